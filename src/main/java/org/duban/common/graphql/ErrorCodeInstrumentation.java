@@ -1,0 +1,60 @@
+package org.duban.common.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.duban.common.ErrorCode;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+
+/**
+ * Rewrites every error of a response, whatever produced it (a resolver, the security layer, argument
+ * parsing, query validation), into one shape: a client-safe message and {@code extensions.code}, plus
+ * {@code extensions.field} for VALIDATION. Doing it on the finished result is the one place that sees
+ * them all.
+ */
+final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> translated = new ArrayList<>(result.getErrors().size());
+        for (GraphQLError error : result.getErrors()) {
+            translated.add(translate(error));
+        }
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(translated)));
+    }
+
+    private static GraphQLError translate(GraphQLError error) {
+        ErrorTranslation.Translated t = ErrorTranslation.of(error);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", t.code().name());
+        if (t.field() != null) {
+            extensions.put("field", t.field());
+        }
+        return GraphqlErrorBuilder.newError()
+                .message("%s", t.message())
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(classification(t.code()))
+                .extensions(extensions)
+                .build();
+    }
+
+    private static ErrorClassification classification(ErrorCode code) {
+        return code == ErrorCode.VALIDATION ? ErrorType.ValidationError : ErrorType.DataFetchingException;
+    }
+}

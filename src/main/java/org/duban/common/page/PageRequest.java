@@ -1,0 +1,18 @@
+package org.duban.common.page;
+
+import org.duban.common.DubanException;
+
+/** A validated {@code first}/{@code after} pair. */
+public record PageRequest(int first, String after) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public static PageRequest of(Integer first, String after) {
+        int size = first == null ? DEFAULT_SIZE : first;
+        if (size < 0 || size > MAX_SIZE) {
+            throw DubanException.validation("first", "must be between 0 and " + MAX_SIZE + ", was " + size);
+        }
+        return new PageRequest(size, after == null || after.isEmpty() ? null : after);
+    }
+}

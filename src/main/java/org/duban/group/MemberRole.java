@@ -1,0 +1,7 @@
+package org.duban.group;
+
+public enum MemberRole {
+    LEADER,
+    DEPUTY_LEADER,
+    MEMBER
+}

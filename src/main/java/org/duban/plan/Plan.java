@@ -1,0 +1,41 @@
+package org.duban.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Plan")
+@Description("A rectification work plan (整改工作方案) as issued: the document and its tasks.")
+public record Plan(
+        @Id long id,
+        @NonNull @Description("文号, e.g. 乡政办发〔2022〕60号; unique") String documentNumber,
+        @NonNull String title,
+        @NonNull LocalDate issuedOn,
+        String summary,
+        @NonNull @Description("The offices the document was copied to (抄送)") List<@NonNull String> copiedTo,
+        @NonNull Instant createdAt,
+        @NonNull Instant updatedAt,
+        @NonNull Integer version,
+        @Ignore long regionId,
+        @Ignore long issuingUnitId) {
+
+    static final String COLUMNS = "p.id, p.document_number, p.title, p.issued_on, p.summary, p.copied_to, "
+            + "p.created_at, p.updated_at, p.version, p.region_id, p.issuing_unit_id";
+
+    static Plan from(Row row) {
+        return new Plan(row.getLong("id"), row.getString("document_number"), row.getString("title"),
+                row.getLocalDate("issued_on"), row.getString("summary"),
+                Arrays.asList(row.getArrayOfStrings("copied_to")),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
+                row.getInteger("version"), row.getLong("region_id"), row.getLong("issuing_unit_id"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.duban.plan;
+
+import static org.duban.common.sql.Rows.map;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@ApplicationScoped
+public class PlanQueries {
+
+    private final Pool pool;
+
+    PlanQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Newest first. */
+    public Uni<List<Plan>> plans() {
+        return pool.query("select " + Plan.COLUMNS + " from plan p order by p.issued_on desc, p.id desc").execute()
+                .map(rows -> map(rows, Plan::from));
+    }
+
+    public Uni<List<Plan>> byIds(Long[] ids) {
+        return pool.preparedQuery("select " + Plan.COLUMNS + " from plan p where p.id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> map(rows, Plan::from));
+    }
+
+    public Uni<List<BasisDocument>> basisDocumentsOf(Long[] planIds) {
+        return pool.preparedQuery("select plan_id, number, title, issuer from plan_basis_document"
+                + " where plan_id = any($1) order by plan_id, ordinal")
+                .execute(Tuple.of(planIds))
+                .map(rows -> map(rows, BasisDocument::from));
+    }
+
+    /**
+     * What deserves a look in a plan: unit sets its tasks are assigned to that stand for no unit today, and
+     * tasks with a deadline that nobody is responsible for.
+     */
+    public Uni<List<String>> warnings(long planId) {
+        return pool.preparedQuery("select 'Unit set ' || s.name || ' has no units: nobody is responsible through it for '"
+                + " || string_agg(t.code, ', ' order by t.sort_path) as warning"
+                + " from task t join task_assignment a on a.task_id = t.id join unit_set s on s.id = a.unit_set_id"
+                + " where t.plan_id = $1 and t.deleted_at is null"
+                + " and not exists (select 1 from unit_set_unit su where su.set_id = s.id) group by s.name"
+                + " union all"
+                + " select 'Task ' || t.code || ' has a deadline but no responsible unit' from task t"
+                + " where t.plan_id = $1 and t.deleted_at is null and t.deadline is not null"
+                + " and not exists (select 1 from task_unit tu where tu.task_id = t.id)")
+                .execute(Tuple.of(planId))
+                .map(rows -> map(rows, row -> row.getString("warning")));
+    }
+}

@@ -1,0 +1,155 @@
+package org.duban.plan;
+
+import static org.duban.common.Text.blankToNull;
+import static org.duban.common.Text.stripped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.DubanException;
+import org.duban.common.Ids;
+import org.duban.common.InputValidator;
+import org.duban.common.Versions;
+import org.duban.unit.UnitEntity;
+import org.duban.unit.UnitRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Writes of plans by hand; each method is one transaction returning the plan id. */
+@ApplicationScoped
+public class PlanService {
+
+    private final Repositories.Plans plans;
+    private final UnitRepository units;
+    private final PlanStore store;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    PlanService(Repositories.Plans plans, UnitRepository units, PlanStore store, InputValidator validator, Clock clock) {
+        this.plans = plans;
+        this.units = units;
+        this.store = store;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Long> createPlan(PlanInputs.CreatePlan input) {
+        validator.check("input", input);
+        String documentNumber = input.documentNumber().strip();
+        return issuingUnit(input.issuingUnitId())
+                .call(unit -> requireFreeDocumentNumber(documentNumber, null))
+                .chain(unit -> store.references(unit.regionId).chain(refs -> {
+                    List<Long> groupIds = groupIds(input.leadingGroupIds(), refs);
+                    Instant now = clock.instant();
+                    PlanEntity plan = new PlanEntity();
+                    plan.regionId = unit.regionId;
+                    plan.issuingUnitId = unit.id;
+                    plan.documentNumber = documentNumber;
+                    plan.title = input.title().strip();
+                    plan.issuedOn = input.issuedOn();
+                    plan.summary = blankToNull(input.summary());
+                    plan.copiedTo = stripped(input.copiedTo());
+                    plan.createdAt = now;
+                    plan.updatedAt = now;
+                    return plans.persist(plan)
+                            .call(saved -> store.replaceBasisDocuments(saved.id, basisDocuments(input.basisDocuments())))
+                            .call(saved -> store.replaceLeadingGroups(saved.id, groupIds))
+                            .map(saved -> saved.id);
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Long> updatePlan(String id, PlanInputs.UpdatePlan input) {
+        validator.check("input", input);
+        long planId = Ids.parse(id, "Plan");
+        return plans.findById(planId)
+                .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", id))
+                .chain(plan -> {
+                    Versions.require(input.expectedVersion(), plan.version, "Plan");
+                    Uni<Void> steps = Uni.createFrom().voidItem();
+                    if (input.issuingUnitId() != null) {
+                        steps = steps.chain(() -> issuingUnit(input.issuingUnitId()).invoke(unit -> {
+                            if (unit.regionId.longValue() != plan.regionId) {
+                                throw DubanException.validation("input.issuingUnitId", "must be a unit of the plan's region");
+                            }
+                            plan.issuingUnitId = unit.id;
+                        })).replaceWithVoid();
+                    }
+                    if (input.documentNumber() != null) {
+                        String documentNumber = input.documentNumber().strip();
+                        steps = steps.chain(() -> requireFreeDocumentNumber(documentNumber, plan.id))
+                                .invoke(() -> plan.documentNumber = documentNumber);
+                    }
+                    if (input.title() != null) {
+                        plan.title = input.title().strip();
+                    }
+                    if (input.issuedOn() != null) {
+                        plan.issuedOn = input.issuedOn();
+                    }
+                    if (input.summary() != null) {
+                        plan.summary = blankToNull(input.summary());
+                    }
+                    if (input.copiedTo() != null) {
+                        plan.copiedTo = stripped(input.copiedTo());
+                    }
+                    if (input.basisDocuments() != null) {
+                        steps = steps.chain(() -> store.replaceBasisDocuments(plan.id, basisDocuments(input.basisDocuments())));
+                    }
+                    if (input.leadingGroupIds() != null) {
+                        steps = steps.chain(() -> store.references(plan.regionId))
+                                .chain(refs -> store.replaceLeadingGroups(plan.id, groupIds(input.leadingGroupIds(), refs)));
+                    }
+                    plan.updatedAt = clock.instant();
+                    return steps.replaceWith(plan.id);
+                });
+    }
+
+    private Uni<UnitEntity> issuingUnit(String id) {
+        long unitId = Ids.parse(id, "Unit");
+        return units.findById(unitId).onItem().ifNull().failWith(() -> DubanException.notFound("Unit", id));
+    }
+
+    private Uni<Void> requireFreeDocumentNumber(String documentNumber, Long except) {
+        return plans.byDocumentNumber(documentNumber).invoke(existing -> {
+            if (existing != null && !existing.id.equals(except)) {
+                throw DubanException.conflict("A plan with document number " + documentNumber + " exists already");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static List<Long> groupIds(List<String> ids, RegionReferences refs) {
+        List<Long> result = new ArrayList<>();
+        if (ids != null) {
+            for (int i = 0; i < ids.size(); i++) {
+                Long groupId = refs.groupId(ids.get(i), "input.leadingGroupIds[" + i + "]");
+                if (!result.contains(groupId)) {
+                    result.add(groupId);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<BasisDocumentEntity> basisDocuments(List<PlanInputs.BasisDocumentInput> inputs) {
+        List<BasisDocumentEntity> result = new ArrayList<>();
+        if (inputs != null) {
+            for (PlanInputs.BasisDocumentInput input : inputs) {
+                if (input == null) {
+                    continue;
+                }
+                BasisDocumentEntity document = new BasisDocumentEntity();
+                document.number = input.number().strip();
+                document.title = blankToNull(input.title());
+                document.issuer = blankToNull(input.issuer());
+                result.add(document);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,54 @@
+package org.duban.plan;
+
+import static org.duban.common.Text.blankToNull;
+
+import java.util.List;
+
+import org.duban.common.DubanException;
+import org.duban.common.Ids;
+import org.duban.group.LeadingGroupEntity;
+import org.duban.unit.UnitEntity;
+import org.duban.unit.UnitNames;
+import org.duban.unit.UnitSetEntity;
+
+/**
+ * The units, unit sets and leading groups of one region, loaded once per write: a plan may only refer to
+ * those of its own region.
+ */
+public record RegionReferences(long regionId, List<UnitEntity> units, List<UnitSetEntity> sets,
+        List<LeadingGroupEntity> groups) {
+
+    public UnitNames unitNames() {
+        return new UnitNames(units);
+    }
+
+    public Long unitId(String id, String field) {
+        if (blankToNull(id) == null) {
+            return null;
+        }
+        long unitId = Ids.parse(id, "Unit");
+        if (units.stream().noneMatch(u -> u.id == unitId)) {
+            throw DubanException.validation(field, "no unit " + id + " in the plan's region");
+        }
+        return unitId;
+    }
+
+    public Long setId(String id, String field) {
+        if (blankToNull(id) == null) {
+            return null;
+        }
+        long setId = Ids.parse(id, "UnitSet");
+        if (sets.stream().noneMatch(s -> s.id == setId)) {
+            throw DubanException.validation(field, "no unit set " + id + " in the plan's region");
+        }
+        return setId;
+    }
+
+    public Long groupId(String id, String field) {
+        long groupId = Ids.parse(id, "LeadingGroup");
+        if (groups.stream().noneMatch(g -> g.id == groupId)) {
+            throw DubanException.validation(field, "no leading group " + id + " in the plan's region");
+        }
+        return groupId;
+    }
+}

@@ -1,0 +1,143 @@
+package org.duban.plan;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.duban.common.Found;
+import org.duban.common.Ids;
+import org.duban.common.page.PageRequest;
+import org.duban.common.sql.Batches;
+import org.duban.security.Callers;
+import org.duban.security.Roles;
+import org.duban.unit.UnitSet;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@Authenticated
+public class TaskApi {
+
+    private final TaskQueries queries;
+    private final PlanQueries plans;
+    private final TaskService service;
+    private final Callers callers;
+
+    TaskApi(TaskQueries queries, PlanQueries plans, TaskService service, Callers callers) {
+        this.queries = queries;
+        this.plans = plans;
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @Query
+    @Description("Tasks of all plans by deadline (tasks without one last), then document order.")
+    public Uni<@NonNull TaskConnection> tasks(TaskFilter filter, Integer first, String after) {
+        return queries.page(filter, PageRequest.of(first, after));
+    }
+
+    @Query
+    public Uni<Task> task(@NonNull @Id String id) {
+        return taskById(Ids.parse(id, "Task"));
+    }
+
+    @NonNull
+    public Uni<List<Plan>> plan(@Source List<Task> tasks) {
+        return plans.byIds(Batches.keys(tasks, Task::planId))
+                .map(found -> Batches.single(tasks, Task::planId, found, Plan::id));
+    }
+
+    @Description("The section or task this one belongs to")
+    public Uni<List<Task>> parent(@Source List<Task> tasks) {
+        return queries.byIds(Batches.keys(tasks, Task::parentId))
+                .map(found -> Batches.single(tasks, Task::parentId, found, Task::id));
+    }
+
+    @NonNull
+    @Description("Sub-items in document order")
+    public Uni<List<List<@NonNull Task>>> children(@Source List<Task> tasks) {
+        return queries.childrenOf(Batches.keys(tasks, Task::id))
+                .map(found -> Batches.grouped(tasks, Task::id, found, Task::parentId));
+    }
+
+    @NonNull
+    @Description("Every unit responsible, one entry per unit: assigned directly or through a unit set, resolved today")
+    public Uni<List<List<@NonNull TaskAssignment>>> units(@Source List<Task> tasks) {
+        return queries.assignmentsOf(Batches.keys(tasks, Task::id))
+                .map(found -> Batches.grouped(tasks, Task::id, found, TaskAssignment::taskId));
+    }
+
+    @NonNull
+    @Description("The unit sets the task is assigned to, as the document names them; see their warning")
+    public Uni<List<List<@NonNull UnitSet>>> unitSets(@Source List<Task> tasks) {
+        return queries.unitSetsOf(Batches.keys(tasks, Task::id))
+                .map(found -> Batches.grouped(tasks, Task::id, found, TaskQueries.TaskUnitSet::taskId))
+                .map(grouped -> grouped.stream().map(l -> l.stream().map(TaskQueries.TaskUnitSet::unitSet).toList()).toList());
+    }
+
+    @NonNull
+    public Uni<List<List<@NonNull Deliverable>>> deliverables(@Source List<Task> tasks) {
+        return queries.deliverablesOf(Batches.keys(tasks, Task::id))
+                .map(found -> Batches.grouped(tasks, Task::id, found, Deliverable::taskId));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<@NonNull Task> createTask(@NonNull PlanInputs.CreateTask input) {
+        return service.createTask(input).chain(this::taskById);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<@NonNull Task> updateTask(@NonNull @Id String id, @NonNull PlanInputs.UpdateTask input) {
+        return service.updateTask(id, input).chain(this::taskById);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Deletes the task and its sub-items softly: kept on record, gone from every list. Returns the id.")
+    @Id
+    public Uni<@NonNull String> deleteTask(@NonNull @Id String id) {
+        return service.deleteTask(id).map(String::valueOf);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Replaces the task's responsible units and unit sets with these, in this order.")
+    public Uni<@NonNull Task> assignUnits(@NonNull @Id String taskId, @NonNull List<PlanInputs.@NonNull AssignmentInput> assignments) {
+        return service.assignUnits(taskId, assignments).chain(this::taskById);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Name("setDeliverables")
+    @Description("Makes the task's checklist this list, in this order.")
+    public Uni<@NonNull Task> setDeliverables(@NonNull @Id String taskId,
+            @NonNull List<PlanInputs.@NonNull DeliverableInput> deliverables) {
+        return service.setDeliverables(taskId, deliverables).chain(this::taskById);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("The office moves a task to another status. Allowed: NOT_STARTED→IN_PROGRESS|SUSPENDED, "
+            + "IN_PROGRESS→SUBMITTED|SUSPENDED, SUBMITTED→SIGNED_OFF|IN_PROGRESS|SUSPENDED, SUSPENDED→IN_PROGRESS, "
+            + "SIGNED_OFF→IN_PROGRESS; anything else is INVALID_TRANSITION. Suspending, rejecting and reopening need a reason.")
+    public Uni<@NonNull Task> changeTaskStatus(@NonNull @Id String id, @NonNull TaskStatus status, String reason) {
+        return callers.current()
+                .chain(caller -> service.changeStatus(id, status, reason, caller.accountId()))
+                .chain(this::taskById);
+    }
+
+    private Uni<Task> taskById(long id) {
+        return queries.byIds(new Long[] { id }).map(found -> Found.one(found, "Task", id));
+    }
+}

@@ -1,0 +1,272 @@
+package org.duban.plan;
+
+import static org.duban.common.sql.Rows.map;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
+import org.duban.common.Ids;
+import org.duban.common.page.Cursor;
+import org.duban.common.page.PageInfo;
+import org.duban.common.page.PageRequest;
+import org.duban.common.sql.Batches;
+import org.duban.common.sql.SqlParams;
+import org.duban.unit.Unit;
+import org.duban.unit.UnitSet;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads of tasks and what hangs off them. Each method is one SQL statement, whatever the number of tasks
+ * or the page size, so GraphQL fields built on them cost one statement per level of the query.
+ */
+@ApplicationScoped
+public class TaskQueries {
+
+    private static final String FROM = " from task t join plan p on p.id = t.plan_id";
+    private static final String OPEN_STATUSES = "('NOT_STARTED', 'IN_PROGRESS')";
+
+    private final Pool pool;
+    private final Clock clock;
+
+    TaskQueries(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** The task list: deadline first (tasks without one last), then document order. */
+    public Uni<TaskConnection> page(TaskFilter filter, PageRequest page) {
+        LocalDate today = ChinaTime.today(clock);
+        SqlParams params = new SqlParams();
+        String where = conditions(filter == null ? emptyFilter() : filter, today, params);
+        String keyset = "";
+        if (page.after() != null) {
+            DeadlineCursor after = DeadlineCursor.decode(page.after());
+            keyset = " where (m.due_key, m.sort_path, m.id) > (" + params.bind(after.dueKey()) + "::text::date, "
+                    + params.bind(after.sortPath()) + "::int[], " + params.bind(after.id()) + ")";
+        }
+        String sql = "with matching as (select t.id, coalesce(t.deadline, 'infinity'::date) as due_key, t.sort_path"
+                + " from task t where " + where + "),"
+                + " total as (select count(*)::int as total_count from matching)"
+                + " select total.total_count, page.* from total left join lateral ("
+                + "select m.due_key::text as due_key_text, m.due_key as due_order, " + Task.COLUMNS
+                + " from matching m join task t on t.id = m.id join plan p on p.id = t.plan_id" + keyset
+                + " order by m.due_key, m.sort_path, m.id limit " + params.bind(page.first() + 1)
+                + ") page on true order by page.due_order, page.sort_path, page.id";
+        return pool.preparedQuery(sql).execute(params.tuple())
+                .map(rows -> connection(rows, page, today,
+                        row -> DeadlineCursor.of(row).encode()));
+    }
+
+    /** The tasks of each plan in document order, one page per plan. */
+    public Uni<List<TaskConnection>> pagesOfPlans(List<Plan> plans, PageRequest page) {
+        LocalDate today = ChinaTime.today(clock);
+        SqlParams params = new SqlParams();
+        String plansParam = params.bind(Batches.keys(plans, Plan::id));
+        String keyset = "";
+        if (page.after() != null) {
+            DocumentCursor after = DocumentCursor.decode(page.after());
+            keyset = " and (t.sort_path, t.id) > (" + params.bind(after.sortPath()) + "::int[], "
+                    + params.bind(after.id()) + ")";
+        }
+        String sql = "select pid as plan_key, totals.total_count, page.* from unnest(" + plansParam + "::bigint[]) as pid"
+                + " cross join lateral (select count(*)::int as total_count from task"
+                + " where plan_id = pid and deleted_at is null) totals"
+                + " left join lateral (select " + Task.COLUMNS + FROM
+                + " where t.plan_id = pid and t.deleted_at is null" + keyset
+                + " order by t.sort_path, t.id limit " + params.bind(page.first() + 1) + ") page on true"
+                + " order by pid, page.sort_path, page.id";
+        return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> {
+            List<List<Row>> perPlan = Batches.grouped(plans, Plan::id, rows, row -> row.getLong("plan_key"));
+            List<TaskConnection> result = new ArrayList<>(plans.size());
+            for (List<Row> planRows : perPlan) {
+                result.add(connection(planRows, page, today, row -> DocumentCursor.of(row).encode()));
+            }
+            return result;
+        });
+    }
+
+    public Uni<List<Task>> byIds(Long[] ids) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery("select " + Task.COLUMNS + FROM + " where t.id = any($1) and t.deleted_at is null")
+                .execute(Tuple.of(ids))
+                .map(rows -> map(rows, row -> Task.from(row, today)));
+    }
+
+    public Uni<List<Task>> childrenOf(Long[] parentIds) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery("select " + Task.COLUMNS + FROM
+                + " where t.parent_id = any($1) and t.deleted_at is null order by t.sort_path")
+                .execute(Tuple.of(parentIds))
+                .map(rows -> map(rows, row -> Task.from(row, today)));
+    }
+
+    /** Every unit responsible for the tasks, with the unit itself and the set it came through. */
+    public Uni<List<TaskAssignment>> assignmentsOf(Long[] taskIds) {
+        return pool.preparedQuery("select tu.task_id, tu.role, " + Unit.columns("u", "unit_") + ", "
+                + UnitSet.columns("s", "set_") + " from task_unit tu join unit u on u.id = tu.unit_id"
+                + " left join unit_set s on s.id = tu.via_set_id"
+                + " where tu.task_id = any($1) order by tu.task_id, tu.ordinal, u.id")
+                .execute(Tuple.of(taskIds))
+                .map(rows -> map(rows, row -> new TaskAssignment(
+                        Unit.from(row, "unit_"),
+                        AssignmentRole.valueOf(row.getString("role")),
+                        row.getLong("set_id") == null ? null : UnitSet.from(row, "set_"),
+                        row.getLong("task_id"))));
+    }
+
+    public Uni<List<TaskUnitSet>> unitSetsOf(Long[] taskIds) {
+        return pool.preparedQuery("select a.task_id, " + UnitSet.columns("s", "") + " from task_assignment a"
+                + " join unit_set s on s.id = a.unit_set_id where a.task_id = any($1) order by a.task_id, a.ordinal")
+                .execute(Tuple.of(taskIds))
+                .map(rows -> map(rows, row -> new TaskUnitSet(row.getLong("task_id"), UnitSet.from(row, ""))));
+    }
+
+    public record TaskUnitSet(long taskId, UnitSet unitSet) {
+    }
+
+    public Uni<List<Deliverable>> deliverablesOf(Long[] taskIds) {
+        return pool.preparedQuery("select id, task_id, ordinal, title, done, done_at from deliverable"
+                + " where task_id = any($1) order by task_id, ordinal")
+                .execute(Tuple.of(taskIds))
+                .map(rows -> map(rows, Deliverable::from));
+    }
+
+    private static TaskConnection connection(Iterable<Row> rows, PageRequest page, LocalDate today,
+            java.util.function.Function<Row, String> cursorOf) {
+        int total = 0;
+        List<TaskConnection.TaskEdge> edges = new ArrayList<>();
+        boolean more = false;
+        for (Row row : rows) {
+            total = row.getInteger("total_count");
+            if (row.getLong("id") == null) {
+                continue; // the totals row of an empty page
+            }
+            if (edges.size() == page.first()) {
+                more = true;
+                break;
+            }
+            edges.add(new TaskConnection.TaskEdge(cursorOf.apply(row), Task.from(row, today)));
+        }
+        PageInfo info = new PageInfo(more, page.after() != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new TaskConnection(total, edges, info);
+    }
+
+    private static String conditions(TaskFilter filter, LocalDate today, SqlParams params) {
+        List<String> where = new ArrayList<>();
+        where.add("t.deleted_at is null");
+        if (filter.planId() != null) {
+            where.add("t.plan_id = " + params.bind(Ids.parse(filter.planId(), "Plan")));
+        }
+        if (filter.unitId() != null) {
+            where.add("exists (select 1 from task_unit tu where tu.task_id = t.id and tu.unit_id = "
+                    + params.bind(Ids.parse(filter.unitId(), "Unit")) + ")");
+        }
+        if (filter.status() != null && !filter.status().isEmpty()) {
+            where.add("t.status = any(" + params.bind(filter.status().stream().map(Enum::name).toArray(String[]::new)) + ")");
+        }
+        if (filter.dueFrom() != null) {
+            where.add("t.deadline >= " + params.bind(filter.dueFrom()));
+        }
+        if (filter.dueTo() != null) {
+            where.add("t.deadline <= " + params.bind(filter.dueTo()));
+        }
+        if (filter.overdue() != null) {
+            String overdue = "(t.deadline < " + params.bind(today) + " and t.status in " + OPEN_STATUSES + ")";
+            where.add(filter.overdue() ? overdue : "not coalesce(" + overdue + ", false)");
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String pattern = params.bind("%" + escapeLike(filter.text().strip()) + "%");
+            where.add("(t.code ilike " + pattern + " or t.title ilike " + pattern
+                    + " or coalesce(t.description, '') ilike " + pattern + ")");
+        }
+        return String.join(" and ", where);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static TaskFilter emptyFilter() {
+        return new TaskFilter(null, null, null, null, null, null, null);
+    }
+
+    private static String path(List<Integer> sortPath) {
+        return sortPath.stream().map(String::valueOf).collect(Collectors.joining("."));
+    }
+
+    private static Integer[] parsePath(String text) {
+        try {
+            String[] parts = text.split("\\.");
+            Integer[] path = new Integer[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                path[i] = Integer.parseInt(parts[i]);
+            }
+            return path;
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    private static long parseId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    /** Position in the task list: the deadline ("infinity" when none), the document path, the id. */
+    record DeadlineCursor(String dueKey, Integer[] sortPath, long id) {
+
+        static DeadlineCursor of(Row row) {
+            return new DeadlineCursor(row.getString("due_key_text"), row.getArrayOfIntegers("sort_path"), row.getLong("id"));
+        }
+
+        static DeadlineCursor decode(String cursor) {
+            List<String> parts = Cursor.decode(cursor, "due", 3);
+            String dueKey = parts.get(0);
+            if (!dueKey.equals("infinity")) {
+                try {
+                    LocalDate.parse(dueKey);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw Cursor.invalid();
+                }
+            }
+            return new DeadlineCursor(dueKey, parsePath(parts.get(1)), parseId(parts.get(2)));
+        }
+
+        String encode() {
+            return Cursor.encode("due", dueKey, path(List.of(sortPath)), String.valueOf(id));
+        }
+    }
+
+    /** Position in a plan's document order: the path, the id. */
+    record DocumentCursor(Integer[] sortPath, long id) {
+
+        static DocumentCursor of(Row row) {
+            return new DocumentCursor(row.getArrayOfIntegers("sort_path"), row.getLong("id"));
+        }
+
+        static DocumentCursor decode(String cursor) {
+            List<String> parts = Cursor.decode(cursor, "doc", 2);
+            return new DocumentCursor(parsePath(parts.get(0)), parseId(parts.get(1)));
+        }
+
+        String encode() {
+            return Cursor.encode("doc", path(List.of(sortPath)), String.valueOf(id));
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package org.duban.plan;
+
+import static org.duban.common.Text.blankToNull;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.DubanException;
+import org.duban.common.Ids;
+import org.duban.common.InputValidator;
+import org.duban.common.Versions;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Writes of tasks by hand; each public method is one transaction returning the task id. */
+@ApplicationScoped
+public class TaskService {
+
+    private final Repositories.Plans plans;
+    private final Repositories.Tasks tasks;
+    private final Repositories.Deliverables deliverables;
+    private final Repositories.StatusChanges statusChanges;
+    private final PlanStore store;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    TaskService(Repositories.Plans plans, Repositories.Tasks tasks, Repositories.Deliverables deliverables,
+            Repositories.StatusChanges statusChanges, PlanStore store, InputValidator validator, Clock clock) {
+        this.plans = plans;
+        this.tasks = tasks;
+        this.deliverables = deliverables;
+        this.statusChanges = statusChanges;
+        this.store = store;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Long> createTask(PlanInputs.CreateTask input) {
+        validator.check("input", input);
+        long planId = Ids.parse(input.planId(), "Plan");
+        Long parentId = Ids.parseOptional(input.parentId(), "Task");
+        String code = input.code().strip();
+        requireDates(input.startDate(), input.deadline());
+        List<String> deliverableTitles = titles(input.deliverables());
+        return plans.findById(planId)
+                .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", input.planId()))
+                .chain(plan -> store.references(plan.regionId)
+                        .map(refs -> assignments(input.assignments(), refs, "input.assignments")))
+                .chain(newAssignments -> parent(parentId, planId)
+                        .call(parent -> requireFreeCode(planId, code, null))
+                        .chain(parent -> store.placeNewTask(planId, parent == null ? null : parent.sortPath, input.position()))
+                        .chain(sortPath -> {
+                            Instant now = clock.instant();
+                            TaskEntity task = new TaskEntity();
+                            task.planId = planId;
+                            task.parentId = parentId;
+                            task.code = code;
+                            task.sortPath = sortPath;
+                            task.title = input.title().strip();
+                            task.description = blankToNull(input.description());
+                            task.startDate = input.startDate();
+                            task.deadline = input.deadline();
+                            task.deadlineNote = blankToNull(input.deadlineNote());
+                            task.createdAt = now;
+                            task.updatedAt = now;
+                            return tasks.persist(task)
+                                    .call(saved -> store.replaceAssignments(saved.id, newAssignments))
+                                    .call(saved -> store.addDeliverables(saved.id, deliverableTitles, now));
+                        }))
+                .map(saved -> saved.id);
+    }
+
+    @WithTransaction
+    public Uni<Long> updateTask(String id, PlanInputs.UpdateTask input) {
+        validator.check("input", input);
+        return liveTask(id).chain(task -> {
+            Versions.require(input.expectedVersion(), task.version, "Task");
+            LocalDate deadline = Boolean.TRUE.equals(input.removeDeadline()) ? null
+                    : input.deadline() != null ? input.deadline() : task.deadline;
+            LocalDate startDate = input.startDate() != null ? input.startDate() : task.startDate;
+            requireDates(startDate, deadline);
+            Uni<Void> code = Uni.createFrom().voidItem();
+            if (input.code() != null && !input.code().strip().equals(task.code)) {
+                String newCode = input.code().strip();
+                code = requireFreeCode(task.planId, newCode, task.id).invoke(() -> task.code = newCode);
+            }
+            if (input.title() != null) {
+                task.title = input.title().strip();
+            }
+            if (input.description() != null) {
+                task.description = blankToNull(input.description());
+            }
+            if (input.deadlineNote() != null) {
+                task.deadlineNote = blankToNull(input.deadlineNote());
+            }
+            task.startDate = startDate;
+            task.deadline = deadline;
+            task.updatedAt = clock.instant();
+            return code.replaceWith(task.id);
+        });
+    }
+
+    /** Deletes the task and its subtree softly; returns the id. */
+    @WithTransaction
+    public Uni<Long> deleteTask(String id) {
+        return liveTask(id).chain(task -> store.softDeleteSubtree(task, clock.instant()).replaceWith(task.id));
+    }
+
+    @WithTransaction
+    public Uni<Long> assignUnits(String taskId, List<PlanInputs.AssignmentInput> inputs) {
+        return liveTask(taskId).chain(task -> plans.findById(task.planId)
+                .chain(plan -> store.references(plan.regionId))
+                .chain(refs -> {
+                    List<TaskAssignmentEntity> newAssignments = assignments(inputs, refs, "assignments");
+                    task.updatedAt = clock.instant();
+                    return store.replaceAssignments(task.id, newAssignments);
+                })
+                .replaceWith(task.id));
+    }
+
+    /**
+     * Makes the checklist the given list: items with an id are kept and changed, new ones added, the rest
+     * removed. Ticking an item records when.
+     */
+    @WithTransaction
+    public Uni<Long> setDeliverables(String taskId, List<PlanInputs.DeliverableInput> inputs) {
+        List<PlanInputs.DeliverableInput> items = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < items.size(); i++) {
+            validator.check("deliverables[" + i + "]", items.get(i));
+        }
+        return liveTask(taskId).chain(task -> deliverables.ofTask(task.id).chain(existing -> {
+            Map<Long, DeliverableEntity> byId = existing.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+            Set<Long> kept = new HashSet<>();
+            List<DeliverableEntity> added = new ArrayList<>();
+            Instant now = clock.instant();
+            for (int i = 0; i < items.size(); i++) {
+                PlanInputs.DeliverableInput item = items.get(i);
+                DeliverableEntity entity;
+                if (item.id() != null) {
+                    Long itemId = Ids.parse(item.id(), "Deliverable");
+                    entity = byId.get(itemId);
+                    if (entity == null || !kept.add(itemId)) {
+                        throw DubanException.validation("deliverables[" + i + "].id", "not an item of this task: " + item.id());
+                    }
+                } else {
+                    entity = new DeliverableEntity();
+                    entity.taskId = task.id;
+                    added.add(entity);
+                }
+                entity.ordinal = i + 1;
+                entity.title = item.title().strip();
+                boolean done = Boolean.TRUE.equals(item.done());
+                if (done && !entity.done) {
+                    entity.doneAt = now;
+                } else if (!done) {
+                    entity.doneAt = null;
+                }
+                entity.done = done;
+            }
+            List<Long> removed = existing.stream().map(d -> d.id).filter(d -> !kept.contains(d)).toList();
+            task.updatedAt = now;
+            Uni<Long> delete = removed.isEmpty() ? Uni.createFrom().item(0L) : deliverables.delete("id in ?1", removed);
+            return delete.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : deliverables.persist(added))
+                    .replaceWith(task.id);
+        }));
+    }
+
+    /**
+     * The office moves a task by hand. Suspending, rejecting a submission and reopening need a reason;
+     * every change is kept in the status history.
+     */
+    @WithTransaction
+    public Uni<Long> changeStatus(String id, TaskStatus to, String reason, Long accountId) {
+        return liveTask(id).chain(task -> {
+            TaskStatus from = task.status;
+            if (!from.next().contains(to)) {
+                throw DubanException.invalidTransition("A task cannot move from " + from + " to " + to
+                        + "; from " + from + " it may move to " + from.next());
+            }
+            if (from.needsReasonToMoveTo(to) && blankToNull(reason) == null) {
+                throw DubanException.validation("reason", "moving from " + from + " to " + to + " needs a reason");
+            }
+            Instant now = clock.instant();
+            task.status = to;
+            task.updatedAt = now;
+            TaskStatusChangeEntity change = new TaskStatusChangeEntity();
+            change.taskId = task.id;
+            change.fromStatus = from;
+            change.toStatus = to;
+            change.reason = blankToNull(reason);
+            change.accountId = accountId;
+            change.changedAt = now;
+            return statusChanges.persist(change).replaceWith(task.id);
+        });
+    }
+
+    private Uni<TaskEntity> liveTask(String id) {
+        long taskId = Ids.parse(id, "Task");
+        return tasks.findById(taskId).map(task -> {
+            if (task == null || task.deletedAt != null) {
+                throw DubanException.notFound("Task", id);
+            }
+            return task;
+        });
+    }
+
+    private Uni<TaskEntity> parent(Long parentId, long planId) {
+        if (parentId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return tasks.findById(parentId).map(parent -> {
+            if (parent == null || parent.deletedAt != null || parent.planId != planId) {
+                throw DubanException.validation("input.parentId", "no task " + parentId + " in this plan");
+            }
+            return parent;
+        });
+    }
+
+    private Uni<Void> requireFreeCode(long planId, String code, Long except) {
+        return tasks.count("planId = ?1 and code = ?2 and deletedAt is null" + (except == null ? "" : " and id <> ?3"),
+                except == null ? new Object[] { planId, code } : new Object[] { planId, code, except })
+                .invoke(count -> {
+                    if (count > 0) {
+                        throw DubanException.conflict("The plan has a task with code " + code + " already");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static void requireDates(LocalDate startDate, LocalDate deadline) {
+        if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
+            throw DubanException.validation("input.deadline", "the deadline " + deadline + " is before the start " + startDate);
+        }
+    }
+
+    static List<TaskAssignmentEntity> assignments(List<PlanInputs.AssignmentInput> inputs, RegionReferences refs,
+            String field) {
+        List<TaskAssignmentEntity> result = new ArrayList<>();
+        if (inputs == null) {
+            return result;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            PlanInputs.AssignmentInput input = inputs.get(i);
+            String at = field + "[" + i + "]";
+            if (input == null || (blankToNull(input.unitId()) == null) == (blankToNull(input.unitSetId()) == null)) {
+                throw DubanException.validation(at, "name exactly one of unitId and unitSetId");
+            }
+            TaskAssignmentEntity assignment = new TaskAssignmentEntity();
+            assignment.unitId = refs.unitId(input.unitId(), at + ".unitId");
+            assignment.unitSetId = refs.setId(input.unitSetId(), at + ".unitSetId");
+            if (!seen.add(assignment.unitId != null ? "u" + assignment.unitId : "s" + assignment.unitSetId)) {
+                throw DubanException.validation(at, "named twice");
+            }
+            assignment.role = input.role() != null ? input.role() : i == 0 ? AssignmentRole.LEAD : AssignmentRole.ASSIST;
+            result.add(assignment);
+        }
+        return result;
+    }
+
+    private static List<String> titles(List<String> titles) {
+        List<String> result = new ArrayList<>();
+        if (titles != null) {
+            for (int i = 0; i < titles.size(); i++) {
+                String title = blankToNull(titles.get(i));
+                if (title == null) {
+                    throw DubanException.validation("input.deliverables[" + i + "]", "must not be blank");
+                }
+                result.add(title);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,18 @@
+package org.duban.unit;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Region")
+@Description("An administrative region (a county or city); unit names are unique within one.")
+public record Region(@Id long id, @NonNull @Description("Administrative division code, e.g. 141029") String code,
+        @NonNull String name) {
+
+    static Region from(Row row) {
+        return new Region(row.getLong("id"), row.getString("code"), row.getString("name"));
+    }
+}

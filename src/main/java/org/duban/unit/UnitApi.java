@@ -1,0 +1,124 @@
+package org.duban.unit;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.duban.common.Found;
+import org.duban.common.Ids;
+import org.duban.common.sql.Batches;
+import org.duban.security.Roles;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@Authenticated
+public class UnitApi {
+
+    private final UnitQueries queries;
+    private final UnitService service;
+
+    UnitApi(UnitQueries queries, UnitService service) {
+        this.queries = queries;
+        this.service = service;
+    }
+
+    @Query
+    @Description("All regions, by division code.")
+    public Uni<@NonNull List<@NonNull Region>> regions() {
+        return queries.regions();
+    }
+
+    @Query
+    @Description("Units, optionally of one region: governments first, then committees, departments, townships.")
+    public Uni<@NonNull List<@NonNull Unit>> units(@Id String regionId) {
+        return queries.units(Ids.parseOptional(regionId, "Region"));
+    }
+
+    @Query
+    public Uni<Unit> unit(@NonNull @Id String id) {
+        return unitById(Ids.parse(id, "Unit"));
+    }
+
+    @Query
+    @Description("Unit sets named by reference in plans, optionally of one region.")
+    public Uni<@NonNull List<@NonNull UnitSet>> unitSets(@Id String regionId) {
+        return queries.unitSets(Ids.parseOptional(regionId, "Region"));
+    }
+
+    @Name("region")
+    @NonNull
+    public Uni<List<Region>> regionOfUnit(@Source List<Unit> units) {
+        return queries.regionsByIds(Batches.keys(units, Unit::regionId))
+                .map(regions -> Batches.single(units, Unit::regionId, regions, Region::id));
+    }
+
+    public Uni<List<Unit>> parent(@Source List<Unit> units) {
+        return queries.unitsByIds(Batches.keys(units, Unit::parentId))
+                .map(parents -> Batches.single(units, Unit::parentId, parents, Unit::id));
+    }
+
+    @Name("region")
+    @NonNull
+    public Uni<List<Region>> regionOfSet(@Source List<UnitSet> sets) {
+        return queries.regionsByIds(Batches.keys(sets, UnitSet::regionId))
+                .map(regions -> Batches.single(sets, UnitSet::regionId, regions, Region::id));
+    }
+
+    @Name("units")
+    @NonNull
+    @Description("The units the set stands for today.")
+    public Uni<List<List<@NonNull Unit>>> unitsOfSet(@Source List<UnitSet> sets) {
+        return queries.membersOfSets(Batches.keys(sets, UnitSet::id))
+                .map(members -> Batches.grouped(sets, UnitSet::id, members, UnitQueries.SetMember::setId))
+                .map(grouped -> grouped.stream().map(list -> list.stream().map(UnitQueries.SetMember::unit).toList()).toList());
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<@NonNull Region> createRegion(@NonNull UnitInputs.CreateRegion input) {
+        return service.createRegion(input)
+                .chain(id -> queries.regionsByIds(new Long[] { id }).map(found -> Found.one(found, "Region", id)));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<@NonNull Unit> createUnit(@NonNull UnitInputs.CreateUnit input) {
+        return service.createUnit(input).chain(this::unitById);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<@NonNull Unit> updateUnit(@NonNull @Id String id, @NonNull UnitInputs.UpdateUnit input) {
+        return service.updateUnit(id, input).chain(this::unitById);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<@NonNull UnitSet> createUnitSet(@NonNull UnitInputs.CreateUnitSet input) {
+        return service.createUnitSet(input).chain(this::unitSetById);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<@NonNull UnitSet> updateUnitSet(@NonNull @Id String id, @NonNull UnitInputs.UpdateUnitSet input) {
+        return service.updateUnitSet(id, input).chain(this::unitSetById);
+    }
+
+    private Uni<Unit> unitById(long id) {
+        return queries.unitsByIds(new Long[] { id }).map(found -> Found.one(found, "Unit", id));
+    }
+
+    private Uni<UnitSet> unitSetById(long id) {
+        return queries.unitSetsByIds(new Long[] { id }).map(found -> Found.one(found, "UnitSet", id));
+    }
+}

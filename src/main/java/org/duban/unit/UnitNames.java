@@ -1,0 +1,76 @@
+package org.duban.unit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.duban.common.DubanException;
+
+/**
+ * Every name the units of one region go by (full name, short name, aliases). Documents refer to units by
+ * any of them, so within a region each may belong to one unit only.
+ */
+public final class UnitNames {
+
+    private final Map<String, List<UnitEntity>> unitsByName = new HashMap<>();
+
+    public UnitNames(List<UnitEntity> unitsOfRegion) {
+        unitsOfRegion.forEach(this::add);
+    }
+
+    public void add(UnitEntity unit) {
+        for (String name : namesOf(unit)) {
+            unitsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(unit);
+        }
+    }
+
+    /** The unit a document means by {@code reference}; VALIDATION on {@code field} when none or several. */
+    public UnitEntity resolve(String reference, String field) {
+        List<UnitEntity> matches = unitsByName.getOrDefault(normalise(reference), List.of());
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw DubanException.validation(field, matches.isEmpty()
+                ? "no unit named " + reference + " in this region"
+                : "ambiguous unit name " + reference);
+    }
+
+    public Optional<UnitEntity> find(String reference) {
+        List<UnitEntity> matches = unitsByName.getOrDefault(normalise(reference), List.of());
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    /** CONFLICT when one of the unit's names already belongs to another unit of the region. */
+    public void requireFree(UnitEntity unit) {
+        for (String name : namesOf(unit)) {
+            for (UnitEntity other : unitsByName.getOrDefault(name, List.of())) {
+                if (other != unit && (unit.id == null || !unit.id.equals(other.id))) {
+                    throw DubanException.conflict("The name " + name + " already belongs to unit " + other.id
+                            + " (" + other.name + ") in this region");
+                }
+            }
+        }
+    }
+
+    static Set<String> namesOf(UnitEntity unit) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(normalise(unit.name));
+        if (unit.shortName != null && !unit.shortName.isBlank()) {
+            names.add(normalise(unit.shortName));
+        }
+        if (unit.aliases != null) {
+            for (String alias : unit.aliases) {
+                names.add(normalise(alias));
+            }
+        }
+        return names;
+    }
+
+    private static String normalise(String name) {
+        return name == null ? "" : name.strip();
+    }
+}

@@ -1,0 +1,74 @@
+package org.duban.unit;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import static org.duban.common.sql.Rows.map;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads of regions, units and unit sets, straight from SQL: safe for batched fields. */
+@ApplicationScoped
+public class UnitQueries {
+
+    /** Governments first, then committees, departments and townships, then by name. */
+    private static final String UNIT_ORDER = "u.region_id, array_position(array['COUNTY_GOVERNMENT', "
+            + "'MANAGEMENT_COMMITTEE', 'DEPARTMENT', 'TOWNSHIP', 'OTHER'], u.kind), u.name";
+
+    private final Pool pool;
+
+    UnitQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<Region>> regions() {
+        return pool.query("select id, code, name from region order by code").execute()
+                .map(rows -> map(rows, Region::from));
+    }
+
+    public Uni<List<Region>> regionsByIds(Long[] ids) {
+        return pool.preparedQuery("select id, code, name from region where id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> map(rows, Region::from));
+    }
+
+    public Uni<List<Unit>> units(Long regionId) {
+        String sql = "select " + Unit.columns("u", "") + " from unit u"
+                + (regionId == null ? "" : " where u.region_id = $1") + " order by " + UNIT_ORDER;
+        return (regionId == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(regionId)))
+                .map(rows -> map(rows, row -> Unit.from(row, "")));
+    }
+
+    public Uni<List<Unit>> unitsByIds(Long[] ids) {
+        return pool.preparedQuery("select " + Unit.columns("u", "") + " from unit u where u.id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> map(rows, row -> Unit.from(row, "")));
+    }
+
+    public Uni<List<UnitSet>> unitSets(Long regionId) {
+        String sql = "select " + UnitSet.columns("s", "") + " from unit_set s"
+                + (regionId == null ? "" : " where s.region_id = $1") + " order by s.region_id, s.name";
+        return (regionId == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(regionId)))
+                .map(rows -> map(rows, row -> UnitSet.from(row, "")));
+    }
+
+    public Uni<List<UnitSet>> unitSetsByIds(Long[] ids) {
+        return pool.preparedQuery("select " + UnitSet.columns("s", "") + " from unit_set s where s.id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> map(rows, row -> UnitSet.from(row, "")));
+    }
+
+    /** The units each set stands for today, keyed by set id in {@link SetMember}. */
+    public Uni<List<SetMember>> membersOfSets(Long[] setIds) {
+        return pool.preparedQuery("select su.set_id, " + Unit.columns("u", "") + " from unit_set_unit su"
+                + " join unit u on u.id = su.unit_id where su.set_id = any($1) order by su.set_id, " + UNIT_ORDER)
+                .execute(Tuple.of(setIds))
+                .map(rows -> map(rows, row -> new SetMember(row.getLong("set_id"), Unit.from(row, ""))));
+    }
+
+    public record SetMember(long setId, Unit unit) {
+    }
+}

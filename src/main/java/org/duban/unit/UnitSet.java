@@ -1,0 +1,45 @@
+package org.duban.unit;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("UnitSet")
+@Description("A set of units named by reference in a document (成员单位, 相关乡镇政府). It stands for its members on the day.")
+public record UnitSet(
+        @Id long id,
+        @NonNull String name,
+        @NonNull UnitSetKind kind,
+        @Description("How many units the set stands for today") int unitCount,
+        @Description("Set when nobody is responsible through this set, e.g. a group whose members are not listed")
+        String warning,
+        @Ignore long regionId,
+        @Ignore Long leadingGroupId) {
+
+    /** The set columns of alias {@code s}, named with {@code prefix}, including today's member count. */
+    public static String columns(String alias, String prefix) {
+        return String.join(", ",
+                alias + ".id as " + prefix + "id",
+                alias + ".name as " + prefix + "name",
+                alias + ".kind as " + prefix + "kind",
+                alias + ".region_id as " + prefix + "region_id",
+                alias + ".leading_group_id as " + prefix + "leading_group_id",
+                "(select count(*) from unit_set_unit su where su.set_id = " + alias + ".id)::int as " + prefix + "unit_count");
+    }
+
+    public static UnitSet from(Row row, String prefix) {
+        int unitCount = row.getInteger(prefix + "unit_count");
+        return new UnitSet(
+                row.getLong(prefix + "id"),
+                row.getString(prefix + "name"),
+                UnitSetKind.valueOf(row.getString(prefix + "kind")),
+                unitCount,
+                unitCount == 0 ? "No unit belongs to this set: nobody is responsible through it" : null,
+                row.getLong(prefix + "region_id"),
+                row.getLong(prefix + "leading_group_id"));
+    }
+}
