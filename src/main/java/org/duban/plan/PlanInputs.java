@@ -26,7 +26,7 @@ public final class PlanInputs {
             @NonNull @NotBlank @Size(max = 500) String title,
             @NonNull LocalDate issuedOn,
             @Size(max = 20000) String summary,
-            @Valid List<BasisDocumentInput> basisDocuments,
+            List<@Valid BasisDocumentInput> basisDocuments,
             @Description("The leading groups steering the plan") @Id List<String> leadingGroupIds,
             @Description("抄送: the offices the document was copied to") List<String> copiedTo) {
     }
@@ -38,7 +38,7 @@ public final class PlanInputs {
             @Size(min = 1, max = 500) String title,
             LocalDate issuedOn,
             @Description("An empty string removes it") @Size(max = 20000) String summary,
-            @Description("Replaces the list") @Valid List<BasisDocumentInput> basisDocuments,
+            @Description("Replaces the list") List<@Valid BasisDocumentInput> basisDocuments,
             @Description("Replaces the list") @Id List<String> leadingGroupIds,
             @Description("Replaces the list") List<String> copiedTo,
             @Description("The version the change is based on; CONFLICT if the plan changed since") Integer expectedVersion) {
@@ -62,7 +62,7 @@ public final class PlanInputs {
             @Description("Inclusive due date in Asia/Shanghai") LocalDate deadline,
             @Size(max = 500) String deadlineNote,
             @Min(1) @Description("Place among its siblings, from 1; appended when left out") Integer position,
-            @Description("Responsible units and unit sets, in the document's order") @Valid List<AssignmentInput> assignments,
+            @Description("Responsible units and unit sets, in the document's order") List<@Valid AssignmentInput> assignments,
             @Description("Checklist item titles") List<String> deliverables) {
     }
 

@@ -10,6 +10,8 @@ import org.duban.group.LeadingGroupRepository;
 import org.duban.unit.UnitRepository;
 import org.duban.unit.UnitSetRepository;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -94,34 +96,28 @@ public class PlanStore {
     }
 
     /**
-     * The sort path for a new task at {@code position} (from 1) among the children of {@code parentPath}
+     * The sort path for a new task at {@code position} (from 1) among the children of {@code parent}
      * (null: top level); appended when {@code position} is null. Siblings from that position on move one
      * place down, their subtrees with them.
      */
-    public Uni<Integer[]> placeNewTask(long planId, Integer[] parentPath, Integer position) {
-        int depth = parentPath == null ? 1 : parentPath.length + 1;
-        Integer[] prefix = parentPath == null ? new Integer[0] : parentPath;
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select coalesce(max(sort_path[?3]), 0) from task where plan_id = ?1"
-                        + " and deleted_at is null and cardinality(sort_path) = ?3"
-                        + " and sort_path[1:?3 - 1] = cast(?2 as int[])", Integer.class)
-                .setParameter(1, planId)
-                .setParameter(2, prefix)
-                .setParameter(3, depth)
+    public Uni<Integer[]> placeNewTask(long planId, TaskEntity parent, Integer position) {
+        Integer[] prefix = parent == null ? new Integer[0] : parent.sortPath;
+        int depth = prefix.length + 1;
+        String siblings = parent == null ? "plan_id = :plan and parent_id is null" : "plan_id = :plan and parent_id = :parent";
+        return Panache.getSession().chain(session -> bindSiblings(session
+                .createNativeQuery("select coalesce(max(sort_path[:depth]), 0) from task where " + siblings
+                        + " and deleted_at is null", Integer.class), planId, parent, depth)
                 .getSingleResult()
                 .chain(last -> {
                     if (position == null || position > last) {
                         return Uni.createFrom().item(last + 1);
                     }
-                    return session.createNativeQuery("update task set sort_path[?3] = sort_path[?3] + 1"
-                            + " where plan_id = ?1 and deleted_at is null and cardinality(sort_path) >= ?3"
-                            + " and sort_path[1:?3 - 1] = cast(?2 as int[]) and sort_path[?3] >= ?4")
-                            .setParameter(1, planId)
-                            .setParameter(2, prefix)
-                            .setParameter(3, depth)
-                            .setParameter(4, position)
-                            .executeUpdate()
-                            .replaceWith(position);
+                    Mutiny.MutationQuery shift = session.createNativeQuery("with recursive moved as ("
+                            + "select id from task where " + siblings + " and deleted_at is null and sort_path[:depth] >= :position"
+                            + " union all select t.id from task t join moved m on t.parent_id = m.id)"
+                            + " update task set sort_path[:depth] = sort_path[:depth] + 1 where id in (select id from moved)");
+                    bindSiblings(shift, planId, parent, depth).setParameter("position", position);
+                    return shift.executeUpdate().replaceWith(position);
                 }))
                 .map(place -> {
                     Integer[] path = Arrays.copyOf(prefix, depth);
@@ -130,15 +126,24 @@ public class PlanStore {
                 });
     }
 
+    private static <Q extends Mutiny.AbstractQuery> Q bindSiblings(Q query, long planId, TaskEntity parent, int depth) {
+        query.setParameter("plan", planId);
+        query.setParameter("depth", depth);
+        if (parent != null) {
+            query.setParameter("parent", parent.id);
+        }
+        return query;
+    }
+
     /** Deletes softly: the task and its subtree stay on record but leave every list. */
     public Uni<Integer> softDeleteSubtree(TaskEntity task, Instant now) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("update task set deleted_at = ?3, updated_at = ?3, version = version + 1"
-                        + " where plan_id = ?1 and deleted_at is null"
-                        + " and sort_path[1:cardinality(cast(?2 as int[]))] = cast(?2 as int[])")
-                .setParameter(1, task.planId)
-                .setParameter(2, task.sortPath)
-                .setParameter(3, now)
+                .createNativeQuery("with recursive subtree as (select id from task where id = ?1"
+                        + " union all select t.id from task t join subtree s on t.parent_id = s.id)"
+                        + " update task set deleted_at = ?2, updated_at = ?2, version = version + 1"
+                        + " where id in (select id from subtree) and deleted_at is null")
+                .setParameter(1, task.id)
+                .setParameter(2, now)
                 .executeUpdate());
     }
 

@@ -60,7 +60,7 @@ public class TaskService {
                         .map(refs -> assignments(input.assignments(), refs, "input.assignments")))
                 .chain(newAssignments -> parent(parentId, planId)
                         .call(parent -> requireFreeCode(planId, code, null))
-                        .chain(parent -> store.placeNewTask(planId, parent == null ? null : parent.sortPath, input.position()))
+                        .chain(parent -> store.placeNewTask(planId, parent, input.position()))
                         .chain(sortPath -> {
                             Instant now = clock.instant();
                             TaskEntity task = new TaskEntity();

@@ -9,16 +9,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
 @Authenticated
 public class ErrorCodeApi {
 
     @Query
-    @NonBlocking
     @Description("Every code that extensions.code of an error may carry.")
-    public @NonNull List<@NonNull ErrorCode> errorCodes() {
-        return List.of(ErrorCode.values());
+    public Uni<@NonNull List<@NonNull ErrorCode>> errorCodes() {
+        return Uni.createFrom().item(List.of(ErrorCode.values()));
     }
 }

@@ -33,7 +33,10 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         }
         List<GraphQLError> translated = new ArrayList<>(result.getErrors().size());
         for (GraphQLError error : result.getErrors()) {
-            translated.add(translate(error));
+            // A null bubbling up through non-null fields is the echo of an error already reported.
+            if (error.getErrorType() != ErrorType.NullValueInNonNullableField || result.getErrors().size() == 1) {
+                translated.add(translate(error));
+            }
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(translated)));
     }

@@ -1,0 +1,47 @@
+package org.duban.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.GraphQL.errorCode;
+import static org.duban.support.GraphQL.execute;
+import static org.duban.support.GraphQL.operation;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.duban.security.TokenIssuer;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** With the database out of reach, requests fail as UNAVAILABLE, not as a mystery. */
+@QuarkusTest
+@TestProfile(UnavailableDatabaseTest.DatabaseDown.class)
+class UnavailableDatabaseTest {
+
+    public static class DatabaseDown implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Port 1 refuses connections; nothing may touch the database at start.
+            return Map.of(
+                    "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/duban",
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/duban",
+                    "quarkus.flyway.migrate-at-start", "false",
+                    "duban.demo.enabled", "false");
+        }
+    }
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Test
+    void aQueryAnswersUnavailable() {
+        String token = tokens.issue(1, "admin", "Admin", new String[] { "ADMIN" }, null, 0).token();
+        JsonPath response = execute(token, operation("plans"), Map.of());
+        assertThat(errorCode(response)).isEqualTo("UNAVAILABLE");
+        assertThat(response.getString("errors[0].message")).doesNotContain("127.0.0.1", "Connection refused");
+    }
+}

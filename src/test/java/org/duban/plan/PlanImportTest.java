@@ -1,0 +1,123 @@
+package org.duban.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.plan.ManualEntryTest.ok;
+import static org.duban.support.GraphQL.errorCode;
+import static org.duban.support.GraphQL.run;
+
+import java.util.List;
+import java.util.Map;
+
+import org.duban.support.TestPlans;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class PlanImportTest {
+
+    @Test
+    void aBadDateIsReportedWithItsPathAndNothingIsWritten() {
+        TestPlans.Names names = TestPlans.fresh("baddate");
+        int plansBefore = run("admin", "plans").getList("data.plans").size();
+        String document = TestPlans.document(names, """
+                - { code: A, title: 甲, deadline: 2030-01-01 }
+                - { code: B, title: 乙, deadline: 2030-01-02 }
+                - { code: C, title: 丙, deadline: 2030-01-03 }
+                - { code: D, title: 丁, deadline: 2022-13-45 }
+                """);
+
+        JsonPath result = TestPlans.importDocument(document, false);
+
+        assertThat(errorCode(result)).isEqualTo("VALIDATION");
+        assertThat(result.getString("errors[0].extensions.field")).isEqualTo("tasks[3].deadline");
+        assertThat(result.getString("errors[0].message")).startsWith("tasks[3].deadline: not a date: 2022-13-45");
+        assertNothingWritten(names, plansBefore);
+    }
+
+    @Test
+    void aMistakeFoundWhileWritingRollsBackWhatWasAlreadyWritten() {
+        TestPlans.Names names = TestPlans.fresh("rollback");
+        int plansBefore = run("admin", "plans").getList("data.plans").size();
+        // Region, units and plan are written before the unknown unit of the third task is met.
+        String document = TestPlans.document(names, """
+                - { code: A, title: 甲, units: [{ unit: 局甲 }] }
+                - { code: B, title: 乙, units: [{ unit: 局乙 }] }
+                - { code: C, title: 丙, units: [{ unit: 局丙 }] }
+                """);
+
+        JsonPath result = TestPlans.importDocument(document, false);
+
+        assertThat(errorCode(result)).isEqualTo("VALIDATION");
+        assertThat(result.getString("errors[0].extensions.field")).isEqualTo("tasks[2].units[0].unit");
+        assertNothingWritten(names, plansBefore);
+    }
+
+    @Test
+    void misspeltKeysAndUnknownReferencesAreNamed() {
+        TestPlans.Names names = TestPlans.fresh("typo");
+        JsonPath typo = TestPlans.importDocument(TestPlans.document(names, "- { code: A, title: 甲, deadlin: 2030-01-01 }"), false);
+        assertThat(typo.getString("errors[0].extensions.field")).isEqualTo("tasks[0].deadlin");
+        JsonPath parent = TestPlans.importDocument(TestPlans.document(names, "- { code: A, parent: Z, title: 甲 }"), false);
+        assertThat(parent.getString("errors[0].extensions.field")).isEqualTo("tasks[0].parent");
+        JsonPath yaml = TestPlans.importDocument("plan: [unclosed", false);
+        assertThat(errorCode(yaml)).isEqualTo("VALIDATION");
+        assertThat(yaml.getString("errors[0].extensions.field")).isEqualTo("document");
+    }
+
+    @Test
+    void anExistingDocumentNumberIsAConflictUnlessReplacedAndReplacingKeepsTaskState() {
+        TestPlans.Names names = TestPlans.fresh("replace");
+        String planId = TestPlans.importPlan(TestPlans.document(names, """
+                - { code: A, title: 甲, deadline: 2030-01-01, deliverables: [一, 二] }
+                - { code: B, title: 乙, deadline: 2030-01-02 }
+                """));
+        Map<String, String> before = TestPlans.taskIds(planId);
+        ok(run("admin", "change-task-status", "id", before.get("A"), "status", "IN_PROGRESS"));
+        JsonPath task = run("admin", "task", "id", before.get("A"));
+        ok(run("admin", "set-deliverables", "taskId", before.get("A"), "deliverables", List.of(
+                Map.of("id", task.getString("data.task.deliverables[0].id"), "title", "一", "done", true),
+                Map.of("id", task.getString("data.task.deliverables[1].id"), "title", "二"))));
+        String revised = TestPlans.document(names, """
+                - { code: A, title: 甲（修订）, deadline: 2030-02-01, deliverables: [一, 三] }
+                - { code: C, title: 丙, deadline: 2030-01-03 }
+                """);
+
+        assertThat(errorCode(TestPlans.importDocument(revised, false))).isEqualTo("CONFLICT");
+        JsonPath replaced = ok(TestPlans.importDocument(revised, true));
+
+        assertThat(replaced.getBoolean("data.importPlan.created")).isFalse();
+        assertThat(replaced.getString("data.importPlan.plan.id")).isEqualTo(planId);
+        assertThat(replaced.getInt("data.importPlan.tasksUpdated")).isEqualTo(1);
+        assertThat(replaced.getInt("data.importPlan.tasksCreated")).isEqualTo(1);
+        assertThat(replaced.getInt("data.importPlan.tasksRemoved")).isEqualTo(1);
+        Map<String, String> after = TestPlans.taskIds(planId);
+        assertThat(after.keySet()).containsExactly("A", "C");
+        assertThat(after.get("A")).isEqualTo(before.get("A"));
+        JsonPath a = run("admin", "task", "id", after.get("A"));
+        assertThat(a.getString("data.task.title")).isEqualTo("甲（修订）");
+        assertThat(a.getString("data.task.status")).isEqualTo("IN_PROGRESS");
+        assertThat(a.getList("data.task.deliverables.title")).containsExactly("一", "三");
+        assertThat(a.getList("data.task.deliverables.done")).containsExactly(true, false);
+        assertThat(errorCode(run("admin", "task", "id", before.get("B")))).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void warnsAboutUnitSetsNobodyBelongsTo() {
+        TestPlans.Names names = TestPlans.fresh("warn");
+        String document = TestPlans.document(names, """
+                - { code: A, title: 甲, deadline: 2030-01-01, units: [{ unitSet: 空集合 }] }
+                """).replace("  - { name: 相关单位, kind: LISTED, units: [局乙] }",
+                "  - { name: 相关单位, kind: LISTED, units: [局乙] }\n  - { name: 空集合, kind: LISTED }");
+        JsonPath result = ok(TestPlans.importDocument(document, false));
+        assertThat(result.getList("data.importPlan.warnings", String.class))
+                .anyMatch(w -> w.contains("空集合") && w.contains("nobody is responsible"))
+                .anyMatch(w -> w.contains("Task A has a deadline but no responsible unit"));
+    }
+
+    private static void assertNothingWritten(TestPlans.Names names, int plansBefore) {
+        assertThat(run("admin", "plans").getList("data.plans")).hasSize(plansBefore);
+        assertThat(run("admin", "units").getList("data.regions.code")).doesNotContain(names.regionCode());
+    }
+}
