@@ -113,8 +113,7 @@ public class DemoData {
                             account.passwordHash = passwordHash;
                             account.roles = demo.roles();
                             account.unitId = demo.unit() == null ? null : names.resolve(demo.unit(), "unit").id;
-                            account.createdAt = now;
-                            account.updatedAt = now;
+                            account.touch(now);
                             return accounts.persist(account).replaceWithVoid();
                         });
                     }

@@ -64,8 +64,7 @@ public class GroupService {
                     group.shortName = blankToNull(input.shortName());
                     group.officeUnitId = refs.unit(input.officeUnitId(), "input.officeUnitId");
                     group.officeDirectorName = blankToNull(input.officeDirectorName());
-                    group.createdAt = now;
-                    group.updatedAt = now;
+                    group.touch(now);
                     List<LeadingGroupMemberEntity> newMembers = toMembers(input.members(), refs);
                     return requireAccount(input.officeDirectorAccountId(), "input.officeDirectorAccountId")
                             .invoke(accountId -> group.officeDirectorAccountId = accountId)
@@ -97,7 +96,7 @@ public class GroupService {
                         if (input.officeDirectorName() != null) {
                             group.officeDirectorName = blankToNull(input.officeDirectorName());
                         }
-                        group.updatedAt = clock.instant();
+                        group.touch(clock.instant());
                         Uni<Void> account = input.officeDirectorAccountId() == null ? Uni.createFrom().voidItem()
                                 : requireAccount(input.officeDirectorAccountId(), "input.officeDirectorAccountId")
                                         .invoke(accountId -> group.officeDirectorAccountId = accountId)

@@ -1,22 +1,14 @@
 package org.duban.group;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.duban.common.TrackedEntity;
 
 @Entity
 @Table(name = "leading_group")
-public class LeadingGroupEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class LeadingGroupEntity extends TrackedEntity {
 
     @Column(name = "region_id")
     public Long regionId;
@@ -34,13 +26,4 @@ public class LeadingGroupEntity {
 
     @Column(name = "office_director_account_id")
     public Long officeDirectorAccountId;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @Version
-    public int version;
 }

@@ -1,26 +1,19 @@
 package org.duban.plan;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.duban.common.TrackedEntity;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "plan")
-public class PlanEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class PlanEntity extends TrackedEntity {
 
     @Column(name = "region_id")
     public Long regionId;
@@ -41,13 +34,4 @@ public class PlanEntity {
     @Column(name = "copied_to")
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] copiedTo = new String[0];
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @Version
-    public int version;
 }

@@ -55,8 +55,7 @@ public class PlanService {
                     plan.issuedOn = input.issuedOn();
                     plan.summary = blankToNull(input.summary());
                     plan.copiedTo = stripped(input.copiedTo());
-                    plan.createdAt = now;
-                    plan.updatedAt = now;
+                    plan.touch(now);
                     return plans.persist(plan)
                             .call(saved -> store.replaceBasisDocuments(saved.id, basisDocuments(input.basisDocuments())))
                             .call(saved -> store.replaceLeadingGroups(saved.id, groupIds))
@@ -105,7 +104,7 @@ public class PlanService {
                         steps = steps.chain(() -> store.references(plan.regionId))
                                 .chain(refs -> store.replaceLeadingGroups(plan.id, groupIds(input.leadingGroupIds(), refs)));
                     }
-                    plan.updatedAt = clock.instant();
+                    plan.touch(clock.instant());
                     return steps.replaceWith(plan.id);
                 });
     }

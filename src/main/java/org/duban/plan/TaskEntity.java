@@ -7,22 +7,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.duban.common.TrackedEntity;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "task")
-public class TaskEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class TaskEntity extends TrackedEntity {
 
     @Column(name = "plan_id")
     public Long planId;
@@ -52,15 +46,6 @@ public class TaskEntity {
     @Enumerated(EnumType.STRING)
     public TaskStatus status = TaskStatus.NOT_STARTED;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     @Column(name = "deleted_at")
     public Instant deletedAt;
-
-    @Version
-    public int version;
 }

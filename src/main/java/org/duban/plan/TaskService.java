@@ -73,8 +73,7 @@ public class TaskService {
                             task.startDate = input.startDate();
                             task.deadline = input.deadline();
                             task.deadlineNote = blankToNull(input.deadlineNote());
-                            task.createdAt = now;
-                            task.updatedAt = now;
+                            task.touch(now);
                             return tasks.persist(task)
                                     .call(saved -> store.replaceAssignments(saved.id, newAssignments))
                                     .call(saved -> store.addDeliverables(saved.id, deliverableTitles, now));
@@ -107,7 +106,7 @@ public class TaskService {
             }
             task.startDate = startDate;
             task.deadline = deadline;
-            task.updatedAt = clock.instant();
+            task.touch(clock.instant());
             return code.replaceWith(task.id);
         });
     }
@@ -124,7 +123,7 @@ public class TaskService {
                 .chain(plan -> store.references(plan.regionId))
                 .chain(refs -> {
                     List<TaskAssignmentEntity> newAssignments = assignments(inputs, refs, "assignments");
-                    task.updatedAt = clock.instant();
+                    task.touch(clock.instant());
                     return store.replaceAssignments(task.id, newAssignments);
                 })
                 .replaceWith(task.id));
@@ -170,7 +169,7 @@ public class TaskService {
                 entity.done = done;
             }
             List<Long> removed = existing.stream().map(d -> d.id).filter(d -> !kept.contains(d)).toList();
-            task.updatedAt = now;
+            task.touch(now);
             Uni<Long> delete = removed.isEmpty() ? Uni.createFrom().item(0L) : deliverables.delete("id in ?1", removed);
             return delete.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : deliverables.persist(added))
                     .replaceWith(task.id);
@@ -194,7 +193,7 @@ public class TaskService {
             }
             Instant now = clock.instant();
             task.status = to;
-            task.updatedAt = now;
+            task.touch(now);
             TaskStatusChangeEntity change = new TaskStatusChangeEntity();
             change.taskId = task.id;
             change.fromStatus = from;

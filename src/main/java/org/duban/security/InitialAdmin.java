@@ -44,8 +44,7 @@ class InitialAdmin {
             admin.displayName = "Administrator";
             admin.passwordHash = hash;
             admin.roles = new String[] { Roles.ADMIN };
-            admin.createdAt = now;
-            admin.updatedAt = now;
+            admin.touch(now);
             LOG.info("No account existed: created the ADMIN account 'admin' from duban.auth.initial-admin-password");
             return accounts.persist(admin).replaceWithVoid();
         })));

@@ -69,8 +69,7 @@ public class UnitService {
                     unit.aliases = stripped(input.aliases());
                     unit.kind = input.kind();
                     unit.parentId = requireParent(existing, parentId, null);
-                    unit.createdAt = now;
-                    unit.updatedAt = now;
+                    unit.touch(now);
                     new UnitNames(existing).requireFree(unit);
                     return units.persist(unit).map(u -> u.id);
                 });
@@ -109,7 +108,7 @@ public class UnitService {
         }
         List<UnitEntity> others = regionUnits.stream().filter(u -> !u.id.equals(unit.id)).toList();
         new UnitNames(others).requireFree(unit);
-        unit.updatedAt = clock.instant();
+        unit.touch(clock.instant());
     }
 
     @WithTransaction
@@ -137,8 +136,7 @@ public class UnitService {
                     set.name = input.name().strip();
                     set.kind = input.kind();
                     set.leadingGroupId = groupId;
-                    set.createdAt = now;
-                    set.updatedAt = now;
+                    set.touch(now);
                     return unitSets.persist(set);
                 })
                 .call(set -> unitSets.flush())
@@ -166,7 +164,7 @@ public class UnitService {
                                 requireFreeSetName(existing, input.name().strip(), set.id);
                                 set.name = input.name().strip();
                             }).replaceWithVoid();
-                    set.updatedAt = clock.instant();
+                    set.touch(clock.instant());
                     return rename.chain(() -> members).replaceWith(set.id);
                 });
     }

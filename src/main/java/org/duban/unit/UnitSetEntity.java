@@ -1,24 +1,16 @@
 package org.duban.unit;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.duban.common.TrackedEntity;
 
 @Entity
 @Table(name = "unit_set")
-public class UnitSetEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class UnitSetEntity extends TrackedEntity {
 
     @Column(name = "region_id")
     public Long regionId;
@@ -30,13 +22,4 @@ public class UnitSetEntity {
 
     @Column(name = "leading_group_id")
     public Long leadingGroupId;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @Version
-    public int version;
 }

@@ -176,8 +176,7 @@ public class PlanImporter {
         unit.shortName = wanted.shortName();
         unit.aliases = stripped(wanted.aliases());
         unit.kind = wanted.kind();
-        unit.createdAt = run.now;
-        unit.updatedAt = run.now;
+        unit.touch(run.now);
         try {
             run.names.requireFree(unit);
         } catch (DubanException e) {
@@ -217,8 +216,7 @@ public class PlanImporter {
         set.name = wanted.name();
         set.kind = wanted.kind();
         set.leadingGroupId = wanted.group() == null ? null : run.group(wanted.group(), wanted.path() + ".group").id;
-        set.createdAt = run.now;
-        set.updatedAt = run.now;
+        set.touch(run.now);
         List<Long> unitIds = new ArrayList<>();
         for (int i = 0; i < wanted.units().size(); i++) {
             unitIds.add(run.names.resolve(wanted.units().get(i), wanted.path() + ".units[" + i + "]").id);
@@ -240,8 +238,7 @@ public class PlanImporter {
         group.officeUnitId = wanted.officeUnit() == null ? null
                 : run.names.resolve(wanted.officeUnit(), wanted.path() + ".officeUnit").id;
         group.officeDirectorName = wanted.officeDirector();
-        group.createdAt = run.now;
-        group.updatedAt = run.now;
+        group.touch(run.now);
         List<LeadingGroupMemberEntity> newMembers = new ArrayList<>();
         for (PlanDocument.Member m : wanted.members()) {
             LeadingGroupMemberEntity member = new LeadingGroupMemberEntity();
@@ -277,7 +274,7 @@ public class PlanImporter {
         plan.issuedOn = wanted.issuedOn();
         plan.summary = wanted.summary();
         plan.copiedTo = wanted.copiedTo().toArray(new String[0]);
-        plan.updatedAt = run.now;
+        plan.touch(run.now);
         List<Long> groupIds = new ArrayList<>();
         for (int i = 0; i < wanted.leadingGroups().size(); i++) {
             Long id = run.group(wanted.leadingGroups().get(i), "plan.leadingGroups[" + i + "]").id;
@@ -295,7 +292,6 @@ public class PlanImporter {
         }
         Uni<PlanEntity> saved;
         if (run.planCreated) {
-            plan.createdAt = run.now;
             saved = plans.persist(plan);
         } else {
             saved = Uni.createFrom().item(plan);
@@ -339,7 +335,7 @@ public class PlanImporter {
                     .chain(() -> Unis.sequentially(new ArrayList<>(byCode.values()), gone -> {
                         run.tasksRemoved++;
                         gone.deletedAt = run.now;
-                        gone.updatedAt = run.now;
+                        gone.touch(run.now);
                         return Uni.createFrom().voidItem();
                     }));
         });
@@ -362,10 +358,9 @@ public class PlanImporter {
         task.startDate = wanted.startDate();
         task.deadline = wanted.deadline();
         task.deadlineNote = wanted.deadlineNote();
-        task.updatedAt = run.now;
+        task.touch(run.now);
         Uni<TaskEntity> saved;
         if (created) {
-            task.createdAt = run.now;
             run.tasksCreated++;
             saved = tasks.persist(task);
         } else {
