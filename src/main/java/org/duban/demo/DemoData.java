@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.sql.SqlStates;
 import org.duban.plan.importer.PlanDocument;
 import org.duban.plan.importer.PlanDocumentParser;
 import org.duban.plan.importer.PlanImporter;
@@ -124,7 +125,7 @@ public class DemoData {
     /** Another instance imported the plan at the same moment: fine. */
     private static boolean loadedElsewhere(Throwable failure) {
         return failure instanceof DubanException e && e.code() == ErrorCode.CONFLICT
-                || failure.getClass().getName().contains("ConstraintViolation");
+                || SqlStates.isUniqueViolation(failure);
     }
 
     private static String resource(String name) {

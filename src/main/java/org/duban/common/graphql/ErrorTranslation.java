@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.sql.SqlStates;
 import org.jboss.logging.Logger;
 
 import graphql.ErrorClassification;
@@ -87,7 +88,7 @@ final class ErrorTranslation {
 
     private static Translated database(PgException pg, Throwable thrown) {
         String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-        if (state.equals("23505") || state.equals("40001") || state.equals("40P01")) {
+        if (state.equals(SqlStates.UNIQUE_VIOLATION) || state.equals("40001") || state.equals("40P01")) {
             return new Translated(ErrorCode.CONFLICT, "The change collides with another one; reload and try again", null);
         }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || state.equals("53300")) {
