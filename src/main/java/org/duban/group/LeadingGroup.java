@@ -26,15 +26,4 @@ public record LeadingGroup(
                 row.getString("office_director_name"), row.getInteger("version"), row.getLong("region_id"),
                 row.getLong("office_unit_id"));
     }
-
-    /** Batched fields key their loaders by the source object: the id is its identity, and cheap to hash. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LeadingGroup that && that.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(id);
-    }
 }

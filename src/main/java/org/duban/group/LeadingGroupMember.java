@@ -27,15 +27,4 @@ public record LeadingGroupMember(
                 MemberRole.valueOf(row.getString("role")), row.getLong("group_id"), row.getLong("unit_id"),
                 row.getLong("unit_set_id"));
     }
-
-    /** Batched fields key their loaders by the source object: the id is its identity, and cheap to hash. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LeadingGroupMember that && that.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(id);
-    }
 }

@@ -38,15 +38,4 @@ public record Plan(
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
                 row.getInteger("version"), row.getLong("region_id"), row.getLong("issuing_unit_id"));
     }
-
-    /** Batched fields key their loaders by the source object: the id is its identity, and cheap to hash. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Plan that && that.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(id);
-    }
 }

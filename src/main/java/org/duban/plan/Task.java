@@ -53,15 +53,4 @@ public record Task(
     static boolean isOverdue(LocalDate deadline, TaskStatus status, LocalDate today) {
         return deadline != null && today.isAfter(deadline) && status.isOpen();
     }
-
-    /** Batched fields key their loaders by the source object: the id is its identity, and cheap to hash. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Task that && that.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(id);
-    }
 }

@@ -45,15 +45,4 @@ public record Unit(
                 row.getLong(prefix + "region_id"),
                 row.getLong(prefix + "parent_id"));
     }
-
-    /** Batched fields key their loaders by the source object: the id is its identity, and cheap to hash. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Unit that && that.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(id);
-    }
 }

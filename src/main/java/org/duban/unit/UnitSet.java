@@ -42,15 +42,4 @@ public record UnitSet(
                 row.getLong(prefix + "region_id"),
                 row.getLong(prefix + "leading_group_id"));
     }
-
-    /** Batched fields key their loaders by the source object: the id is its identity, and cheap to hash. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof UnitSet that && that.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(id);
-    }
 }
