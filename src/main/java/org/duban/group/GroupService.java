@@ -208,8 +208,8 @@ public class GroupService {
             long setId = Ids.parse(id, "UnitSet");
             UnitSetEntity set = sets.stream().filter(s -> s.id == setId).findFirst()
                     .orElseThrow(() -> DubanException.validation(field, "no unit set " + id + " in this region"));
-            if (set.kind != UnitSetKind.LISTED) {
-                throw DubanException.validation(field, "members may only refer to LISTED unit sets");
+            if (!set.kind.canBeGroupMember()) {
+                throw DubanException.validation(field, "members cannot refer to another group's member units");
             }
             return setId;
         }

@@ -13,9 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.common.ChinaTime;
 import org.duban.common.Ids;
 import org.duban.common.page.Cursor;
-import org.duban.common.page.PageInfo;
 import org.duban.common.page.PageRequest;
+import org.duban.common.page.Slice;
 import org.duban.common.sql.Batches;
+import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitSet;
@@ -143,24 +144,7 @@ public class TaskQueries {
 
     private static TaskConnection connection(Iterable<Row> rows, PageRequest page, LocalDate today,
             java.util.function.Function<Row, String> cursorOf) {
-        int total = 0;
-        List<TaskConnection.TaskEdge> edges = new ArrayList<>();
-        boolean more = false;
-        for (Row row : rows) {
-            total = row.getInteger("total_count");
-            if (row.getLong("id") == null) {
-                continue; // the totals row of an empty page
-            }
-            if (edges.size() == page.first()) {
-                more = true;
-                break;
-            }
-            edges.add(new TaskConnection.TaskEdge(cursorOf.apply(row), Task.from(row, today)));
-        }
-        PageInfo info = new PageInfo(more, page.after() != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        return new TaskConnection(total, edges, info);
+        return TaskConnection.of(Slice.of(rows, page, row -> Task.from(row, today), cursorOf));
     }
 
     private static String conditions(TaskFilter filter, LocalDate today, SqlParams params) {
@@ -187,15 +171,11 @@ public class TaskQueries {
             where.add(filter.overdue() ? overdue : "not coalesce(" + overdue + ", false)");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            String pattern = params.bind("%" + escapeLike(filter.text().strip()) + "%");
+            String pattern = params.bind(Like.containing(filter.text()));
             where.add("(t.code ilike " + pattern + " or t.title ilike " + pattern
                     + " or coalesce(t.description, '') ilike " + pattern + ")");
         }
         return String.join(" and ", where);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static TaskFilter emptyFilter() {

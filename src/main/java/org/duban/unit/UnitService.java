@@ -120,8 +120,11 @@ public class UnitService {
         if (input.kind() == UnitSetKind.GROUP_MEMBERS && (groupId == null || !memberIds.isEmpty())) {
             throw DubanException.validation("input.leadingGroupId", "a GROUP_MEMBERS set names a leading group and lists no units");
         }
-        if (input.kind() == UnitSetKind.LISTED && groupId != null) {
-            throw DubanException.validation("input.leadingGroupId", "a LISTED set has no leading group");
+        if (input.kind() != UnitSetKind.GROUP_MEMBERS && groupId != null) {
+            throw DubanException.validation("input.leadingGroupId", "only a GROUP_MEMBERS set has a leading group");
+        }
+        if (input.kind() == UnitSetKind.PARCEL_TOWNSHIPS && !memberIds.isEmpty()) {
+            throw DubanException.validation("input.unitIds", "a PARCEL_TOWNSHIPS set follows the parcels; it lists no units");
         }
         return regions.findById(regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
@@ -153,7 +156,7 @@ public class UnitService {
                 .chain(set -> {
                     if (input.unitIds() != null && set.kind != UnitSetKind.LISTED) {
                         throw DubanException.validation("input.unitIds",
-                                "a GROUP_MEMBERS set follows its group; change the group's members instead");
+                                "only a LISTED set lists its units; a " + set.kind + " set resolves them itself");
                     }
                     List<Long> memberIds = parseAll(input.unitIds());
                     Uni<Void> members = input.unitIds() == null ? Uni.createFrom().voidItem()

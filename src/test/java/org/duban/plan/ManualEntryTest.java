@@ -2,6 +2,7 @@ package org.duban.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.support.GraphQL.errorCode;
+import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
 import java.util.List;
@@ -137,10 +138,5 @@ class ManualEntryTest {
             input.put("parentId", parentId);
         }
         return ok(run("admin", "create-unit", "input", input)).getString("data.createUnit.id");
-    }
-
-    static JsonPath ok(JsonPath response) {
-        assertThat(response.getList("errors")).as(response.prettify()).isNull();
-        return response;
     }
 }

@@ -1,7 +1,7 @@
 package org.duban.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duban.plan.ManualEntryTest.ok;
+import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.errorCode;
 import static org.duban.support.GraphQL.run;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -21,6 +22,8 @@ public final class GraphQL {
 
     public static final Path OPERATIONS = Path.of("graphql", "operations");
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Areas and rates come back as BigDecimal, never as float. */
+    private static final JsonPathConfig EXACT_NUMBERS = new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     private GraphQL() {
     }
@@ -46,7 +49,7 @@ public final class GraphQL {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        return request.body(body).post("/graphql").then().statusCode(200).extract().jsonPath();
+        return request.body(body).post("/graphql").then().statusCode(200).extract().jsonPath(EXACT_NUMBERS);
     }
 
     /** The demo accounts share the password "demo"; tokens are reused for the whole run. */
@@ -67,6 +70,14 @@ public final class GraphQL {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    /** The response, after checking it carries no error. */
+    public static JsonPath ok(JsonPath response) {
+        if (response.getList("errors") != null) {
+            throw new AssertionError("unexpected errors: " + response.prettify());
+        }
+        return response;
     }
 
     /** The first error's extensions.code, or null. */

@@ -1,6 +1,8 @@
 package org.duban.common.page;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.util.Base64;
 import java.util.List;
 
@@ -20,8 +22,11 @@ public final class Cursor {
 
     /** A cursor of a kind (one per ordering), so that one from another list is refused. */
     public static String encode(String kind, String... parts) {
-        String plain = VERSION + SEPARATOR + kind + SEPARATOR + String.join(SEPARATOR, parts);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        StringBuilder plain = new StringBuilder(VERSION).append(SEPARATOR).append(kind);
+        for (String part : parts) {
+            plain.append(SEPARATOR).append(URLEncoder.encode(part, StandardCharsets.UTF_8));
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The parts of a cursor made by {@link #encode}; VALIDATION on {@code after} for anything else. */
@@ -30,7 +35,7 @@ public final class Cursor {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> parts = List.of(plain.split("\\" + SEPARATOR, -1));
             if (parts.size() == expectedParts + 2 && parts.get(0).equals(VERSION) && parts.get(1).equals(kind)) {
-                return parts.subList(2, parts.size());
+                return parts.subList(2, parts.size()).stream().map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)).toList();
             }
         } catch (IllegalArgumentException ignored) {
             // reported below

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.duban.group.MemberRole;
+import org.duban.land.LandDocument;
+import org.duban.land.measure.MeasureKind;
 import org.duban.plan.AssignmentRole;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitSetKind;
@@ -15,7 +17,7 @@ import org.duban.unit.UnitSetKind;
  * document would write them.
  */
 public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSets, List<Group> leadingGroups,
-        Plan plan, List<Task> tasks) {
+        Plan plan, List<Task> tasks, LandDocument land) {
 
     public record Region(String code, String name) {
     }
@@ -41,7 +43,12 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     }
 
     public record Task(String path, String code, String parent, String title, String description, LocalDate startDate,
-            LocalDate deadline, String deadlineNote, List<Assignment> units, List<String> deliverables) {
+            LocalDate deadline, String deadlineNote, List<Assignment> units, List<String> deliverables,
+            List<Measure> measures) {
+    }
+
+    /** A task's measure; the region is given by code and defaults to the file's, the zone is a unit name. */
+    public record Measure(String path, MeasureKind kind, Integer year, String region, String zone, Integer round) {
     }
 
     public record Assignment(String path, String unit, String unitSet, AssignmentRole role) {

@@ -1,6 +1,7 @@
 package org.duban.plan.importer;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,11 +13,14 @@ import java.util.function.Function;
 
 import org.duban.common.DubanException;
 import org.duban.group.MemberRole;
+import org.duban.land.LandDocument;
+import org.duban.land.measure.MeasureKind;
 import org.duban.plan.AssignmentRole;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitSetKind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -27,7 +31,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class PlanDocumentParser {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Decimals are read as BigDecimal: areas and rates stay exact from the file on. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private PlanDocumentParser() {
     }
@@ -48,7 +55,7 @@ public final class PlanDocumentParser {
             throw DubanException.validation("document", "cannot be read: " + e.getMessage());
         }
         Node doc = new Node(root, "");
-        doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks");
+        doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land");
         String format = doc.text("format", false);
         if (format != null && !format.equals("duban-plan/1")) {
             throw DubanException.validation("format", "unknown format " + format + "; this service reads duban-plan/1");
@@ -61,7 +68,8 @@ public final class PlanDocumentParser {
                 doc.list("unitSets", PlanDocumentParser::unitSet),
                 doc.list("leadingGroups", PlanDocumentParser::group),
                 plan(doc.object("plan", true)),
-                doc.list("tasks", PlanDocumentParser::task));
+                doc.list("tasks", PlanDocumentParser::task),
+                doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY);
     }
 
     private static PlanDocument.Unit unit(Node n) {
@@ -74,15 +82,15 @@ public final class PlanDocumentParser {
         n.allow("name", "kind", "group", "units");
         UnitSetKind kind = n.enumValue("kind", UnitSetKind.class, null);
         if (kind == null) {
-            throw DubanException.validation(n.at("kind"), "is required: LISTED or GROUP_MEMBERS");
+            throw DubanException.validation(n.at("kind"), "is required: LISTED, GROUP_MEMBERS or PARCEL_TOWNSHIPS");
         }
         String group = n.text("group", kind == UnitSetKind.GROUP_MEMBERS);
-        if (kind == UnitSetKind.LISTED && group != null) {
-            throw DubanException.validation(n.at("group"), "a LISTED set has no group");
+        if (kind != UnitSetKind.GROUP_MEMBERS && group != null) {
+            throw DubanException.validation(n.at("group"), "only a GROUP_MEMBERS set has a group");
         }
         List<String> units = n.texts("units");
-        if (kind == UnitSetKind.GROUP_MEMBERS && !units.isEmpty()) {
-            throw DubanException.validation(n.at("units"), "a GROUP_MEMBERS set takes its units from the group");
+        if (kind != UnitSetKind.LISTED && !units.isEmpty()) {
+            throw DubanException.validation(n.at("units"), "only a LISTED set lists its units");
         }
         return new PlanDocument.UnitSet(n.path, n.text("name", true), kind, group, units);
     }
@@ -116,7 +124,8 @@ public final class PlanDocumentParser {
     }
 
     private static PlanDocument.Task task(Node n) {
-        n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "units", "deliverables");
+        n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "units", "deliverables",
+                "measures");
         LocalDate startDate = n.date("startDate", false);
         LocalDate deadline = n.date("deadline", false);
         if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
@@ -124,7 +133,24 @@ public final class PlanDocumentParser {
         }
         return new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false), n.text("title", true),
                 n.text("description", false), startDate, deadline, n.text("deadlineNote", false),
-                n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"));
+                n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
+                n.list("measures", PlanDocumentParser::measure));
+    }
+
+    private static PlanDocument.Measure measure(Node n) {
+        n.allow("kind", "year", "region", "zone", "round");
+        MeasureKind kind = n.enumValue("kind", MeasureKind.class, null);
+        if (kind == null) {
+            throw DubanException.validation(n.at("kind"), "is required: " + List.of(MeasureKind.values()));
+        }
+        return new PlanDocument.Measure(n.path, kind, n.integer("year"), n.text("region", false), n.text("zone", false),
+                n.integer("round"));
+    }
+
+    private static LandDocument land(Node n) {
+        n.allow("quotas", "parcels", "regionalEvaluations");
+        return new LandDocument(n.list("quotas", LandSectionParser::quota), n.list("parcels", LandSectionParser::parcel),
+                n.list("regionalEvaluations", LandSectionParser::evaluation));
     }
 
     private static PlanDocument.Assignment assignment(Node n) {
@@ -138,7 +164,7 @@ public final class PlanDocumentParser {
     }
 
     /** A node of the file with its path, and readers that report mistakes against that path. */
-    private static final class Node {
+    static final class Node {
 
         final JsonNode json;
         final String path;
@@ -146,6 +172,63 @@ public final class PlanDocumentParser {
         Node(JsonNode json, String path) {
             this.json = json;
             this.path = path;
+        }
+
+        boolean has(String key) {
+            JsonNode value = json.get(key);
+            return value != null && !value.isNull();
+        }
+
+        Integer integer(String key) {
+            String text = text(key, false);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                throw DubanException.validation(at(key), "not a whole number: " + text);
+            }
+        }
+
+        BigDecimal decimal(String key) {
+            JsonNode value = json.get(key);
+            if (value != null && value.isNumber()) {
+                return value.decimalValue();
+            }
+            String text = text(key, false);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw DubanException.validation(at(key), "not a number: " + text);
+            }
+        }
+
+        Boolean bool(String key) {
+            String text = text(key, false);
+            if (text == null) {
+                return null;
+            }
+            if (!text.equals("true") && !text.equals("false")) {
+                throw DubanException.validation(at(key), "must be true or false: " + text);
+            }
+            return Boolean.valueOf(text);
+        }
+
+        /** A nested value as JSON text, for GeoJSON written as a YAML mapping or as a string. */
+        String json(String key) {
+            JsonNode value = json.get(key);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            return value.isTextual() ? value.asText() : value.toString();
+        }
+
+        String path() {
+            return path;
         }
 
         String at(String key) {

@@ -18,6 +18,10 @@ import org.duban.group.LeadingGroupEntity;
 import org.duban.group.LeadingGroupMemberEntity;
 import org.duban.group.LeadingGroupMemberRepository;
 import org.duban.group.LeadingGroupRepository;
+import org.duban.land.LandImporter;
+import org.duban.land.measure.MeasureKind;
+import org.duban.land.measure.MeasureService;
+import org.duban.land.measure.TaskMeasureEntity;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.BasisDocumentEntity;
 import org.duban.plan.DeliverableEntity;
@@ -59,11 +63,14 @@ public class PlanImporter {
     private final Repositories.Tasks tasks;
     private final Repositories.Deliverables deliverables;
     private final PlanStore store;
+    private final LandImporter land;
+    private final MeasureService.Measures measures;
     private final Clock clock;
 
     PlanImporter(RegionRepository regions, UnitRepository units, UnitSetRepository unitSets, LeadingGroupRepository groups,
             LeadingGroupMemberRepository members, Repositories.Plans plans, Repositories.Tasks tasks,
-            Repositories.Deliverables deliverables, PlanStore store, Clock clock) {
+            Repositories.Deliverables deliverables, PlanStore store, LandImporter land, MeasureService.Measures measures,
+            Clock clock) {
         this.regions = regions;
         this.units = units;
         this.unitSets = unitSets;
@@ -73,6 +80,8 @@ public class PlanImporter {
         this.tasks = tasks;
         this.deliverables = deliverables;
         this.store = store;
+        this.land = land;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -106,6 +115,8 @@ public class PlanImporter {
                 .chain(() -> Unis.sequentially(groupSets(document), set -> createSetIfMissing(run, set)))
                 .chain(() -> savePlan(run))
                 .chain(() -> syncTasks(run))
+                .chain(() -> land.write(document.land(), run.region.id, run.names, run.now))
+                .chain(() -> measures(run))
                 .map(done -> new Outcome(run.plan.id, run.planCreated, run.unitsCreated, run.tasksCreated, run.tasksUpdated,
                         run.tasksRemoved));
     }
@@ -118,6 +129,7 @@ public class PlanImporter {
         UnitNames names;
         final Map<String, UnitSetEntity> sets = new HashMap<>();
         final Map<String, LeadingGroupEntity> groups = new HashMap<>();
+        final Map<String, TaskEntity> tasksByCode = new HashMap<>();
         final List<UnitEntity> createdUnits = new ArrayList<>();
         PlanEntity plan;
         boolean planCreated;
@@ -125,7 +137,6 @@ public class PlanImporter {
         int tasksCreated;
         int tasksUpdated;
         int tasksRemoved;
-
         Run(PlanDocument document, Instant now) {
             this.document = document;
             this.now = now;
@@ -199,8 +210,9 @@ public class PlanImporter {
         }
     }
 
+    /** Sets that groups' members may refer to, so made before the groups. */
     private static List<PlanDocument.UnitSet> listedSets(PlanDocument document) {
-        return document.unitSets().stream().filter(s -> s.kind() == UnitSetKind.LISTED).toList();
+        return document.unitSets().stream().filter(s -> s.kind().canBeGroupMember()).toList();
     }
 
     private static List<PlanDocument.UnitSet> groupSets(PlanDocument document) {
@@ -249,8 +261,8 @@ public class PlanImporter {
             member.unitId = m.unit() == null ? null : run.names.resolve(m.unit(), m.path() + ".unit").id;
             if (m.unitSet() != null) {
                 UnitSetEntity set = run.set(m.unitSet(), m.path() + ".unitSet");
-                if (set.kind != UnitSetKind.LISTED) {
-                    throw DubanException.validation(m.path() + ".unitSet", "members may only refer to LISTED unit sets");
+                if (!set.kind.canBeGroupMember()) {
+                    throw DubanException.validation(m.path() + ".unitSet", "members cannot refer to another group's member units");
                 }
                 member.unitSetId = set.id;
             }
@@ -330,7 +342,7 @@ public class PlanImporter {
                 pathByCode.put(wanted.code(), path);
                 placed.add(new Placed(wanted, path, assignments(run, wanted), byCode.remove(wanted.code())));
             }
-            Map<String, TaskEntity> savedByCode = new HashMap<>();
+            Map<String, TaskEntity> savedByCode = run.tasksByCode;
             return Unis.sequentially(placed, p -> saveTask(run, p, savedByCode))
                     .chain(() -> Unis.sequentially(new ArrayList<>(byCode.values()), gone -> {
                         run.tasksRemoved++;
@@ -417,5 +429,26 @@ public class PlanImporter {
             result.add(assignment);
         }
         return result;
+    }
+
+    /** Every task of the file gets the measures the file gives it (none removes them). */
+    private Uni<Void> measures(Run run) {
+        return regions.listAll().chain(all -> {
+            Map<String, Long> regionIds = new HashMap<>();
+            all.forEach(region -> regionIds.put(region.code, region.id));
+            return Unis.sequentially(run.document.tasks(), wanted -> {
+                List<TaskMeasureEntity> entities = new ArrayList<>();
+                for (PlanDocument.Measure m : wanted.measures()) {
+                    Long regionId = m.region() == null ? run.region.id : regionIds.get(m.region());
+                    if (regionId == null) {
+                        throw DubanException.validation(m.path() + ".region", "no region with code " + m.region());
+                    }
+                    Long zoneId = m.zone() == null ? null : run.names.resolve(m.zone(), m.path() + ".zone").id;
+                    entities.add(MeasureService.entity(m.kind(), m.year(), m.kind() == MeasureKind.QUOTA ? regionId : null,
+                            zoneId, m.round(), m.path()));
+                }
+                return measures.replace(run.tasksByCode.get(wanted.code()).id, entities);
+            });
+        });
     }
 }

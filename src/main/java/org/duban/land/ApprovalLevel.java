@@ -1,0 +1,7 @@
+package org.duban.land;
+
+public enum ApprovalLevel {
+    PROVINCE,
+    CITY,
+    OTHER
+}

@@ -1,0 +1,177 @@
+package org.duban.land;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.DubanException;
+import org.duban.common.Unis;
+import org.duban.land.quota.LandQuotaEntity;
+import org.duban.land.quota.QuotaService;
+import org.duban.land.standard.ControlIndicatorEntity;
+import org.duban.land.standard.ParcelStageChangeEntity;
+import org.duban.land.standard.RegionalEvaluationEntity;
+import org.duban.land.standard.StandardLandInputs;
+import org.duban.land.standard.StandardLandRepositories;
+import org.duban.land.standard.StandardLandService;
+import org.duban.unit.UnitNames;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes the land section of a plan file inside the import's transaction. A quota is set as the file
+ * says; parcels and evaluations are created when missing (by code, and by zone, round and name) and left
+ * as they are otherwise, since their state moves on in the service. Parcels arrive with their recorded
+ * facts (supply, a pending adjustment, a standard-land stage and indicators) as history, not re-enacted
+ * step by step.
+ */
+@ApplicationScoped
+public class LandImporter {
+
+    private final QuotaService.Quotas quotas;
+    private final LandRepositories.Parcels parcels;
+    private final LandRepositories.Adjustments adjustments;
+    private final StandardLandRepositories.Indicators indicators;
+    private final StandardLandRepositories.StageChanges stageChanges;
+    private final StandardLandRepositories.Evaluations evaluations;
+
+    LandImporter(QuotaService.Quotas quotas, LandRepositories.Parcels parcels, LandRepositories.Adjustments adjustments,
+            StandardLandRepositories.Indicators indicators, StandardLandRepositories.StageChanges stageChanges,
+            StandardLandRepositories.Evaluations evaluations) {
+        this.quotas = quotas;
+        this.parcels = parcels;
+        this.adjustments = adjustments;
+        this.indicators = indicators;
+        this.stageChanges = stageChanges;
+        this.evaluations = evaluations;
+    }
+
+    public Uni<Void> write(LandDocument land, long regionId, UnitNames names, Instant now) {
+        return Unis.sequentially(land.quotas(), quota -> quota(quota, regionId, now))
+                .chain(() -> Unis.sequentially(land.regionalEvaluations(), evaluation -> evaluation(evaluation, names, now)))
+                .chain(() -> Unis.sequentially(land.parcels(), parcel -> parcel(parcel, regionId, names, now)));
+    }
+
+    private Uni<Void> quota(LandDocument.Quota wanted, long regionId, Instant now) {
+        return quotas.of(regionId, wanted.input().year()).chain(existing -> {
+            LandQuotaEntity quota = existing != null ? existing : new LandQuotaEntity();
+            try {
+                QuotaService.apply(wanted.input(), regionId, quota);
+            } catch (DubanException e) {
+                throw DubanException.validation(wanted.path() + "." + e.field().replaceFirst("^input\\.", ""), e.getMessage());
+            }
+            quota.touch(now);
+            return existing != null ? Uni.createFrom().voidItem() : quotas.persist(quota).replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> evaluation(LandDocument.Evaluation wanted, UnitNames names, Instant now) {
+        long zoneId = names.resolve(wanted.zone(), wanted.path() + ".zone").id;
+        return evaluations.ofZone(zoneId).chain(existing -> {
+            if (existing.stream().anyMatch(e -> e.round == wanted.round() && e.name.equals(wanted.name()))) {
+                return Uni.createFrom().voidItem();
+            }
+            RegionalEvaluationEntity evaluation = new RegionalEvaluationEntity();
+            evaluation.zoneId = zoneId;
+            evaluation.round = wanted.round();
+            evaluation.kind = wanted.kind();
+            evaluation.name = wanted.name();
+            evaluation.status = wanted.status();
+            evaluation.completedOn = wanted.completedOn();
+            evaluation.touch(now);
+            return evaluations.persist(evaluation).replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> parcel(LandDocument.Parcel wanted, long regionId, UnitNames names, Instant now) {
+        return parcels.byCode(regionId, wanted.code()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            ParcelEntity parcel = new ParcelEntity();
+            parcel.regionId = regionId;
+            parcel.code = wanted.code();
+            parcel.name = wanted.name();
+            var township = names.resolve(wanted.township(), wanted.path() + ".township");
+            if (township.kind != org.duban.unit.UnitKind.TOWNSHIP) {
+                throw DubanException.validation(wanted.path() + ".township", wanted.township() + " is not a township");
+            }
+            parcel.townshipId = township.id;
+            parcel.zoneId = wanted.zone() == null ? null : names.resolve(wanted.zone(), wanted.path() + ".zone").id;
+            parcel.location = wanted.location();
+            parcel.landUse = wanted.landUse();
+            parcel.areaMu = wanted.areaMu() != null ? Area.requireMu(wanted.areaMu(), wanted.path() + ".areaMu")
+                    : Area.requireMu(Area.muFromSquareMetres(wanted.areaSquareMetres()), wanted.path() + ".areaSquareMetres");
+            parcel.approvalBatch = wanted.approval().batch();
+            parcel.approvalNumber = wanted.approval().documentNumber();
+            parcel.approvedOn = wanted.approval().approvedOn();
+            parcel.approvalLevel = wanted.approval().level();
+            LandDocument.Supply supply = wanted.supply();
+            if (supply != null) {
+                if (supply.suppliedOn().isBefore(parcel.approvedOn)) {
+                    throw DubanException.validation(wanted.path() + ".supply.suppliedOn", "before the approval date");
+                }
+                parcel.suppliedOn = supply.suppliedOn();
+                parcel.supplyMethod = supply.method();
+                parcel.contractNumber = supply.contractNumber();
+                parcel.landUser = supply.landUser();
+                parcel.agreedStartOn = supply.agreedStartOn();
+                parcel.constructionStartedOn = supply.constructionStartedOn();
+            }
+            LandDocument.StandardLand standard = wanted.standardLand();
+            if (standard != null) {
+                parcel.standardLand = true;
+                parcel.stage = standard.stage();
+                parcel.siteReadyOn = standard.siteReadyOn();
+            }
+            parcel.geometry = wanted.geometry() == null ? null : GeoJson.validPolygon(wanted.geometry(), wanted.path() + ".geometry");
+            parcel.touch(now);
+            List<ControlIndicatorEntity> agreed = standard == null ? List.of() : indicatorsAt(wanted.path(), standard.indicators());
+            return parcels.persist(parcel)
+                    .call(saved -> adjustment(saved, wanted, now))
+                    .call(saved -> standard == null ? Uni.createFrom().voidItem() : stageHistory(saved, now))
+                    .call(saved -> {
+                        agreed.forEach(i -> i.parcelId = saved.id);
+                        return agreed.isEmpty() ? Uni.createFrom().voidItem() : indicators.persist(agreed);
+                    })
+                    .replaceWithVoid();
+        });
+    }
+
+    private static List<ControlIndicatorEntity> indicatorsAt(String path, List<StandardLandInputs.Indicator> wanted) {
+        try {
+            return StandardLandService.indicatorsFrom(wanted);
+        } catch (DubanException e) {
+            throw DubanException.validation(path + ".standardLand." + e.field(), e.getMessage());
+        }
+    }
+
+    private Uni<Void> adjustment(ParcelEntity parcel, LandDocument.Parcel wanted, Instant now) {
+        if (wanted.adjustment() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (parcel.suppliedOn != null) {
+            throw DubanException.validation(wanted.path() + ".adjustment", "a supplied parcel has no pending adjustment");
+        }
+        ApprovalAdjustmentEntity adjustment = new ApprovalAdjustmentEntity();
+        adjustment.parcelId = parcel.id;
+        adjustment.status = AdjustmentStatus.REQUESTED;
+        adjustment.requestedOn = wanted.adjustment().requestedOn();
+        adjustment.reason = wanted.adjustment().reason();
+        adjustment.requestedBy = wanted.adjustment().requestedBy();
+        adjustment.touch(now);
+        return adjustments.persist(adjustment).replaceWithVoid();
+    }
+
+    private Uni<Void> stageHistory(ParcelEntity parcel, Instant now) {
+        ParcelStageChangeEntity change = new ParcelStageChangeEntity();
+        change.parcelId = parcel.id;
+        change.toStage = parcel.stage;
+        change.changedOn = parcel.siteReadyOn != null && parcel.stage.ordinal() >= StandardLandStage.PREPARATION.ordinal()
+                ? parcel.siteReadyOn : parcel.approvedOn;
+        change.note = "Imported at this stage";
+        change.createdAt = now;
+        return stageChanges.persist(change).replaceWithVoid();
+    }
+}

@@ -1,0 +1,9 @@
+package org.duban.land;
+
+public enum LandUse {
+    INDUSTRIAL,
+    COMMERCIAL,
+    RESIDENTIAL,
+    PUBLIC,
+    OTHER
+}

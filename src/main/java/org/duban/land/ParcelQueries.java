@@ -1,0 +1,134 @@
+package org.duban.land;
+
+import static org.duban.common.sql.Rows.map;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
+import org.duban.common.Ids;
+import org.duban.common.page.Cursor;
+import org.duban.common.page.PageRequest;
+import org.duban.common.page.Slice;
+import org.duban.common.sql.Like;
+import org.duban.common.sql.SqlParams;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads of parcels, one statement each. */
+@ApplicationScoped
+public class ParcelQueries {
+
+    private final Pool pool;
+    private final Clock clock;
+
+    ParcelQueries(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** Parcels by code (then id), a page at a time. */
+    public Uni<ParcelConnection> page(ParcelFilter filter, PageRequest page) {
+        LocalDate today = ChinaTime.today(clock);
+        SqlParams params = new SqlParams();
+        String where = conditions(filter, params);
+        String keyset = "";
+        if (page.after() != null) {
+            List<String> after = Cursor.decode(page.after(), "parcel", 2);
+            keyset = " and (p.code, p.id) > (" + params.bind(after.get(0)) + ", " + params.bind(parseId(after.get(1))) + ")";
+        }
+        String sql = "with total as (select count(*)::int as total_count" + Parcel.FROM + " where " + where + ")"
+                + " select total.total_count, page.* from total left join lateral (select " + Parcel.COLUMNS + Parcel.FROM
+                + " where " + where + keyset + " order by p.code, p.id limit " + params.bind(page.first() + 1)
+                + ") page on true order by page.code, page.id";
+        return pool.preparedQuery(sql).execute(params.tuple())
+                .map(rows -> ParcelConnection.of(Slice.of(rows, page, row -> Parcel.from(row, today),
+                        row -> Cursor.encode("parcel", row.getString("code"), String.valueOf(row.getLong("id"))))));
+    }
+
+    public Uni<List<Parcel>> byIds(Long[] ids) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery("select " + Parcel.COLUMNS + Parcel.FROM + " where p.id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> map(rows, row -> Parcel.from(row, today)));
+    }
+
+    public Uni<List<ApprovalAdjustment>> adjustmentsOf(Long[] parcelIds) {
+        return pool.preparedQuery("select " + ApprovalAdjustment.COLUMNS + " from approval_adjustment a"
+                + " where a.parcel_id = any($1) order by a.parcel_id, a.id")
+                .execute(Tuple.of(parcelIds))
+                .map(rows -> map(rows, ApprovalAdjustment::from));
+    }
+
+    /**
+     * The parcels with an outline as one GeoJSON FeatureCollection, built by PostgreSQL in one statement,
+     * with the facts a map shows as feature properties: the standard-land digital map (标准地数字地图).
+     */
+    public Uni<String> featureCollection(ParcelFilter filter) {
+        SqlParams params = new SqlParams();
+        String where = conditions(filter, params) + " and p.geometry is not null";
+        String sql = "select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg("
+                + "json_build_object('type', 'Feature', 'id', p.id::text, 'geometry', p.geometry, 'properties', json_build_object("
+                + "'id', p.id::text, 'code', p.code, 'name', p.name, 'township', t.name, 'zone', z.name, 'landUse', p.land_use, "
+                + "'areaMu', p.area_mu, 'category', s.category, 'awaitingAdjustment', s.awaiting_adjustment, "
+                + "'standardLand', p.standard_land, 'stage', p.stage, 'suppliedOn', p.supplied_on, 'supplyMethod', p.supply_method, "
+                + "'landUser', p.land_user)) order by p.code), '[]'::json))::text as collection"
+                + Parcel.FROM + " join unit t on t.id = p.township_id left join unit z on z.id = p.zone_id where " + where;
+        return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> rows.iterator().next().getString("collection"));
+    }
+
+    private static String conditions(ParcelFilter filter, SqlParams params) {
+        List<String> where = new ArrayList<>();
+        where.add("true");
+        if (filter == null) {
+            return "true";
+        }
+        if (filter.regionId() != null) {
+            where.add("p.region_id = " + params.bind(Ids.parse(filter.regionId(), "Region")));
+        }
+        if (filter.townshipId() != null) {
+            where.add("p.township_id = " + params.bind(Ids.parse(filter.townshipId(), "Unit")));
+        }
+        if (filter.zoneId() != null) {
+            where.add("p.zone_id = " + params.bind(Ids.parse(filter.zoneId(), "Unit")));
+        }
+        if (filter.category() != null) {
+            where.add("s.category = " + params.bind(filter.category().name()));
+        }
+        if (filter.stage() != null) {
+            where.add("p.stage = " + params.bind(filter.stage().name()));
+        }
+        if (filter.landUse() != null) {
+            where.add("p.land_use = " + params.bind(filter.landUse().name()));
+        }
+        if (filter.standardLand() != null) {
+            where.add("p.standard_land = " + params.bind(filter.standardLand()));
+        }
+        if (filter.suppliedFrom() != null) {
+            where.add("p.supplied_on >= " + params.bind(filter.suppliedFrom()));
+        }
+        if (filter.suppliedTo() != null) {
+            where.add("p.supplied_on <= " + params.bind(filter.suppliedTo()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String pattern = params.bind(Like.containing(filter.text()));
+            where.add("(p.code ilike " + pattern + " or p.name ilike " + pattern + " or coalesce(p.location, '') ilike "
+                    + pattern + " or coalesce(p.land_user, '') ilike " + pattern + ")");
+        }
+        return String.join(" and ", where);
+    }
+
+    private static long parseId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package org.duban.land;
+
+import static org.duban.common.Text.blankToNull;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
+import org.duban.common.DubanException;
+import org.duban.common.Ids;
+import org.duban.common.InputValidator;
+import org.duban.common.Versions;
+import org.duban.unit.UnitEntity;
+import org.duban.unit.UnitKind;
+import org.duban.unit.UnitRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Writes of parcels, their supply and their approval adjustments; one transaction each, returning the parcel id. */
+@ApplicationScoped
+public class ParcelService {
+
+    private final LandRepositories.Parcels parcels;
+    private final LandRepositories.Adjustments adjustments;
+    private final UnitRepository units;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    ParcelService(LandRepositories.Parcels parcels, LandRepositories.Adjustments adjustments, UnitRepository units,
+            InputValidator validator, Clock clock) {
+        this.parcels = parcels;
+        this.adjustments = adjustments;
+        this.units = units;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Long> create(ParcelInputs.CreateParcel input) {
+        validator.check("input", input);
+        BigDecimal area = area(input.areaMu(), input.areaSquareMetres(), true);
+        String geometry = input.geometry() == null ? null : GeoJson.validPolygon(input.geometry(), "input.geometry");
+        String code = input.code().strip();
+        return township(input.townshipId()).chain(township -> zone(input.zoneId(), township.regionId)
+                .chain(zone -> requireFreeCode(township.regionId, code, null).chain(() -> {
+                    ParcelEntity parcel = new ParcelEntity();
+                    parcel.regionId = township.regionId;
+                    parcel.code = code;
+                    parcel.name = input.name().strip();
+                    parcel.townshipId = township.id;
+                    parcel.zoneId = zone == null ? null : zone.id;
+                    parcel.location = blankToNull(input.location());
+                    parcel.landUse = input.landUse();
+                    parcel.areaMu = area;
+                    parcel.approvalBatch = blankToNull(input.approvalBatch());
+                    parcel.approvalNumber = blankToNull(input.approvalNumber());
+                    parcel.approvedOn = input.approvedOn();
+                    parcel.approvalLevel = input.approvalLevel();
+                    if (Boolean.TRUE.equals(input.standardLand())) {
+                        parcel.standardLand = true;
+                        parcel.stage = StandardLandStage.SELECT_AREA;
+                    }
+                    parcel.geometry = geometry;
+                    parcel.touch(clock.instant());
+                    return parcels.persist(parcel).map(saved -> saved.id);
+                })));
+    }
+
+    @WithTransaction
+    public Uni<Long> update(String id, ParcelInputs.UpdateParcel input) {
+        validator.check("input", input);
+        BigDecimal area = area(input.areaMu(), input.areaSquareMetres(), false);
+        String geometry = blankToNull(input.geometry()) == null ? input.geometry()
+                : GeoJson.validPolygon(input.geometry(), "input.geometry");
+        return parcel(id).chain(parcel -> {
+            Versions.require(input.expectedVersion(), parcel.version, "Parcel");
+            Uni<Void> steps = Uni.createFrom().voidItem();
+            if (input.townshipId() != null) {
+                steps = steps.chain(() -> township(input.townshipId())).invoke(township -> {
+                    if (!township.regionId.equals(parcel.regionId)) {
+                        throw DubanException.validation("input.townshipId", "must be a township of the parcel's region");
+                    }
+                    parcel.townshipId = township.id;
+                }).replaceWithVoid();
+            }
+            if (input.zoneId() != null) {
+                steps = steps.chain(() -> zone(input.zoneId(), parcel.regionId))
+                        .invoke(zone -> parcel.zoneId = zone == null ? null : zone.id).replaceWithVoid();
+            }
+            if (input.code() != null && !input.code().strip().equals(parcel.code)) {
+                String code = input.code().strip();
+                steps = steps.chain(() -> requireFreeCode(parcel.regionId, code, parcel.id)).invoke(() -> parcel.code = code);
+            }
+            return steps.invoke(() -> apply(input, parcel, area, geometry)).replaceWith(parcel.id);
+        });
+    }
+
+    private void apply(ParcelInputs.UpdateParcel input, ParcelEntity parcel, BigDecimal area, String geometry) {
+        if (input.name() != null) {
+            parcel.name = input.name().strip();
+        }
+        if (input.location() != null) {
+            parcel.location = blankToNull(input.location());
+        }
+        if (input.landUse() != null) {
+            parcel.landUse = input.landUse();
+        }
+        if (area != null) {
+            parcel.areaMu = area;
+        }
+        if (input.approvalBatch() != null) {
+            parcel.approvalBatch = blankToNull(input.approvalBatch());
+        }
+        if (input.approvalNumber() != null) {
+            parcel.approvalNumber = blankToNull(input.approvalNumber());
+        }
+        if (input.approvedOn() != null) {
+            if (parcel.suppliedOn != null && parcel.suppliedOn.isBefore(input.approvedOn())) {
+                throw DubanException.validation("input.approvedOn", "after the supply date " + parcel.suppliedOn);
+            }
+            parcel.approvedOn = input.approvedOn();
+        }
+        if (input.approvalLevel() != null) {
+            parcel.approvalLevel = input.approvalLevel();
+        }
+        if (Boolean.TRUE.equals(input.standardLand()) && !parcel.standardLand) {
+            parcel.standardLand = true;
+            parcel.stage = StandardLandStage.SELECT_AREA;
+        } else if (Boolean.FALSE.equals(input.standardLand()) && parcel.standardLand) {
+            throw DubanException.invalidTransition("A standard-land parcel stays one; move its stage back instead");
+        }
+        if (input.siteReadyOn() != null) {
+            parcel.siteReadyOn = input.siteReadyOn();
+        }
+        if (input.geometry() != null) {
+            parcel.geometry = geometry;
+        }
+        parcel.touch(clock.instant());
+    }
+
+    /** 供地. Not twice (CONFLICT), not while an approval adjustment is pending or after the approval changed. */
+    @WithTransaction
+    public Uni<Long> supply(String id, ParcelInputs.SupplyParcel input) {
+        validator.check("input", input);
+        return parcel(id).chain(parcel -> adjustments.ofParcel(parcel.id).map(history -> {
+            if (parcel.suppliedOn != null) {
+                throw DubanException.conflict("Parcel " + parcel.code + " was supplied on " + parcel.suppliedOn + " already");
+            }
+            for (ApprovalAdjustmentEntity adjustment : history) {
+                if (adjustment.status == AdjustmentStatus.REQUESTED) {
+                    throw DubanException.invalidTransition("Parcel " + parcel.code
+                            + " waits for an approval adjustment requested on " + adjustment.requestedOn
+                            + "; complete or cancel it first");
+                }
+                if (adjustment.status == AdjustmentStatus.ADJUSTED || adjustment.status == AdjustmentStatus.APPROVAL_WITHDRAWN) {
+                    throw DubanException.invalidTransition("Parcel " + parcel.code + " left the stock of approved land on "
+                            + adjustment.completedOn + " (" + adjustment.status + ")");
+                }
+            }
+            if (input.suppliedOn().isBefore(parcel.approvedOn)) {
+                throw DubanException.validation("input.suppliedOn", "before the approval date " + parcel.approvedOn);
+            }
+            requireNotFuture(input.suppliedOn(), "input.suppliedOn");
+            if (input.agreedStartOn() != null && input.agreedStartOn().isBefore(input.suppliedOn())) {
+                throw DubanException.validation("input.agreedStartOn", "before the supply date " + input.suppliedOn());
+            }
+            parcel.suppliedOn = input.suppliedOn();
+            parcel.supplyMethod = input.method();
+            parcel.contractNumber = blankToNull(input.contractNumber());
+            parcel.landUser = blankToNull(input.landUser());
+            parcel.agreedStartOn = input.agreedStartOn();
+            parcel.touch(clock.instant());
+            return parcel.id;
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Long> recordConstructionStart(String id, LocalDate startedOn) {
+        if (startedOn == null) {
+            throw DubanException.validation("startedOn", "is required");
+        }
+        return parcel(id).map(parcel -> {
+            if (parcel.suppliedOn == null) {
+                throw DubanException.invalidTransition("Parcel " + parcel.code + " is not supplied: construction cannot start");
+            }
+            if (startedOn.isBefore(parcel.suppliedOn)) {
+                throw DubanException.validation("startedOn", "before the supply date " + parcel.suppliedOn);
+            }
+            requireNotFuture(startedOn, "startedOn");
+            parcel.constructionStartedOn = startedOn;
+            parcel.touch(clock.instant());
+            return parcel.id;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Long> requestAdjustment(String parcelId, ParcelInputs.RequestAdjustment input) {
+        validator.check("input", input);
+        return parcel(parcelId).chain(parcel -> adjustments.ofParcel(parcel.id).chain(history -> {
+            if (parcel.suppliedOn != null) {
+                throw DubanException.invalidTransition("Parcel " + parcel.code + " is supplied; its approval is settled");
+            }
+            for (ApprovalAdjustmentEntity adjustment : history) {
+                if (adjustment.status == AdjustmentStatus.REQUESTED) {
+                    throw DubanException.conflict("Parcel " + parcel.code + " has a pending adjustment request already");
+                }
+                if (adjustment.status != AdjustmentStatus.CANCELLED) {
+                    throw DubanException.invalidTransition("Parcel " + parcel.code + " left the stock already ("
+                            + adjustment.status + ")");
+                }
+            }
+            if (input.requestedOn().isBefore(parcel.approvedOn)) {
+                throw DubanException.validation("input.requestedOn", "before the approval date " + parcel.approvedOn);
+            }
+            ApprovalAdjustmentEntity adjustment = new ApprovalAdjustmentEntity();
+            adjustment.parcelId = parcel.id;
+            adjustment.status = AdjustmentStatus.REQUESTED;
+            adjustment.requestedOn = input.requestedOn();
+            adjustment.reason = input.reason().strip();
+            adjustment.requestedBy = blankToNull(input.requestedBy());
+            adjustment.touch(clock.instant());
+            parcel.touch(clock.instant());
+            return adjustments.persist(adjustment).replaceWith(parcel.id);
+        }));
+    }
+
+    /** Ends a pending request: the approval ADJUSTED or APPROVAL_WITHDRAWN (the parcel leaves the stock), or CANCELLED. */
+    @WithTransaction
+    public Uni<Long> endAdjustment(String adjustmentId, ParcelInputs.CompleteAdjustment input) {
+        validator.check("input", input);
+        if (input.outcome() == AdjustmentStatus.REQUESTED) {
+            throw DubanException.validation("input.outcome", "must be ADJUSTED, APPROVAL_WITHDRAWN or CANCELLED");
+        }
+        if (input.outcome() == AdjustmentStatus.ADJUSTED && blankToNull(input.newDocumentNumber()) == null) {
+            throw DubanException.validation("input.newDocumentNumber", "an adjusted approval has a new document number");
+        }
+        long id = Ids.parse(adjustmentId, "ApprovalAdjustment");
+        return adjustments.findById(id)
+                .onItem().ifNull().failWith(() -> DubanException.notFound("ApprovalAdjustment", adjustmentId))
+                .chain(adjustment -> {
+                    if (adjustment.status != AdjustmentStatus.REQUESTED) {
+                        throw DubanException.invalidTransition("This adjustment ended already (" + adjustment.status + ")");
+                    }
+                    if (input.completedOn().isBefore(adjustment.requestedOn)) {
+                        throw DubanException.validation("input.completedOn", "before the request of " + adjustment.requestedOn);
+                    }
+                    requireNotFuture(input.completedOn(), "input.completedOn");
+                    adjustment.status = input.outcome();
+                    adjustment.completedOn = input.completedOn();
+                    adjustment.newDocumentNumber = blankToNull(input.newDocumentNumber());
+                    adjustment.note = blankToNull(input.note());
+                    adjustment.touch(clock.instant());
+                    return parcels.findById(adjustment.parcelId).invoke(parcel -> parcel.touch(clock.instant()))
+                            .map(parcel -> parcel.id);
+                });
+    }
+
+    Uni<ParcelEntity> parcel(String id) {
+        long parcelId = Ids.parse(id, "Parcel");
+        return parcels.findById(parcelId).onItem().ifNull().failWith(() -> DubanException.notFound("Parcel", id));
+    }
+
+    private Uni<UnitEntity> township(String id) {
+        Long unitId = Ids.parseOptional(id, "Unit");
+        return units.findById(unitId).map(unit -> {
+            if (unit == null || unit.kind != UnitKind.TOWNSHIP) {
+                throw DubanException.validation("input.townshipId", "no township " + id);
+            }
+            return unit;
+        });
+    }
+
+    private Uni<UnitEntity> zone(String id, long regionId) {
+        if (blankToNull(id) == null) {
+            return Uni.createFrom().nullItem();
+        }
+        long unitId = Ids.parse(id, "Unit");
+        return units.findById(unitId).map(unit -> {
+            if (unit == null || unit.regionId != regionId) {
+                throw DubanException.validation("input.zoneId", "no unit " + id + " in the parcel's region");
+            }
+            return unit;
+        });
+    }
+
+    private Uni<Void> requireFreeCode(long regionId, String code, Long except) {
+        return parcels.byCode(regionId, code).invoke(existing -> {
+            if (existing != null && !existing.id.equals(except)) {
+                throw DubanException.conflict("The region has a parcel with code " + code + " already");
+            }
+        }).replaceWithVoid();
+    }
+
+    private void requireNotFuture(LocalDate date, String field) {
+        LocalDate today = ChinaTime.today(clock);
+        if (date.isAfter(today)) {
+            throw DubanException.validation(field, "is after today (" + today + "): record what has happened");
+        }
+    }
+
+    /** The area in mu from exactly one of the two inputs; null in an update that leaves it. */
+    static BigDecimal area(BigDecimal mu, BigDecimal squareMetres, boolean required) {
+        if (mu != null && squareMetres != null) {
+            throw DubanException.validation("input.areaMu", "give the area either in mu or in m², not both");
+        }
+        if (mu != null) {
+            return Area.requireMu(mu, "input.areaMu");
+        }
+        if (squareMetres != null) {
+            if (squareMetres.signum() <= 0) {
+                throw DubanException.validation("input.areaSquareMetres", "must be more than 0");
+            }
+            return Area.requireMu(Area.muFromSquareMetres(squareMetres), "input.areaSquareMetres");
+        }
+        if (required) {
+            throw DubanException.validation("input.areaMu", "is required (or areaSquareMetres)");
+        }
+        return null;
+    }
+}

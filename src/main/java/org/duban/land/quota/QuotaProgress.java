@@ -1,0 +1,57 @@
+package org.duban.land.quota;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.duban.land.Area;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("QuotaProgress")
+@Description("A yearly quota of approved-but-unsupplied land to digest (消化任务), with progress computed from the "
+        + "parcels and the figures a document stated beside it.")
+public record QuotaProgress(
+        @Id long id,
+        int year,
+        @Description("Who set the quota, e.g. 临汾市规划和自然资源局") String issuedBy,
+        @NonNull BigDecimal targetMu,
+        @NonNull List<@NonNull LocalDate> deadlines,
+        @Description("Whether parcels taken out of the stock by an adjusted or withdrawn approval count as digested")
+        boolean countsApprovalChanges,
+        @NonNull @Description("Digested so far: the area of the counted parcels, exact") BigDecimal suppliedMu,
+        @NonNull @Description("What is left, never below 0") BigDecimal remainingMu,
+        @NonNull @Description("suppliedMu ÷ targetMu in percent, 2 decimals, half-up") BigDecimal completionRate,
+        @Description("The supplied area a document stated") BigDecimal statedSuppliedMu,
+        @Description("The completion rate a document stated") BigDecimal statedCompletionRate,
+        @Description("The date the stated figures refer to") LocalDate statedAsOf,
+        @Description("Whether the stated figures equal the computed ones; null when none were stated")
+        Boolean statedMatchesComputed,
+        @Ignore long regionId) {
+
+    static final String COLUMNS = "q.id, q.region_id, q.year, q.issued_by, q.target_mu, q.deadlines, q.counts_approval_changes, "
+            + "q.stated_supplied_mu, q.stated_completion_rate, q.stated_as_of, "
+            + "coalesce((select sum(c.area_mu) from quota_counted_parcel c where c.quota_id = q.id), 0) as supplied_mu";
+
+    static QuotaProgress from(Row row) {
+        BigDecimal target = row.getBigDecimal("target_mu");
+        BigDecimal supplied = row.getBigDecimal("supplied_mu").setScale(Area.MU_SCALE);
+        BigDecimal rate = Area.percent(supplied, target);
+        BigDecimal statedSupplied = row.getBigDecimal("stated_supplied_mu");
+        BigDecimal statedRate = row.getBigDecimal("stated_completion_rate");
+        Boolean matches = statedSupplied == null && statedRate == null ? null
+                : (statedSupplied == null || statedSupplied.compareTo(supplied) == 0)
+                        && (statedRate == null || statedRate.compareTo(rate) == 0);
+        LocalDate[] deadlines = row.getArrayOfLocalDates("deadlines");
+        return new QuotaProgress(row.getLong("id"), row.getInteger("year"), row.getString("issued_by"), target,
+                deadlines == null ? List.of() : Arrays.asList(deadlines), row.getBoolean("counts_approval_changes"),
+                supplied, target.subtract(supplied).max(BigDecimal.ZERO.setScale(Area.MU_SCALE)), rate,
+                statedSupplied, statedRate, row.getLocalDate("stated_as_of"), matches, row.getLong("region_id"));
+    }
+}

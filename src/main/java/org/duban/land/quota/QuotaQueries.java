@@ -1,0 +1,60 @@
+package org.duban.land.quota;
+
+import static org.duban.common.sql.Rows.map;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
+import org.duban.land.Parcel;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Quotas with their progress computed in SQL from the parcels: exact numeric sums, one statement. */
+@ApplicationScoped
+public class QuotaQueries {
+
+    private final Pool pool;
+    private final Clock clock;
+
+    QuotaQueries(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Uni<List<QuotaProgress>> ofYear(Integer year) {
+        String sql = "select " + QuotaProgress.COLUMNS + " from land_quota q"
+                + (year == null ? "" : " where q.year = $1") + " order by q.year desc, q.region_id";
+        return (year == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(year)))
+                .map(rows -> map(rows, QuotaProgress::from));
+    }
+
+    public Uni<List<QuotaProgress>> byIds(Long[] ids) {
+        return pool.preparedQuery("select " + QuotaProgress.COLUMNS + " from land_quota q where q.id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> map(rows, QuotaProgress::from));
+    }
+
+    /** The quotas of these (region, year) pairs. */
+    public Uni<List<QuotaProgress>> byRegionAndYear(Long[] regionIds, Integer[] years) {
+        return pool.preparedQuery("select " + QuotaProgress.COLUMNS + " from land_quota q"
+                + " join unnest($1::bigint[], $2::int[]) as k(region_id, year) on k.region_id = q.region_id and k.year = q.year")
+                .execute(Tuple.of(regionIds, years))
+                .map(rows -> map(rows, QuotaProgress::from));
+    }
+
+    public Uni<List<CountedParcel>> countedParcels(Long[] quotaIds) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery("select c.quota_id, c.counted_as, c.counted_on, c.area_mu as counted_area, "
+                + Parcel.COLUMNS + " from quota_counted_parcel c join parcel p on p.id = c.parcel_id"
+                + " join parcel_status s on s.parcel_id = p.id where c.quota_id = any($1) order by c.quota_id, c.counted_on, p.code")
+                .execute(Tuple.of(quotaIds))
+                .map(rows -> map(rows, row -> new CountedParcel(Parcel.from(row, today), row.getString("counted_as"),
+                        row.getLocalDate("counted_on"), row.getBigDecimal("counted_area"), row.getLong("quota_id"))));
+    }
+}

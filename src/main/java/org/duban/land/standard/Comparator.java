@@ -1,0 +1,8 @@
+package org.duban.land.standard;
+
+public enum Comparator {
+    AT_LEAST,
+    AT_MOST,
+    BETWEEN,
+    PASS
+}

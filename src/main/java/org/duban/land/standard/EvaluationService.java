@@ -1,0 +1,105 @@
+package org.duban.land.standard;
+
+import static org.duban.common.Text.blankToNull;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
+import org.duban.common.DubanException;
+import org.duban.common.Ids;
+import org.duban.common.InputValidator;
+import org.duban.common.Versions;
+import org.duban.unit.UnitRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Writes of regional evaluations; returns the evaluation id. */
+@ApplicationScoped
+public class EvaluationService {
+
+    private final StandardLandRepositories.Evaluations evaluations;
+    private final UnitRepository units;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    EvaluationService(StandardLandRepositories.Evaluations evaluations, UnitRepository units, InputValidator validator,
+            Clock clock) {
+        this.evaluations = evaluations;
+        this.units = units;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Long> create(StandardLandInputs.CreateEvaluation input) {
+        validator.check("input", input);
+        long zoneId = Ids.parse(input.zoneId(), "Unit");
+        RegionalEvaluationEntity evaluation = new RegionalEvaluationEntity();
+        evaluation.zoneId = zoneId;
+        evaluation.round = input.round();
+        evaluation.kind = input.kind();
+        evaluation.name = blankToNull(input.name()) != null ? input.name().strip() : input.kind().defaultName();
+        if (evaluation.name == null) {
+            throw DubanException.validation("input.name", "an OTHER evaluation needs a name");
+        }
+        setStatus(evaluation, input.status(), input.completedOn());
+        evaluation.note = blankToNull(input.note());
+        evaluation.touch(clock.instant());
+        return units.findById(zoneId)
+                .onItem().ifNull().failWith(() -> DubanException.validation("input.zoneId", "no unit " + input.zoneId()))
+                .chain(zone -> evaluations.ofZone(zoneId))
+                .chain(existing -> {
+                    if (existing.stream().anyMatch(e -> e.round == evaluation.round && e.name.equals(evaluation.name))) {
+                        throw DubanException.conflict("Round " + evaluation.round + " of this zone has " + evaluation.name + " already");
+                    }
+                    return evaluations.persist(evaluation).map(saved -> saved.id);
+                });
+    }
+
+    @WithTransaction
+    public Uni<Long> update(String id, StandardLandInputs.UpdateEvaluation input) {
+        validator.check("input", input);
+        long evaluationId = Ids.parse(id, "RegionalEvaluation");
+        return evaluations.findById(evaluationId)
+                .onItem().ifNull().failWith(() -> DubanException.notFound("RegionalEvaluation", id))
+                .chain(evaluation -> {
+                    Versions.require(input.expectedVersion(), evaluation.version, "RegionalEvaluation");
+                    Uni<Void> rename = Uni.createFrom().voidItem();
+                    if (input.name() != null && !input.name().strip().equals(evaluation.name)) {
+                        String name = input.name().strip();
+                        rename = evaluations.ofZone(evaluation.zoneId).invoke(existing -> {
+                            if (existing.stream().anyMatch(e -> e.round == evaluation.round && e.name.equals(name))) {
+                                throw DubanException.conflict("Round " + evaluation.round + " of this zone has " + name + " already");
+                            }
+                            evaluation.name = name;
+                        }).replaceWithVoid();
+                    }
+                    if (input.status() != null || input.completedOn() != null) {
+                        setStatus(evaluation, input.status() != null ? input.status() : evaluation.status,
+                                input.completedOn() != null ? input.completedOn() : evaluation.completedOn);
+                    }
+                    if (input.note() != null) {
+                        evaluation.note = blankToNull(input.note());
+                    }
+                    evaluation.touch(clock.instant());
+                    return rename.replaceWith(evaluation.id);
+                });
+    }
+
+    private void setStatus(RegionalEvaluationEntity evaluation, EvaluationStatus status, LocalDate completedOn) {
+        if (status == EvaluationStatus.DONE) {
+            if (completedOn == null) {
+                throw DubanException.validation("input.completedOn", "a DONE evaluation has a completion date");
+            }
+            if (completedOn.isAfter(ChinaTime.today(clock))) {
+                throw DubanException.validation("input.completedOn", "is in the future");
+            }
+        }
+        evaluation.status = status;
+        evaluation.completedOn = status == EvaluationStatus.DONE ? completedOn : null;
+    }
+}

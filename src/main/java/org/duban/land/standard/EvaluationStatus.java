@@ -1,0 +1,7 @@
+package org.duban.land.standard;
+
+public enum EvaluationStatus {
+    NOT_STARTED,
+    IN_PROGRESS,
+    DONE
+}
