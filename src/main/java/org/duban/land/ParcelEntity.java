@@ -82,7 +82,10 @@ public class ParcelEntity extends TrackedEntity {
     @Column(name = "accepted_on")
     public LocalDate acceptedOn;
 
-    /** GeoJSON text, validated by {@link GeoJson}; jsonb in the database. */
-    @ColumnTransformer(read = "geometry::text", write = "cast(? as jsonb)")
+    /**
+     * GeoJSON text, validated by {@link GeoJson}; jsonb in the database. Bound as text first: a String bound
+     * straight to a jsonb parameter would be stored as one JSON string.
+     */
+    @ColumnTransformer(read = "geometry::text", write = "cast(cast(? as text) as jsonb)")
     public String geometry;
 }
