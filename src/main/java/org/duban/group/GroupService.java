@@ -16,7 +16,6 @@ import org.duban.common.Versions;
 import org.duban.unit.UnitEntity;
 import org.duban.unit.UnitRepository;
 import org.duban.unit.UnitSetEntity;
-import org.duban.unit.UnitSetKind;
 import org.duban.unit.UnitSetRepository;
 import org.duban.unit.RegionRepository;
 
