@@ -15,6 +15,7 @@ import org.duban.land.standard.RegionalEvaluationEntity;
 import org.duban.land.standard.StandardLandInputs;
 import org.duban.land.standard.StandardLandRepositories;
 import org.duban.land.standard.StandardLandService;
+import org.duban.unit.UnitKind;
 import org.duban.unit.UnitNames;
 
 import io.smallrye.mutiny.Uni;
@@ -94,7 +95,7 @@ public class LandImporter {
             parcel.code = wanted.code();
             parcel.name = wanted.name();
             var township = names.resolve(wanted.township(), wanted.path() + ".township");
-            if (township.kind != org.duban.unit.UnitKind.TOWNSHIP) {
+            if (township.kind != UnitKind.TOWNSHIP) {
                 throw DubanException.validation(wanted.path() + ".township", wanted.township() + " is not a township");
             }
             parcel.townshipId = township.id;

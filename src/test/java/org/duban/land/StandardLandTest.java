@@ -163,6 +163,10 @@ class StandardLandTest {
         assertThat(evaluations.getMap("data.task.measures[0].regionalEvaluations"))
                 .isEqualTo(Map.of("total", 5, "done", 2, "complete", false));
         assertThat(evaluations.getString("data.task.measures[0].zone.name")).isEqualTo("乡宁生态文化旅游示范区管委会");
+        String zone = evaluations.getString("data.task.measures[0].zone.id");
+        JsonPath round = run("admin", "regional-evaluations", "zoneId", zone, "round", 2);
+        assertThat(round.getList("data.regionalEvaluations.status"))
+                .containsExactly("DONE", "DONE", "IN_PROGRESS", "IN_PROGRESS", "NOT_STARTED");
 
         JsonPath sales = run("admin", "task", "id", tasks.get("(一)3(2)"));
         assertThat(sales.getMap("data.task.measures[0].standardLandSales")).isEqualTo(Map.of("industrialParcelsSold", 1,

@@ -74,6 +74,19 @@ class ManualEntryTest {
         assertThat(ticked.getList("data.setDeliverables.deliverables.done")).containsExactly(true, false);
         assertThat(ticked.getString("data.setDeliverables.deliverables[0].doneAt")).isNotNull();
 
+        JsonPath renamed = ok(run("admin", "update-plan", "id", planId, "input", Map.of("title", "手工方案（修订）",
+                "leadingGroupIds", List.of(), "expectedVersion", plan.getInt("data.createPlan.version"))));
+        assertThat(renamed.getString("data.updatePlan.title")).isEqualTo("手工方案（修订）");
+        assertThat(renamed.getList("data.updatePlan.leadingGroups")).isEmpty();
+        assertThat(errorCode(run("admin", "update-plan", "id", planId, "input", Map.of("title", "过时",
+                "expectedVersion", plan.getInt("data.createPlan.version"))))).isEqualTo("CONFLICT");
+        JsonPath groups = ok(run("admin", "leading-groups", "regionId", regionId));
+        assertThat(groups.getList("data.leadingGroups.members.personName", List.class).get(0)).contains("赵六");
+        String listed = ok(run("admin", "create-unit-set", "input", Map.of("regionId", regionId, "name", "相关镇",
+                "kind", "LISTED", "unitIds", List.of(township)))).getString("data.createUnitSet.id");
+        JsonPath emptied = ok(run("admin", "update-unit-set", "id", listed, "input", Map.of("unitIds", List.of())));
+        assertThat(emptied.getString("data.updateUnitSet.warning")).contains("nobody is responsible");
+
         JsonPath reassigned = ok(run("admin", "assign-units", "taskId", taskId, "assignments",
                 List.of(Map.of("unitId", township, "role", "LEAD"))));
         assertThat(reassigned.getList("data.assignUnits.units.unit.name")).containsExactly("手工镇人民政府");
