@@ -74,8 +74,7 @@ public class ParcelService {
     public Uni<Long> update(String id, ParcelInputs.UpdateParcel input) {
         validator.check("input", input);
         BigDecimal area = area(input.areaMu(), input.areaSquareMetres(), false);
-        String geometry = blankToNull(input.geometry()) == null ? input.geometry()
-                : GeoJson.validPolygon(input.geometry(), "input.geometry");
+        String geometry = blankToNull(input.geometry()) == null ? null : GeoJson.validPolygon(input.geometry(), "input.geometry");
         return parcel(id).chain(parcel -> {
             Versions.require(input.expectedVersion(), parcel.version, "Parcel");
             Uni<Void> steps = Uni.createFrom().voidItem();

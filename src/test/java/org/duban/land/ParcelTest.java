@@ -171,6 +171,10 @@ class ParcelTest {
         assertThat(collection.getString("features[0].properties.township")).isEqualTo("测试镇人民政府");
         assertThat(collection.getString("features[0].properties.category")).isEqualTo("APPROVED_UNSUPPLIED");
         assertDecimal(collection.get("features[0].properties.areaMu"), "3.2");
+
+        ok(run("admin", "update-parcel", "id", mapped, "input", Map.of("geometry", "")));
+        assertThat(new JsonPath(run("admin", "parcels-geojson", "filter", Map.of("regionId", place.regionId()))
+                .getString("data.parcelsGeoJson")).getList("features")).isEmpty();
     }
 
     @Test
