@@ -41,7 +41,7 @@ public class ParcelQueries {
         String keyset = "";
         if (page.after() != null) {
             List<String> after = Cursor.decode(page.after(), "parcel", 2);
-            keyset = " and (p.code, p.id) > (" + params.bind(after.get(0)) + ", " + params.bind(parseId(after.get(1))) + ")";
+            keyset = " and (p.code, p.id) > (" + params.bind(after.get(0)) + ", " + params.bind(Cursor.id(after.get(1))) + ")";
         }
         String sql = "with total as (select count(*)::int as total_count" + Parcel.FROM + " where " + where + ")"
                 + " select total.total_count, page.* from total left join lateral (select " + Parcel.COLUMNS + Parcel.FROM
@@ -84,11 +84,11 @@ public class ParcelQueries {
     }
 
     private static String conditions(ParcelFilter filter, SqlParams params) {
-        List<String> where = new ArrayList<>();
-        where.add("true");
         if (filter == null) {
             return "true";
         }
+        List<String> where = new ArrayList<>();
+        where.add("true");
         if (filter.regionId() != null) {
             where.add("p.region_id = " + params.bind(Ids.parse(filter.regionId(), "Region")));
         }
@@ -122,13 +122,5 @@ public class ParcelQueries {
                     + pattern + " or coalesce(p.land_user, '') ilike " + pattern + ")");
         }
         return String.join(" and ", where);
-    }
-
-    private static long parseId(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid();
-        }
     }
 }

@@ -22,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PlanStore {
 
-    private final Repositories.Tasks tasks;
     private final Repositories.BasisDocuments basisDocuments;
     private final Repositories.Assignments assignments;
     private final Repositories.Deliverables deliverables;
@@ -30,10 +29,9 @@ public class PlanStore {
     private final UnitSetRepository unitSets;
     private final LeadingGroupRepository groups;
 
-    PlanStore(Repositories.Tasks tasks, Repositories.BasisDocuments basisDocuments, Repositories.Assignments assignments,
+    PlanStore(Repositories.BasisDocuments basisDocuments, Repositories.Assignments assignments,
             Repositories.Deliverables deliverables, UnitRepository units, UnitSetRepository unitSets,
             LeadingGroupRepository groups) {
-        this.tasks = tasks;
         this.basisDocuments = basisDocuments;
         this.assignments = assignments;
         this.deliverables = deliverables;
@@ -145,9 +143,5 @@ public class PlanStore {
                 .setParameter(1, task.id)
                 .setParameter(2, now)
                 .executeUpdate());
-    }
-
-    public Repositories.Tasks tasks() {
-        return tasks;
     }
 }

@@ -199,13 +199,6 @@ public class TaskQueries {
         }
     }
 
-    private static long parseId(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid();
-        }
-    }
 
     /** Position in the task list: the deadline ("infinity" when none), the document path, the id. */
     record DeadlineCursor(String dueKey, Integer[] sortPath, long id) {
@@ -224,7 +217,7 @@ public class TaskQueries {
                     throw Cursor.invalid();
                 }
             }
-            return new DeadlineCursor(dueKey, parsePath(parts.get(1)), parseId(parts.get(2)));
+            return new DeadlineCursor(dueKey, parsePath(parts.get(1)), Cursor.id(parts.get(2)));
         }
 
         String encode() {
@@ -241,7 +234,7 @@ public class TaskQueries {
 
         static DocumentCursor decode(String cursor) {
             List<String> parts = Cursor.decode(cursor, "doc", 2);
-            return new DocumentCursor(parsePath(parts.get(0)), parseId(parts.get(1)));
+            return new DocumentCursor(parsePath(parts.get(0)), Cursor.id(parts.get(1)));
         }
 
         String encode() {

@@ -43,6 +43,15 @@ public final class Cursor {
         throw invalid();
     }
 
+    /** A row id carried in a cursor; VALIDATION on {@code after} if it is not one. */
+    public static long id(String part) {
+        try {
+            return Long.parseLong(part);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     public static DubanException invalid() {
         return DubanException.validation("after", "not a cursor returned by this API");
     }
