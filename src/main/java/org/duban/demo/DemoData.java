@@ -50,9 +50,10 @@ public class DemoData {
     private record DemoAccount(String username, String displayName, String[] roles, String unit) {
     }
 
+    private static final String LEADER_ACCOUNT = "leader";
     private static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("admin", "督办办公室管理员", new String[] { Roles.ADMIN }, null),
-            new DemoAccount("leader", "县领导", new String[] { Roles.LEADER }, "乡宁县人民政府"),
+            new DemoAccount(LEADER_ACCOUNT, "县领导", new String[] { Roles.LEADER }, "乡宁县人民政府"),
             new DemoAccount("zrzyj", "县自然资源局联络员", new String[] { Roles.UNIT, Roles.LAND_EDITOR }, "乡宁县自然资源局"),
             new DemoAccount("sfq", "示范区管委会联络员", new String[] { Roles.UNIT }, "乡宁生态文化旅游示范区管委会"));
 
@@ -79,7 +80,20 @@ public class DemoData {
         // bcrypt is slow on purpose: hash here, not on the event loop the import runs on.
         String hash = Passwords.hash(DEMO_PASSWORD);
         VertxContextSupport.subscribeAndAwait(() -> loadPlan(document)
-                .chain(() -> addAccounts(document.region().code(), hash)));
+                .chain(() -> addAccounts(document.region().code(), hash))
+                .chain(() -> linkLeader(document.region().code())));
+    }
+
+    /**
+     * The demo's county leader account stands for the leading groups' leaders, so that escalated reminders reach
+     * a leader rather than only the office's administrators.
+     */
+    private Uni<Void> linkLeader(String regionCode) {
+        return pool.preparedQuery("update leading_group_member m set account_id = a.id from account a, leading_group g, region r"
+                + " where a.username = $1 and g.id = m.group_id and r.id = g.region_id and r.code = $2"
+                + " and m.role = 'LEADER' and m.account_id is null")
+                .execute(Tuple.of(LEADER_ACCOUNT, regionCode))
+                .replaceWithVoid();
     }
 
     private Uni<Void> loadPlan(PlanDocument document) {

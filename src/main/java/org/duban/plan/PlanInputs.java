@@ -61,6 +61,9 @@ public final class PlanInputs {
             @Description("Defaults to the plan's issue date") LocalDate startDate,
             @Description("Inclusive due date in Asia/Shanghai") LocalDate deadline,
             @Size(max = 500) String deadlineNote,
+            @Size(max = 200) @Description("Makes the task recur: an RFC 5545 RRULE such as FREQ=MONTHLY;BYMONTHDAY=-1, "
+                    + "from the start date; each occurrence is then a deadline of its own. Excludes a deadline.")
+            String recurrence,
             @Min(1) @Description("Place among its siblings, from 1; appended when left out") Integer position,
             @Description("Responsible units and unit sets, in the document's order") List<@Valid AssignmentInput> assignments,
             @Description("Checklist item titles") List<String> deliverables) {
@@ -75,6 +78,7 @@ public final class PlanInputs {
             LocalDate deadline,
             @Description("true removes the deadline") Boolean removeDeadline,
             @Description("An empty string removes it") @Size(max = 500) String deadlineNote,
+            @Description("An RRULE; an empty string makes the task non-recurring") @Size(max = 200) String recurrence,
             @Description("The version the change is based on; CONFLICT if the task changed since") Integer expectedVersion) {
     }
 

@@ -23,6 +23,7 @@ public record Task(
         @NonNull @Description("When work starts; the plan's issue date unless set") LocalDate startDate,
         @Description("Due date (整改时限), inclusive, a calendar date in Asia/Shanghai") LocalDate deadline,
         @Description("What the document adds about the deadline, e.g. 11月底前全面完成") String deadlineNote,
+        @Description("For a recurring obligation, its RFC 5545 RRULE; see occurrences") String recurrence,
         @NonNull TaskStatus status,
         @Description("Past the deadline (Asia/Shanghai) and still NOT_STARTED or IN_PROGRESS") boolean overdue,
         @Description("Its place among its siblings in the document, from 1") int ordinal,
@@ -35,7 +36,7 @@ public record Task(
 
     /** Task columns for aliases {@code t} (task) and {@code p} (its plan). */
     static final String COLUMNS = "t.id, t.plan_id, t.parent_id, t.code, t.sort_path, t.title, t.description, "
-            + "coalesce(t.start_date, p.issued_on) as start_date, t.deadline, t.deadline_note, t.status, "
+            + "coalesce(t.start_date, p.issued_on) as start_date, t.deadline, t.deadline_note, t.recurrence, t.status, "
             + "t.created_at, t.updated_at, t.version";
 
     static Task from(Row row, LocalDate today) {
@@ -43,7 +44,7 @@ public record Task(
         TaskStatus status = TaskStatus.valueOf(row.getString("status"));
         List<Integer> sortPath = Arrays.asList(row.getArrayOfIntegers("sort_path"));
         return new Task(row.getLong("id"), row.getString("code"), row.getString("title"), row.getString("description"),
-                row.getLocalDate("start_date"), deadline, row.getString("deadline_note"), status,
+                row.getLocalDate("start_date"), deadline, row.getString("deadline_note"), row.getString("recurrence"), status,
                 isOverdue(deadline, status, today), sortPath.get(sortPath.size() - 1),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
                 row.getInteger("version"), row.getLong("plan_id"), row.getLong("parent_id"), sortPath);

@@ -43,6 +43,9 @@ public class TaskEntity extends TrackedEntity {
     @Column(name = "deadline_note")
     public String deadlineNote;
 
+    /** An RFC 5545 RRULE; the task is then due on each occurrence from its start date. */
+    public String recurrence;
+
     @Enumerated(EnumType.STRING)
     public TaskStatus status = TaskStatus.NOT_STARTED;
 

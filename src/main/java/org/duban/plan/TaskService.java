@@ -19,6 +19,7 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
+import org.duban.plan.occurrence.RecurrenceRule;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +54,7 @@ public class TaskService {
         Long parentId = Ids.parseOptional(input.parentId(), "Task");
         String code = input.code().strip();
         requireDates(input.startDate(), input.deadline());
+        String recurrence = recurrence(input.recurrence(), input.deadline());
         List<String> deliverableTitles = titles(input.deliverables());
         return plans.findById(planId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", input.planId()))
@@ -73,6 +75,7 @@ public class TaskService {
                             task.startDate = input.startDate();
                             task.deadline = input.deadline();
                             task.deadlineNote = blankToNull(input.deadlineNote());
+                            task.recurrence = recurrence;
                             task.touch(now);
                             return tasks.persist(task)
                                     .call(saved -> store.replaceAssignments(saved.id, newAssignments))
@@ -90,6 +93,7 @@ public class TaskService {
                     : input.deadline() != null ? input.deadline() : task.deadline;
             LocalDate startDate = input.startDate() != null ? input.startDate() : task.startDate;
             requireDates(startDate, deadline);
+            task.recurrence = recurrence(input.recurrence() != null ? input.recurrence() : task.recurrence, deadline);
             Uni<Void> code = Uni.createFrom().voidItem();
             if (input.code() != null && !input.code().strip().equals(task.code)) {
                 String newCode = input.code().strip();
@@ -236,6 +240,19 @@ public class TaskService {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** A valid rule in its normal form, or null; a task recurs or has a deadline, not both. */
+    private static String recurrence(String rule, LocalDate deadline) {
+        String text = blankToNull(rule);
+        if (text == null) {
+            return null;
+        }
+        RecurrenceRule.parse(text, "input.recurrence");
+        if (deadline != null) {
+            throw DubanException.validation("input.deadline", "a recurring task is due on its occurrences, not on a deadline");
+        }
+        return text.strip();
     }
 
     private static void requireDates(LocalDate startDate, LocalDate deadline) {

@@ -30,6 +30,8 @@ class DemoPlanTest {
             new Expected("(一)", null, List.of(), List.of()),
             new Expected("(一)1", "2022-09-15", List.of(COMMITTEE + ":LEAD", NATURAL_RESOURCES + ":ASSIST"), List.of()),
             new Expected("(一)2", "2022-09-15", List.of(COMMITTEE + ":LEAD"), List.of(STANDARD_LAND_MEMBERS)),
+            // The monthly report that (一)2 establishes, added by the demo as a recurring obligation (no deadline).
+            new Expected("(一)2-月报", null, List.of(COMMITTEE + ":LEAD"), List.of()),
             new Expected("(一)3", null, List.of(), List.of()),
             new Expected("(一)3(1)", "2022-09-30", List.of(COMMITTEE + ":LEAD"), List.of(STANDARD_LAND_MEMBERS)),
             new Expected("(一)3(2)", "2022-12-30", List.of(COMMITTEE + ":LEAD"), List.of(STANDARD_LAND_MEMBERS)),

@@ -21,7 +21,7 @@ public record Slice<N>(int totalCount, List<Item<N>> items, PageInfo pageInfo) {
         boolean more = false;
         for (Row row : rows) {
             total = row.getInteger("total_count");
-            if (row.getLong("id") == null) {
+            if (row.getValue("id") == null) {
                 continue;
             }
             if (items.size() == page.first()) {

@@ -43,7 +43,7 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     }
 
     public record Task(String path, String code, String parent, String title, String description, LocalDate startDate,
-            LocalDate deadline, String deadlineNote, List<Assignment> units, List<String> deliverables,
+            LocalDate deadline, String deadlineNote, String recurrence, List<Assignment> units, List<String> deliverables,
             List<Measure> measures) {
     }
 

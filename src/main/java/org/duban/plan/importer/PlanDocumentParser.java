@@ -16,6 +16,7 @@ import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.land.measure.MeasureKind;
 import org.duban.plan.AssignmentRole;
+import org.duban.plan.occurrence.RecurrenceRule;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitSetKind;
 
@@ -124,15 +125,22 @@ public final class PlanDocumentParser {
     }
 
     private static PlanDocument.Task task(Node n) {
-        n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "units", "deliverables",
-                "measures");
+        n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "recurrence", "units",
+                "deliverables", "measures");
         LocalDate startDate = n.date("startDate", false);
         LocalDate deadline = n.date("deadline", false);
         if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
             throw DubanException.validation(n.at("deadline"), "before the start date " + startDate);
         }
+        String recurrence = n.text("recurrence", false);
+        if (recurrence != null) {
+            RecurrenceRule.parse(recurrence, n.at("recurrence"));
+            if (deadline != null) {
+                throw DubanException.validation(n.at("deadline"), "a recurring task is due on its occurrences, not on a deadline");
+            }
+        }
         return new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false), n.text("title", true),
-                n.text("description", false), startDate, deadline, n.text("deadlineNote", false),
+                n.text("description", false), startDate, deadline, n.text("deadlineNote", false), recurrence,
                 n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
                 n.list("measures", PlanDocumentParser::measure));
     }

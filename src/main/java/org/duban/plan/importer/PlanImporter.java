@@ -370,6 +370,7 @@ public class PlanImporter {
         task.startDate = wanted.startDate();
         task.deadline = wanted.deadline();
         task.deadlineNote = wanted.deadlineNote();
+        task.recurrence = wanted.recurrence();
         task.touch(run.now);
         Uni<TaskEntity> saved;
         if (created) {

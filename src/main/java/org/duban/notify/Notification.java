@@ -1,0 +1,33 @@
+package org.duban.notify;
+
+import java.time.Instant;
+
+import org.duban.reminder.ReminderKind;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Notification")
+@Description("An in-app notification for the signed-in account: a reminder of a task's deadline.")
+public record Notification(
+        @Id long id,
+        @NonNull ReminderKind kind,
+        @NonNull String title,
+        @NonNull String body,
+        @NonNull Instant createdAt,
+        @Description("When the account marked it read; null while unread") Instant readAt,
+        @Ignore Long taskId) {
+
+    static final String COLUMNS = "n.id, n.kind, n.title, n.body, n.created_at, n.read_at, n.task_id";
+
+    static Notification from(Row row) {
+        return new Notification(row.getLong("id"), ReminderKind.valueOf(row.getString("kind")), row.getString("title"),
+                row.getString("body"), row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("read_at") == null ? null : row.getOffsetDateTime("read_at").toInstant(),
+                row.getLong("task_id"));
+    }
+}

@@ -1,0 +1,43 @@
+package org.duban.notify;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.duban.reminder.ReminderKind;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+/** A claimed delivery with what its message says. */
+record Outgoing(UUID id, String channel, String target, int attempts, ReminderKind kind, LocalDate dueOn, LocalDate remindOn,
+        boolean late, int workingDaysOverdue, long taskId, String taskCode, String taskTitle, Long unitId, String unitName,
+        WebhookFormat webhookFormat, String webhookSecret) {
+
+    static Outgoing from(Row row) {
+        String format = row.getString("webhook_format");
+        return new Outgoing(row.getUUID("id"), row.getString("channel"), row.getString("target"), row.getInteger("attempts"),
+                ReminderKind.valueOf(row.getString("kind")), row.getLocalDate("due_on"), row.getLocalDate("remind_on"),
+                row.getBoolean("late"), row.getInteger("working_days_overdue"), row.getLong("task_id"),
+                row.getString("code"), row.getString("title"), row.getLong("unit_id"), row.getString("unit_name"),
+                format == null ? WebhookFormat.DUBAN : WebhookFormat.valueOf(format), row.getString("webhook_secret"));
+    }
+
+    String subject() {
+        return "【" + kind.label() + "】" + taskCode + " " + taskTitle;
+    }
+
+    /** The plain-text message of robots and e-mail. */
+    String text() {
+        StringBuilder text = new StringBuilder(subject()).append('\n');
+        if (unitName != null) {
+            text.append("责任单位：").append(unitName).append('\n');
+        }
+        text.append("截止日期：").append(dueOn).append('\n');
+        if (workingDaysOverdue > 0) {
+            text.append("已逾期：").append(workingDaysOverdue).append(" 个工作日\n");
+        }
+        if (late) {
+            text.append("（此提醒因服务中断补发，原定 ").append(remindOn).append("）\n");
+        }
+        return text.toString();
+    }
+}

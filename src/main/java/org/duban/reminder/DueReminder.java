@@ -1,0 +1,9 @@
+package org.duban.reminder;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A reminder the policy gives for a day: what the scheduler writes and the preview shows. */
+public record DueReminder(long taskId, LocalDate dueOn, Recipient recipient, LocalDate remindOn, Instant remindAt,
+        ReminderKind kind, boolean calendarMissing, int workingDaysOverdue) {
+}

@@ -1,0 +1,81 @@
+package org.duban.reminder;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.duban.reminder.calendar.WorkingCalendar;
+
+/**
+ * The reminder policy as a function of the calendar: which reminders an open occurrence gives on the days
+ * of a window. Pure, so that the preview and the scheduler cannot disagree.
+ */
+public final class ReminderRules {
+
+    private final WorkingCalendar calendar;
+    private final LocalTime timeOfDay;
+    private final ZoneId zone;
+
+    public ReminderRules(WorkingCalendar calendar, LocalTime timeOfDay, ZoneId zone) {
+        this.calendar = calendar;
+        this.timeOfDay = timeOfDay;
+        this.zone = zone;
+    }
+
+    /** The reminders of the occurrence that fall on days from {@code from} to {@code to}, both included. */
+    public List<DueReminder> remindersBetween(OpenOccurrence occurrence, LocalDate from, LocalDate to) {
+        LocalDate due = occurrence.dueOn();
+        Map<LocalDate, ReminderKind> unitDays = new TreeMap<>();
+        for (int n : occurrence.daysBefore()) {
+            collapse(unitDays, calendar.minusWorkingDays(due, n), ReminderKind.BEFORE_DEADLINE);
+        }
+        // A deadline on a holiday is still owed on the day: the reminder comes on the last working day before.
+        collapse(unitDays, calendar.workingDayOnOrBefore(due), ReminderKind.DUE_TODAY);
+        unitDays.keySet().removeIf(day -> day.isBefore(from) || day.isAfter(to));
+
+        List<DueReminder> result = new ArrayList<>();
+        unitDays.forEach((day, kind) -> addForUnits(result, occurrence, day, kind, 0));
+
+        LocalDate firstOverdue = from.isAfter(due) ? from : due.plusDays(1);
+        int overdueDays = calendar.workingDaysBetween(due, firstOverdue.minusDays(1));
+        for (LocalDate day = firstOverdue; !day.isAfter(to); day = day.plusDays(1)) {
+            if (!calendar.isWorkingDay(day)) {
+                continue;
+            }
+            overdueDays++;
+            addForUnits(result, occurrence, day, ReminderKind.OVERDUE, overdueDays);
+            if (overdueDays > occurrence.escalateAfterDays()) {
+                for (long account : occurrence.escalationAccountIds()) {
+                    result.add(reminder(occurrence, new Recipient(Recipient.Kind.ACCOUNT, account), day,
+                            ReminderKind.ESCALATION, overdueDays));
+                }
+            }
+        }
+        return result;
+    }
+
+    private void addForUnits(List<DueReminder> result, OpenOccurrence occurrence, LocalDate day, ReminderKind kind,
+            int overdueDays) {
+        List<Recipient> recipients = occurrence.recipients().isEmpty()
+                ? List.of(new Recipient(Recipient.Kind.TASK, occurrence.taskId()))
+                : occurrence.recipients();
+        for (Recipient recipient : recipients) {
+            result.add(reminder(occurrence, recipient, day, kind, overdueDays));
+        }
+    }
+
+    private DueReminder reminder(OpenOccurrence occurrence, Recipient recipient, LocalDate day, ReminderKind kind,
+            int overdueDays) {
+        boolean calendarMissing = !calendar.covers(day) || !calendar.covers(occurrence.dueOn());
+        return new DueReminder(occurrence.taskId(), occurrence.dueOn(), recipient, day,
+                day.atTime(timeOfDay).atZone(zone).toInstant(), kind, calendarMissing, overdueDays);
+    }
+
+    private static void collapse(Map<LocalDate, ReminderKind> days, LocalDate day, ReminderKind kind) {
+        days.merge(day, kind, (a, b) -> a.urgency() >= b.urgency() ? a : b);
+    }
+}

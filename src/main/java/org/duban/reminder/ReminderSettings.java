@@ -1,0 +1,35 @@
+package org.duban.reminder;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "duban.reminders")
+public interface ReminderSettings {
+
+    /** How often the scheduler runs (a Quarkus "every" value); "off" disables it. */
+    @WithDefault("60s")
+    String every();
+
+    /** Time of day, Asia/Shanghai, at which a day's reminders fall due. */
+    @WithDefault("09:00")
+    String timeOfDay();
+
+    /** Default policy: reminders this many working days before a deadline. */
+    @WithDefault("7,3,1")
+    List<Integer> daysBefore();
+
+    /** Default policy: overdue reminders also go to the leading group after this many working days. */
+    @WithDefault("3")
+    int escalateAfterDays();
+
+    /** Reminders whose time passed while no instance ran still go out if younger than this. */
+    @WithDefault("PT72H")
+    Duration catchUp();
+
+    /** A reminder written this long after its time is marked late. */
+    @WithDefault("PT15M")
+    Duration lateAfter();
+}

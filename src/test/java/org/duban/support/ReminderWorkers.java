@@ -1,0 +1,64 @@
+package org.duban.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.reminder.ReminderRun;
+import org.duban.reminder.ReminderRuns;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+
+/** Scheduler workers as separate instances would be: each with a connection pool of its own. */
+public final class ReminderWorkers implements AutoCloseable {
+
+    private final List<Pool> pools = new ArrayList<>();
+    private final List<ReminderRun> runs = new ArrayList<>();
+
+    public ReminderWorkers(int count, ReminderRuns factory, Clock clock, Vertx vertx) {
+        for (int i = 0; i < count; i++) {
+            Pool pool = newPool(vertx);
+            pools.add(pool);
+            runs.add(factory.on(pool, clock));
+        }
+    }
+
+    public static Pool newPool(Vertx vertx) {
+        PgConnectOptions options = PgConnectOptions.fromUri(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class));
+        Optional<String> user = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.username", String.class);
+        Optional<String> password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class);
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        io.vertx.sqlclient.Pool pool = PgBuilder.pool().connectingTo(options).with(new PoolOptions().setMaxSize(4))
+                .using(vertx.getDelegate()).build();
+        return Pool.newInstance(pool);
+    }
+
+    /** Every worker runs once, all at the same time; returns when all are done. */
+    public void runAllAtOnce() {
+        List<Uni<ReminderRun.Outcome>> all = runs.stream().map(ReminderRun::runOnce).toList();
+        Uni.join().all(all).andFailFast().await().atMost(Duration.ofSeconds(60));
+    }
+
+    public ReminderRun run(int index) {
+        return runs.get(index);
+    }
+
+    public Pool pool(int index) {
+        return pools.get(index);
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(pool -> pool.close().await().indefinitely());
+    }
+}
