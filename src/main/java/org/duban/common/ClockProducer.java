@@ -34,6 +34,13 @@ public class ClockProducer {
         return Clock.offset(system, Duration.between(system.instant(), startAt));
     }
 
+    @Produces
+    @Singleton
+    @WallClock
+    Clock wallClock() {
+        return Clock.system(ChinaTime.ZONE);
+    }
+
     private static Instant parse(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();

@@ -1,9 +1,6 @@
 package org.duban.reminder;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,12 +17,9 @@ public class ReminderScheduler {
     private static final Logger LOG = Logger.getLogger(ReminderScheduler.class);
 
     private final ReminderRun run;
-    private final Clock clock;
-    private final AtomicReference<Instant> lastCompleted = new AtomicReference<>();
 
     ReminderScheduler(ReminderRuns runs, Pool pool, Clock clock) {
         this.run = runs.on(pool, clock);
-        this.clock = clock;
     }
 
     @Scheduled(identity = "reminders", every = "${duban.reminders.every}", delayed = "5s",
@@ -33,7 +27,6 @@ public class ReminderScheduler {
     Uni<Void> runReminders() {
         return run.runOnce()
                 .invoke(outcome -> {
-                    lastCompleted.set(clock.instant());
                     if (outcome.remindersWritten() > 0 || outcome.deliveryAttempts() > 0) {
                         LOG.infof("Reminders: %d written, %d in-app notifications, %d delivery attempts",
                                 outcome.remindersWritten(), outcome.notificationsWritten(), outcome.deliveryAttempts());
@@ -42,10 +35,5 @@ public class ReminderScheduler {
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Reminder run failed; the next run picks up"))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
-    }
-
-    /** When a run last completed, by the application clock; empty before the first. */
-    public Optional<Instant> lastCompleted() {
-        return Optional.ofNullable(lastCompleted.get());
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.WallClock;
+
 import io.smallrye.jwt.build.Jwt;
 
 /** Signs RS256 tokens with the configured (or generated) key; every instance with the same keys accepts them. */
@@ -18,7 +20,7 @@ public class TokenIssuer {
     private final AuthConfig config;
     private final Clock clock;
 
-    TokenIssuer(AuthConfig config, Clock clock) {
+    TokenIssuer(AuthConfig config, @WallClock Clock clock) {
         this.config = config;
         this.clock = clock;
     }

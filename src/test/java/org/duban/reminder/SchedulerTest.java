@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.duban.common.ChinaTime;
+import org.duban.notify.RecordingMailbox;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
@@ -27,8 +28,6 @@ import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,7 +36,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The scheduler over a simulated month, with two workers on one database, a receiver that refuses every first
- * call, e-mail through the mock mailer, and restarts in the middle of a run.
+ * call, e-mail into the recording mailbox, and restarts in the middle of a run.
  */
 @QuarkusTest
 class SchedulerTest {
@@ -55,7 +54,7 @@ class SchedulerTest {
     @Inject
     Pool pool;
     @Inject
-    MockMailbox mailbox;
+    RecordingMailbox mailbox;
 
     @AfterEach
     void realTime() {
@@ -167,13 +166,13 @@ class SchedulerTest {
             assertThat(receiver.calls()).hasSize(2 * deliveryIds.size());
             assertThat(webhooks).hasSize((int) written.stream().filter(w -> w.contains("|unit:")).count());
 
-            // E-mail (at-least-once): every delivery to 局甲's address reached the mailbox.
+            // E-mail (at-least-once): every delivery to 局甲's address reached the (recording) mail transport.
             Set<String> mailIds = rows("select d.id from delivery d join reminder r on r.id = d.reminder_id"
                     + " where r.task_id = any($1) and d.channel = 'EMAIL' and d.status = 'SENT'", (Object) setup.taskIds())
                     .stream().map(d -> d.getUUID("id").toString()).collect(Collectors.toSet());
             Set<String> mailed = new HashSet<>();
-            for (Mail mail : mailbox.getMailsSentTo(setup.emailA())) {
-                mailed.addAll(mail.getHeaders().get("X-Duban-Delivery"));
+            for (RecordingMailbox.SentMail mail : mailbox.sentTo(setup.emailA())) {
+                mailed.add(mail.deliveryId());
             }
             assertThat(mailIds).hasSize((int) remindersOfA).isEqualTo(mailed);
         }

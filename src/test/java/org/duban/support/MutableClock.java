@@ -10,8 +10,8 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The application's clock in tests: real time unless a test pins it. Tokens are issued with it too, so
- * fetch tokens before pinning the clock in the past.
+ * The application's clock in tests: real time unless a test pins it. Tokens follow the wall clock
+ * ({@code @WallClock}), so they stay valid whatever a test pins.
  */
 @Alternative
 @Priority(1)

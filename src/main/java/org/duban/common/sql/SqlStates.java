@@ -19,6 +19,10 @@ public final class SqlStates {
             if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
                 return true;
             }
+            // Hibernate Reactive reports the same error as a JDBC-style SQLException.
+            if (t instanceof java.sql.SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
         }
         return false;
     }
