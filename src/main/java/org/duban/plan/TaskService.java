@@ -188,13 +188,7 @@ public class TaskService {
     public Uni<Long> changeStatus(String id, TaskStatus to, String reason, Long accountId) {
         return liveTask(id).chain(task -> {
             TaskStatus from = task.status;
-            if (!from.next().contains(to)) {
-                throw DubanException.invalidTransition("A task cannot move from " + from + " to " + to
-                        + "; from " + from + " it may move to " + from.next());
-            }
-            if (from.needsReasonToMoveTo(to) && blankToNull(reason) == null) {
-                throw DubanException.validation("reason", "moving from " + from + " to " + to + " needs a reason");
-            }
+            from.requireMoveTo(to, reason, "A task");
             Instant now = clock.instant();
             task.status = to;
             task.touch(now);

@@ -3,6 +3,7 @@ package org.duban.plan;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.duban.common.DubanException;
 import org.eclipse.microprofile.graphql.Description;
 
 public enum TaskStatus {
@@ -35,5 +36,16 @@ public enum TaskStatus {
     /** Suspending, rejecting a submission and reopening a signed-off task are on record with a reason. */
     public boolean needsReasonToMoveTo(TaskStatus to) {
         return to == SUSPENDED || (this == SUBMITTED && to == IN_PROGRESS) || (this == SIGNED_OFF && to == IN_PROGRESS);
+    }
+
+    /** INVALID_TRANSITION for a move the rules forbid, VALIDATION on {@code reason} for one that needs a reason. */
+    public void requireMoveTo(TaskStatus to, String reason, String what) {
+        if (!next().contains(to)) {
+            throw DubanException.invalidTransition(what + " cannot move from " + this + " to " + to + "; from " + this
+                    + " it may move to " + next());
+        }
+        if (needsReasonToMoveTo(to) && (reason == null || reason.isBlank())) {
+            throw DubanException.validation("reason", "moving from " + this + " to " + to + " needs a reason");
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,8 +42,7 @@ public class ReminderWriter {
 
     private static final String NOTIFY_ACCOUNTS = "insert into notification (account_id, reminder_id, task_id, kind, title, body, created_at)"
             + " select a.id, r.id, r.task_id, r.kind,"
-            + "   '【' || case r.kind when 'BEFORE_DEADLINE' then '即将到期' when 'DUE_TODAY' then '今日到期'"
-            + "     when 'OVERDUE' then '已逾期' else '逾期督办' end || '】' || t.code || ' ' || left(t.title, 100),"
+            + "   '【' || ($3::text[])[r.urgency + 1] || '】' || t.code || ' ' || left(t.title, 100),"
             + "   case r.kind"
             + "     when 'BEFORE_DEADLINE' then '截止日期 ' || r.due_on || '，请按时完成并报送进展。'"
             + "     when 'DUE_TODAY' then '今日为截止日期（' || r.due_on || '），请完成并报送。'"
@@ -69,6 +69,9 @@ public class ReminderWriter {
     private static final String MARK_UNDELIVERABLE = "update reminder r set undeliverable = true where r.id = any($1)"
             + " and not exists (select 1 from notification n where n.reminder_id = r.id)"
             + " and not exists (select 1 from delivery d where d.reminder_id = r.id)";
+
+    /** The kinds' labels by urgency, for the titles SQL writes. */
+    private static final String[] KIND_LABELS = Arrays.stream(ReminderKind.values()).map(ReminderKind::label).toArray(String[]::new);
 
     private final DeliveryMetrics metrics;
     private final ReminderSettings settings;
@@ -98,7 +101,7 @@ public class ReminderWriter {
             }
             Long[] ids = inserted.stream().map(Inserted::id).toArray(Long[]::new);
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            return connection.preparedQuery(NOTIFY_ACCOUNTS).execute(Tuple.of(ids, at))
+            return connection.preparedQuery(NOTIFY_ACCOUNTS).execute(Tuple.of(ids, at, KIND_LABELS))
                     .chain(notifications -> announce(connection, notifications)
                             .chain(() -> connection.preparedQuery(QUEUE_DELIVERIES).execute(Tuple.of(ids, at)))
                             .chain(() -> connection.preparedQuery(MARK_UNDELIVERABLE).execute(Tuple.of((Object) ids)))

@@ -45,13 +45,7 @@ public class OccurrenceService {
                         return Uni.createFrom().item(false);
                     }
                     TaskStatus from = schedule.statusOn(id.dueOn());
-                    if (!from.next().contains(to)) {
-                        throw DubanException.invalidTransition("An occurrence cannot move from " + from + " to " + to
-                                + "; from " + from + " it may move to " + from.next());
-                    }
-                    if (from.needsReasonToMoveTo(to) && blankToNull(reason) == null) {
-                        throw DubanException.validation("reason", "moving from " + from + " to " + to + " needs a reason");
-                    }
+                    from.requireMoveTo(to, reason, "An occurrence");
                     return record(connection, id, from, to, blankToNull(reason), accountId).replaceWith(true);
                 }))
                 .chain(recurring -> recurring ? Uni.createFrom().item(id)
