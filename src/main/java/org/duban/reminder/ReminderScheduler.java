@@ -25,12 +25,14 @@ public class ReminderScheduler {
     @Scheduled(identity = "reminders", every = "${duban.reminders.every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> runReminders() {
+        long started = System.nanoTime();
         return run.runOnce()
                 .invoke(outcome -> {
-                    if (outcome.remindersWritten() > 0 || outcome.deliveryAttempts() > 0) {
-                        LOG.infof("Reminders: %d written, %d in-app notifications, %d delivery attempts",
-                                outcome.remindersWritten(), outcome.notificationsWritten(), outcome.deliveryAttempts());
-                    }
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    boolean didSomething = outcome.remindersWritten() > 0 || outcome.deliveryAttempts() > 0;
+                    LOG.logf(didSomething ? Logger.Level.INFO : Logger.Level.DEBUG,
+                            "Reminders: %d written, %d in-app notifications, %d delivery attempts in %d ms",
+                            outcome.remindersWritten(), outcome.notificationsWritten(), outcome.deliveryAttempts(), millis);
                 })
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Reminder run failed; the next run picks up"))
                 .onFailure().recoverWithNull()
