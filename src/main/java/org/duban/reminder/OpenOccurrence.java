@@ -4,6 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A deadline still owed (NOT_STARTED or IN_PROGRESS), with its policy and whom it concerns. */
-public record OpenOccurrence(long taskId, long planId, LocalDate dueOn, List<Integer> daysBefore, int escalateAfterDays,
+public record OpenOccurrence(long taskId, LocalDate dueOn, List<Integer> daysBefore, int escalateAfterDays,
         List<Recipient> recipients, List<Long> escalationAccountIds) {
 }

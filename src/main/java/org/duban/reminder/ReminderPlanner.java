@@ -99,7 +99,7 @@ public class ReminderPlanner {
             int escalate = escalateAfter != null ? escalateAfter : settings.escalateAfterDays();
             for (TaskOccurrence occurrence : schedule.between(null, dueUpTo, dueUpTo, Integer.MAX_VALUE)) {
                 if (occurrence.status().isOpen()) {
-                    result.add(new OpenOccurrence(schedule.taskId(), planId, occurrence.dueOn(), daysBefore, escalate,
+                    result.add(new OpenOccurrence(schedule.taskId(), occurrence.dueOn(), daysBefore, escalate,
                             recipients.getOrDefault(schedule.taskId(), List.of()), escalations.getOrDefault(planId, List.of())));
                 }
             }

@@ -34,7 +34,7 @@ class ReminderRulesTest {
 
     private static List<DueReminder> reminders(String deadline, List<Long> escalation) {
         ReminderRules rules = new ReminderRules(calendar2022(), LocalTime.of(9, 0), ChinaTime.ZONE);
-        return rules.remindersBetween(new OpenOccurrence(7, 1, LocalDate.parse(deadline), List.of(7, 3, 1), 3, List.of(UNIT),
+        return rules.remindersBetween(new OpenOccurrence(7, LocalDate.parse(deadline), List.of(7, 3, 1), 3, List.of(UNIT),
                 escalation), FROM, TO);
     }
 
@@ -86,7 +86,7 @@ class ReminderRulesTest {
     @Test
     void remindersFallAtTheConfiguredTimeInChinaAndSayWhenTheCalendarIsMissing() {
         ReminderRules rules = new ReminderRules(calendar2022(), LocalTime.of(9, 0), ChinaTime.ZONE);
-        List<DueReminder> all = rules.remindersBetween(new OpenOccurrence(7, 1, LocalDate.parse("2023-01-10"), List.of(1), 3,
+        List<DueReminder> all = rules.remindersBetween(new OpenOccurrence(7, LocalDate.parse("2023-01-10"), List.of(1), 3,
                 List.of(), List.of()), LocalDate.parse("2023-01-01"), LocalDate.parse("2023-01-10"));
 
         assertThat(all).extracting(r -> r.remindAt().toString())
