@@ -147,11 +147,12 @@ class DeliveryTest {
     }
 
     @Test
-    void signingOffOrMovingTheDeadlineCancelsWhatIsStillPending() {
+    void signingOffMovingTheDeadlineOrDeletingCancelsWhatIsStillPending() {
         try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> true)) {
             Units units = plan("cancel", """
                     - { code: C1, title: 销号取消, deadline: 2022-03-15, units: [{ unit: 局甲 }] }
                     - { code: C2, title: 改期取消, deadline: 2022-03-15, units: [{ unit: 局甲 }] }
+                    - { code: C3, title: 删除取消, deadline: 2022-03-15, units: [{ unit: 局甲 }] }
                     """);
             ok(run("admin", "set-unit-channels", "unitId", units.unitA(), "input", Map.of("webhookUrl", receiver.url("/refuse"))));
             runAt("2022-03-14", LocalTime.of(9, 0));
@@ -160,6 +161,7 @@ class DeliveryTest {
                 ok(run("admin", "change-task-status", "id", units.tasks().get("C1"), "status", status));
             }
             ok(run("admin", "update-task", "id", units.tasks().get("C2"), "input", Map.of("deadline", "2022-03-31")));
+            ok(run("admin", "delete-task", "id", units.tasks().get("C3")));
             runAt("2022-03-14", LocalTime.of(10, 0));
 
             List<String> statuses = pool.preparedQuery("select d.status from delivery d join reminder r on r.id = d.reminder_id"
@@ -170,7 +172,7 @@ class DeliveryTest {
                         rows.forEach(r -> list.add(r.getString("status")));
                         return list;
                     }).await().indefinitely();
-            assertThat(statuses).hasSize(2).containsOnly("CANCELLED");
+            assertThat(statuses).hasSize(3).containsOnly("CANCELLED");
         }
     }
 
