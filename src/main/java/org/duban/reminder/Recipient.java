@@ -15,6 +15,12 @@ public record Recipient(Kind kind, long id) {
         return kind.name().toLowerCase(Locale.ROOT) + ":" + id;
     }
 
+    /** The recipient a {@link #key()} names. */
+    public static Recipient parse(String key) {
+        int colon = key.indexOf(':');
+        return new Recipient(Kind.valueOf(key.substring(0, colon).toUpperCase(Locale.ROOT)), Long.parseLong(key.substring(colon + 1)));
+    }
+
     public Long unitId() {
         return kind == Kind.UNIT ? id : null;
     }

@@ -70,7 +70,7 @@ public class ReminderPlanner {
     private Uni<List<OpenOccurrence>> openOccurrences(SqlClient sql, LocalDate dueUpTo, Scope scope) {
         return sql.preparedQuery("select " + Schedule.COLUMNS + ", t.plan_id, t.reminder_days_before as task_days,"
                 + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after"
-                + " from task t join plan p on p.id = t.plan_id" + Schedule.OCCURRENCES_JOIN
+                + Schedule.FROM
                 + " where t.deleted_at is null and (t.recurrence is not null"
                 + " or (t.deadline <= $1 and t.status in ('NOT_STARTED', 'IN_PROGRESS')))"
                 + " and ($2::bigint is null or t.plan_id = $2) and ($3::bigint is null or t.id = $3)")

@@ -2,7 +2,6 @@ package org.duban.reminder;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -33,12 +32,11 @@ public record WrittenReminder(
             + " r.late, r.calendar_missing, r.undeliverable, r.task_id, r.recipient";
 
     static WrittenReminder from(Row row) {
-        String[] recipient = row.getString("recipient").split(":");
         return new WrittenReminder(row.getLong("id"), ReminderKind.valueOf(row.getString("kind")), row.getLocalDate("remind_on"),
                 row.getOffsetDateTime("remind_at").toInstant(), row.getOffsetDateTime("written_at").toInstant(),
                 row.getLocalDate("due_on"), row.getInteger("working_days_overdue"), row.getBoolean("late"),
                 row.getBoolean("calendar_missing"), row.getBoolean("undeliverable"), row.getLong("task_id"),
-                new Recipient(Recipient.Kind.valueOf(recipient[0].toUpperCase(Locale.ROOT)), Long.parseLong(recipient[1])));
+                Recipient.parse(row.getString("recipient")));
     }
 
     @Ignore

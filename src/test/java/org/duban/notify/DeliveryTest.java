@@ -15,7 +15,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.duban.common.ChinaTime;
 import org.duban.reminder.ReminderRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
@@ -61,10 +60,7 @@ class DeliveryTest {
     }
 
     private void runAt(String day, LocalTime time) {
-        clock.pin(LocalDate.parse(day).atTime(time).atZone(ChinaTime.ZONE).toInstant());
-        try (ReminderWorkers worker = new ReminderWorkers(1, runs, clock, vertx)) {
-            worker.runAllAtOnce();
-        }
+        ReminderWorkers.runOnceAt(LocalDate.parse(day), time, runs, clock, vertx);
     }
 
     @Test

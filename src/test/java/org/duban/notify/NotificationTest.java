@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.duban.common.ChinaTime;
 import org.duban.reminder.ReminderRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
@@ -110,10 +109,7 @@ class NotificationTest {
     }
 
     private void runSchedulerInAnotherInstanceOn(String day) {
-        clock.pin(LocalDate.parse(day).atTime(LocalTime.of(9, 0)).atZone(ChinaTime.ZONE).toInstant());
-        try (ReminderWorkers other = new ReminderWorkers(1, runs, clock, vertx)) {
-            other.runAllAtOnce();
-        }
+        ReminderWorkers.runOnceAt(LocalDate.parse(day), LocalTime.of(9, 0), runs, clock, vertx);
         clock.reset();
     }
 

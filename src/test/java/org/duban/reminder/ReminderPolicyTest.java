@@ -13,7 +13,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.duban.common.ChinaTime;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
@@ -125,10 +124,7 @@ class ReminderPolicyTest {
         TestAccounts.create(pool, "nobody" + names.regionCode(), "甲局联络员", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县甲局")), null);
         GraphQL.token("admin");
         GraphQL.token("leader");
-        clock.pin(LocalDate.parse("2022-02-21").atTime(LocalTime.of(9, 0)).atZone(ChinaTime.ZONE).toInstant());
-        try (ReminderWorkers worker = new ReminderWorkers(1, runs, clock, vertx)) {
-            worker.runAllAtOnce();
-        }
+        ReminderWorkers.runOnceAt(LocalDate.parse("2022-02-21"), LocalTime.of(9, 0), runs, clock, vertx);
         clock.reset();
 
         JsonPath undeliverable = ok(run("leader", "reminders", "filter", Map.of("undeliverable", true, "taskId", ids.get("U1"))));

@@ -86,7 +86,7 @@ class SchedulerTest {
 
     /** Steps the clock to the day's reminder time and then to each retry that falls due that day. */
     private void simulateDay(ReminderWorkers workers, LocalDate day, Long[] taskIds) {
-        clock.pin(at(day, NINE));
+        clock.pin(day, NINE);
         workers.runAllAtOnce();
         Instant endOfDay = at(day.plusDays(1), LocalTime.MIDNIGHT);
         for (int step = 0; step < 50; step++) {
@@ -187,7 +187,7 @@ class SchedulerTest {
             LocalDate day = LocalDate.parse("2022-06-14");
 
             // An instance dies while its run is under way: its pool goes away mid-flight.
-            clock.pin(at(day, NINE));
+            clock.pin(day, NINE);
             Pool dying = ReminderWorkers.newPool(vertx);
             var interrupted = runs.on(dying, clock).runOnce().subscribeAsCompletionStage();
             dying.close().await().indefinitely();
@@ -204,9 +204,9 @@ class SchedulerTest {
 
             // The service comes back two hours late: it catches up, marks the reminders late, waits out the lease.
             try (ReminderWorkers restarted = new ReminderWorkers(2, runs, clock, vertx)) {
-                clock.pin(at(day, LocalTime.of(9, 1)));
+                clock.pin(day, LocalTime.of(9, 1));
                 restarted.runAllAtOnce();
-                clock.pin(at(day, LocalTime.of(11, 0)));
+                clock.pin(day, LocalTime.of(11, 0));
                 restarted.runAllAtOnce();
                 restarted.runAllAtOnce();
             }
@@ -224,7 +224,7 @@ class SchedulerTest {
                     (Object) setup.taskIds())).extracting(r -> r.getString("status")).containsOnly("SENT");
 
             // A reminder first written at 11:00 for 09:00 is marked late; the interrupted run may have written it on time.
-            clock.pin(at(LocalDate.parse("2022-06-15"), LocalTime.of(11, 0)));
+            clock.pin(LocalDate.parse("2022-06-15"), LocalTime.of(11, 0));
             try (ReminderWorkers late = new ReminderWorkers(1, runs, clock, vertx)) {
                 late.runAllAtOnce();
             }

@@ -2,12 +2,16 @@ package org.duban.support;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
+
+import org.duban.common.ChinaTime;
 
 /**
  * The application's clock in tests: real time unless a test pins it. Tokens follow the wall clock
@@ -23,6 +27,11 @@ public class MutableClock extends Clock {
 
     public void pin(Instant instant) {
         pinned.set(instant);
+    }
+
+    /** Pins the moment that is {@code time} on {@code day} in Asia/Shanghai. */
+    public void pin(LocalDate day, LocalTime time) {
+        pin(day.atTime(time).atZone(ChinaTime.ZONE).toInstant());
     }
 
     public void reset() {

@@ -2,6 +2,8 @@ package org.duban.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,14 @@ public final class ReminderWorkers implements AutoCloseable {
         io.vertx.sqlclient.Pool pool = PgBuilder.pool().connectingTo(options).with(new PoolOptions().setMaxSize(4))
                 .using(vertx.getDelegate()).build();
         return Pool.newInstance(pool);
+    }
+
+    /** One run of an instance of its own (pool and all) at {@code time} on {@code day} in China. */
+    public static void runOnceAt(LocalDate day, LocalTime time, ReminderRuns factory, MutableClock clock, Vertx vertx) {
+        clock.pin(day, time);
+        try (ReminderWorkers worker = new ReminderWorkers(1, factory, clock, vertx)) {
+            worker.runAllAtOnce();
+        }
     }
 
     /** Every worker runs once, all at the same time; returns when all are done. */

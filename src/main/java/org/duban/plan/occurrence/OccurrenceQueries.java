@@ -21,8 +21,7 @@ public class OccurrenceQueries {
     }
 
     public Uni<List<Schedule>> schedules(Long[] taskIds) {
-        return pool.preparedQuery("select " + Schedule.COLUMNS + " from task t join plan p on p.id = t.plan_id"
-                + Schedule.OCCURRENCES_JOIN + " where t.id = any($1) and t.deleted_at is null")
+        return pool.preparedQuery("select " + Schedule.COLUMNS + Schedule.FROM + " where t.id = any($1) and t.deleted_at is null")
                 .execute(Tuple.of(taskIds))
                 .map(rows -> map(rows, Schedule::from));
     }

@@ -53,8 +53,7 @@ public class OccurrenceService {
     }
 
     private Uni<Schedule> lockedSchedule(SqlConnection connection, OccurrenceId id) {
-        return connection.preparedQuery("select " + Schedule.COLUMNS + " from task t join plan p on p.id = t.plan_id"
-                + Schedule.OCCURRENCES_JOIN + " where t.id = $1 and t.deleted_at is null for update of t")
+        return connection.preparedQuery("select " + Schedule.COLUMNS + Schedule.FROM + " where t.id = $1 and t.deleted_at is null for update of t")
                 .execute(Tuple.of(id.taskId()))
                 .map(rows -> {
                     if (rows.size() == 0) {

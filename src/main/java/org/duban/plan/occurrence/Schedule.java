@@ -17,11 +17,13 @@ public record Schedule(long taskId, LocalDate deadline, RecurrenceRule rule, Loc
     /** More than any front-end lists at once; an unbounded rule is cut here. */
     public static final int MAX_OCCURRENCES = 1000;
 
-    /** Columns for task {@code t}, plan {@code p} and the lateral {@code occ} of {@link #OCCURRENCES_JOIN}. */
+    /** Columns over {@link #FROM}. */
     public static final String COLUMNS = "t.id, t.deadline, t.recurrence, coalesce(t.start_date, p.issued_on) as start_date, "
             + "t.status, occ.days as occurrence_days, occ.statuses as occurrence_statuses";
-    public static final String OCCURRENCES_JOIN = " left join lateral (select array_agg(o.due_on order by o.due_on) as days,"
+    private static final String OCCURRENCES_JOIN = " left join lateral (select array_agg(o.due_on order by o.due_on) as days,"
             + " array_agg(o.status order by o.due_on) as statuses from task_occurrence o where o.task_id = t.id) occ on true";
+    /** Tasks {@code t} with their plan {@code p} and their stored occurrence statuses. */
+    public static final String FROM = " from task t join plan p on p.id = t.plan_id" + OCCURRENCES_JOIN;
 
     public static Schedule from(Row row) {
         String recurrence = row.getString("recurrence");
