@@ -37,7 +37,7 @@ echo "== GraphQL: tasks.graphql, first 20 (the 10 demo tasks, 4 batched fields),
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s target/bench-tasks.lua "http://localhost:$PORT/graphql" | tee target/bench-graphql.txt
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 
-echo "== The same five statements through pgbench, prepared as the service has them, -c$CONNECTIONS -j2 -T${DURATION%s}"
+echo "== The same six statements through pgbench, prepared as the service has them, -c$CONNECTIONS -j2 -T${DURATION%s}"
 pgbench -h 127.0.0.1 -U postgres -n -M prepared -c"$CONNECTIONS" -j2 -T"${DURATION%s}" -f bench/tasks-page.sql "$DB" | tee target/bench-pgbench.txt
 
 graphql=$(awk '/Requests\/sec/ {print $2}' target/bench-graphql.txt)

@@ -9,15 +9,16 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
+import org.duban.unit.RegionRepository;
 import org.duban.unit.UnitEntity;
 import org.duban.unit.UnitRepository;
 import org.duban.unit.UnitSetEntity;
 import org.duban.unit.UnitSetRepository;
-import org.duban.unit.RegionRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GroupService {
 
+    private final AuditTrail audit;
     private final LeadingGroupRepository groups;
     private final LeadingGroupMemberRepository members;
     private final RegionRepository regions;
@@ -36,7 +38,8 @@ public class GroupService {
     private final Clock clock;
 
     GroupService(LeadingGroupRepository groups, LeadingGroupMemberRepository members, RegionRepository regions,
-            UnitRepository units, UnitSetRepository unitSets, InputValidator validator, Clock clock) {
+            UnitRepository units, UnitSetRepository unitSets, InputValidator validator, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.groups = groups;
         this.members = members;
         this.regions = regions;
@@ -50,7 +53,7 @@ public class GroupService {
     public Uni<Long> createGroup(GroupInputs.CreateGroup input) {
         validator.check("input", input);
         long regionId = Ids.parse(input.regionId(), "Region");
-        return regions.findById(regionId)
+        return audit.stamp().chain(() -> regions.findById(regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(region -> references(regionId))
                 .chain(refs -> groups.inRegion(regionId).chain(existing -> {
@@ -70,14 +73,14 @@ public class GroupService {
                             .chain(() -> requireMemberAccounts(newMembers))
                             .chain(() -> groups.persist(group))
                             .chain(saved -> persistMembers(saved.id, newMembers).replaceWith(saved.id));
-                }));
+                })));
     }
 
     @WithTransaction
     public Uni<Long> updateGroup(String id, GroupInputs.UpdateGroup input) {
         validator.check("input", input);
         long groupId = Ids.parse(id, "LeadingGroup");
-        return groups.findById(groupId)
+        return audit.stamp().chain(() -> groups.findById(groupId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("LeadingGroup", id))
                 .chain(group -> {
                     Versions.require(input.expectedVersion(), group.version, "LeadingGroup");
@@ -109,7 +112,7 @@ public class GroupService {
                                 .chain(() -> persistMembers(group.id, newMembers))
                                 .replaceWith(group.id);
                     }));
-                });
+                }));
     }
 
     private List<LeadingGroupMemberEntity> toMembers(List<GroupInputs.MemberInput> inputs, References refs) {

@@ -9,6 +9,7 @@ import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
+import org.duban.security.Callers;
 import org.duban.security.Roles;
 import org.duban.unit.Region;
 import org.duban.unit.Unit;
@@ -29,20 +30,23 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 public class ParcelApi {
 
+    private final Callers callers;
     private final ParcelQueries queries;
     private final UnitQueries units;
     private final ParcelService service;
 
-    ParcelApi(ParcelQueries queries, UnitQueries units, ParcelService service) {
+    ParcelApi(ParcelQueries queries, UnitQueries units, ParcelService service, Callers callers) {
+        this.callers = callers;
         this.queries = queries;
         this.units = units;
         this.service = service;
     }
 
     @Query
-    @Description("Parcels by code, a page at a time.")
+    @Description("Parcels by code, a page at a time: those of the caller's region (all for ADMIN and LEADER).")
     public Uni<@NonNull ParcelConnection> parcels(ParcelFilter filter, Integer first, String after) {
-        return queries.page(filter, PageRequest.of(first, after));
+        PageRequest page = PageRequest.of(first, after);
+        return callers.current().chain(caller -> queries.page(filter, page, caller));
     }
 
     @Query
@@ -54,7 +58,7 @@ public class ParcelApi {
     @Description("The parcels that have an outline, as a GeoJSON FeatureCollection (text) with their facts as "
             + "properties, ready for a web map: the standard-land digital map (标准地数字地图).")
     public Uni<@NonNull String> parcelsGeoJson(ParcelFilter filter) {
-        return queries.featureCollection(filter);
+        return callers.current().chain(caller -> queries.featureCollection(filter, caller));
     }
 
     @NonNull
@@ -127,6 +131,7 @@ public class ParcelApi {
     }
 
     private Uni<Parcel> parcelById(long id) {
-        return queries.byIds(new Long[] { id }).map(found -> Found.one(found, "Parcel", id));
+        return callers.current().chain(caller -> queries.byIds(new Long[] { id }, caller))
+                .map(found -> Found.one(found, "Parcel", id));
     }
 }

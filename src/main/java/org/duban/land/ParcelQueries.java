@@ -16,6 +16,7 @@ import org.duban.common.page.PageRequest;
 import org.duban.common.page.Slice;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
+import org.duban.security.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,10 +35,10 @@ public class ParcelQueries {
     }
 
     /** Parcels by code (then id), a page at a time. */
-    public Uni<ParcelConnection> page(ParcelFilter filter, PageRequest page) {
+    public Uni<ParcelConnection> page(ParcelFilter filter, PageRequest page, Caller caller) {
         LocalDate today = ChinaTime.today(clock);
         SqlParams params = new SqlParams();
-        String where = conditions(filter, params);
+        String where = conditions(filter, params) + " and " + LandVisibility.region(caller, "p.region_id", params);
         String keyset = "";
         if (page.after() != null) {
             List<String> after = Cursor.decode(page.after(), "parcel", 2);
@@ -59,6 +60,16 @@ public class ParcelQueries {
                 .map(rows -> map(rows, row -> Parcel.from(row, today)));
     }
 
+    /** Those of the parcels the caller may read. */
+    public Uni<List<Parcel>> byIds(Long[] ids, Caller caller) {
+        LocalDate today = ChinaTime.today(clock);
+        SqlParams params = new SqlParams();
+        return pool.preparedQuery("select " + Parcel.COLUMNS + Parcel.FROM + " where p.id = any(" + params.bind(ids) + ") and "
+                + LandVisibility.region(caller, "p.region_id", params))
+                .execute(params.tuple())
+                .map(rows -> map(rows, row -> Parcel.from(row, today)));
+    }
+
     public Uni<List<ApprovalAdjustment>> adjustmentsOf(Long[] parcelIds) {
         return pool.preparedQuery("select " + ApprovalAdjustment.COLUMNS + " from approval_adjustment a"
                 + " where a.parcel_id = any($1) order by a.parcel_id, a.id")
@@ -70,9 +81,10 @@ public class ParcelQueries {
      * The parcels with an outline as one GeoJSON FeatureCollection, built by PostgreSQL in one statement,
      * with the facts a map shows as feature properties: the standard-land digital map (标准地数字地图).
      */
-    public Uni<String> featureCollection(ParcelFilter filter) {
+    public Uni<String> featureCollection(ParcelFilter filter, Caller caller) {
         SqlParams params = new SqlParams();
-        String where = conditions(filter, params) + " and p.geometry is not null";
+        String where = conditions(filter, params) + " and p.geometry is not null and "
+                + LandVisibility.region(caller, "p.region_id", params);
         String sql = "select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg("
                 + "json_build_object('type', 'Feature', 'id', p.id::text, 'geometry', p.geometry, 'properties', json_build_object("
                 + "'id', p.id::text, 'code', p.code, 'name', p.name, 'township', t.name, 'zone', z.name, 'landUse', p.land_use, "

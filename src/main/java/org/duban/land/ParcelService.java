@@ -8,11 +8,13 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
+import org.duban.security.Callers;
 import org.duban.unit.UnitEntity;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitRepository;
@@ -24,6 +26,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ParcelService {
 
+    private final Callers callers;
+    private final AuditTrail audit;
     private final LandRepositories.Parcels parcels;
     private final LandRepositories.Adjustments adjustments;
     private final UnitRepository units;
@@ -31,7 +35,9 @@ public class ParcelService {
     private final Clock clock;
 
     ParcelService(LandRepositories.Parcels parcels, LandRepositories.Adjustments adjustments, UnitRepository units,
-            InputValidator validator, Clock clock) {
+            InputValidator validator, Clock clock, AuditTrail audit, Callers callers) {
+        this.callers = callers;
+        this.audit = audit;
         this.parcels = parcels;
         this.adjustments = adjustments;
         this.units = units;
@@ -45,7 +51,7 @@ public class ParcelService {
         BigDecimal area = area(input.areaMu(), input.areaSquareMetres(), true);
         String geometry = input.geometry() == null ? null : GeoJson.validPolygon(input.geometry(), "input.geometry");
         String code = input.code().strip();
-        return township(input.townshipId()).chain(township -> zone(input.zoneId(), township.regionId)
+        return audit.stamp().chain(() -> township(input.townshipId()).chain(township -> zone(input.zoneId(), township.regionId)
                 .chain(zone -> requireFreeCode(township.regionId, code, null).chain(() -> {
                     ParcelEntity parcel = new ParcelEntity();
                     parcel.regionId = township.regionId;
@@ -67,7 +73,7 @@ public class ParcelService {
                     parcel.geometry = geometry;
                     parcel.touch(clock.instant());
                     return parcels.persist(parcel).map(saved -> saved.id);
-                })));
+                }))));
     }
 
     @WithTransaction
@@ -75,7 +81,7 @@ public class ParcelService {
         validator.check("input", input);
         BigDecimal area = area(input.areaMu(), input.areaSquareMetres(), false);
         String geometry = blankToNull(input.geometry()) == null ? null : GeoJson.validPolygon(input.geometry(), "input.geometry");
-        return parcel(id).chain(parcel -> {
+        return audit.stamp().chain(() -> parcel(id).chain(parcel -> {
             Versions.require(input.expectedVersion(), parcel.version, "Parcel");
             Uni<Void> steps = Uni.createFrom().voidItem();
             if (input.townshipId() != null) {
@@ -95,7 +101,7 @@ public class ParcelService {
                 steps = steps.chain(() -> requireFreeCode(parcel.regionId, code, parcel.id)).invoke(() -> parcel.code = code);
             }
             return steps.invoke(() -> apply(input, parcel, area, geometry)).replaceWith(parcel.id);
-        });
+        }));
     }
 
     private void apply(ParcelInputs.UpdateParcel input, ParcelEntity parcel, BigDecimal area, String geometry) {
@@ -145,7 +151,7 @@ public class ParcelService {
     @WithTransaction
     public Uni<Long> supply(String id, ParcelInputs.SupplyParcel input) {
         validator.check("input", input);
-        return parcel(id).chain(parcel -> adjustments.ofParcel(parcel.id).map(history -> {
+        return audit.stamp().chain(() -> parcel(id).chain(parcel -> adjustments.ofParcel(parcel.id).map(history -> {
             if (parcel.suppliedOn != null) {
                 throw DubanException.conflict("Parcel " + parcel.code + " was supplied on " + parcel.suppliedOn + " already");
             }
@@ -174,7 +180,7 @@ public class ParcelService {
             parcel.agreedStartOn = input.agreedStartOn();
             parcel.touch(clock.instant());
             return parcel.id;
-        }));
+        })));
     }
 
     @WithTransaction
@@ -182,7 +188,7 @@ public class ParcelService {
         if (startedOn == null) {
             throw DubanException.validation("startedOn", "is required");
         }
-        return parcel(id).map(parcel -> {
+        return audit.stamp().chain(() -> parcel(id).map(parcel -> {
             if (parcel.suppliedOn == null) {
                 throw DubanException.invalidTransition("Parcel " + parcel.code + " is not supplied: construction cannot start");
             }
@@ -193,13 +199,13 @@ public class ParcelService {
             parcel.constructionStartedOn = startedOn;
             parcel.touch(clock.instant());
             return parcel.id;
-        });
+        }));
     }
 
     @WithTransaction
     public Uni<Long> requestAdjustment(String parcelId, ParcelInputs.RequestAdjustment input) {
         validator.check("input", input);
-        return parcel(parcelId).chain(parcel -> adjustments.ofParcel(parcel.id).chain(history -> {
+        return audit.stamp().chain(() -> parcel(parcelId).chain(parcel -> adjustments.ofParcel(parcel.id).chain(history -> {
             if (parcel.suppliedOn != null) {
                 throw DubanException.invalidTransition("Parcel " + parcel.code + " is supplied; its approval is settled");
             }
@@ -224,7 +230,7 @@ public class ParcelService {
             adjustment.touch(clock.instant());
             parcel.touch(clock.instant());
             return adjustments.persist(adjustment).replaceWith(parcel.id);
-        }));
+        })));
     }
 
     /** Ends a pending request: the approval ADJUSTED or APPROVAL_WITHDRAWN (the parcel leaves the stock), or CANCELLED. */
@@ -238,7 +244,9 @@ public class ParcelService {
             throw DubanException.validation("input.newDocumentNumber", "an adjusted approval has a new document number");
         }
         long id = Ids.parse(adjustmentId, "ApprovalAdjustment");
-        return adjustments.findById(id)
+        return audit.stamp().chain(() -> adjustments.findById(id)
+                .chain(adjustment -> callers.current().chain(caller -> adjustment == null ? Uni.createFrom().nullItem()
+                        : parcels.findById(adjustment.parcelId).map(parcel -> caller.editsLandIn(parcel.regionId) ? adjustment : null)))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("ApprovalAdjustment", adjustmentId))
                 .chain(adjustment -> {
                     if (adjustment.status != AdjustmentStatus.REQUESTED) {
@@ -255,22 +263,28 @@ public class ParcelService {
                     adjustment.touch(clock.instant());
                     return parcels.findById(adjustment.parcelId).invoke(parcel -> parcel.touch(clock.instant()))
                             .map(parcel -> parcel.id);
-                });
+                }));
     }
 
+    /** The parcel, if the caller may edit it: a parcel of another region does not exist for a LAND_EDITOR. */
     Uni<ParcelEntity> parcel(String id) {
         long parcelId = Ids.parse(id, "Parcel");
-        return parcels.findById(parcelId).onItem().ifNull().failWith(() -> DubanException.notFound("Parcel", id));
+        return callers.current().chain(caller -> parcels.findById(parcelId).map(parcel -> {
+            if (parcel == null || !caller.editsLandIn(parcel.regionId)) {
+                throw DubanException.notFound("Parcel", id);
+            }
+            return parcel;
+        }));
     }
 
     private Uni<UnitEntity> township(String id) {
         Long unitId = Ids.parseOptional(id, "Unit");
-        return units.findById(unitId).map(unit -> {
-            if (unit == null || unit.kind != UnitKind.TOWNSHIP) {
+        return callers.current().chain(caller -> units.findById(unitId).map(unit -> {
+            if (unit == null || unit.kind != UnitKind.TOWNSHIP || !caller.editsLandIn(unit.regionId)) {
                 throw DubanException.validation("input.townshipId", "no township " + id);
             }
             return unit;
-        });
+        }));
     }
 
     private Uni<UnitEntity> zone(String id, long regionId) {

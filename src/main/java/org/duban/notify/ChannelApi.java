@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +31,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @GraphQLApi
-@RolesAllowed(Roles.ADMIN)
+@Authenticated
 public class ChannelApi {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -37,17 +39,20 @@ public class ChannelApi {
             + " c.webhook_secret is not null as secret_set, c.email";
 
     private final Pool pool;
+    private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    ChannelApi(Pool pool, InputValidator validator, Clock clock) {
+    ChannelApi(Pool pool, AuditTrail audit, InputValidator validator, Clock clock) {
         this.pool = pool;
+        this.audit = audit;
         this.validator = validator;
         this.clock = clock;
     }
 
     @Query
-    @Description("A unit's reminder channels (ADMIN).")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
+    @Description("A unit's reminder channels (ADMIN, LEADER).")
     public Uni<@NonNull UnitChannels> unitChannels(@NonNull @Id String unitId) {
         long id = Ids.parse(unitId, "Unit");
         return pool.preparedQuery("select " + COLUMNS + " from unit u left join unit_channel c on c.unit_id = u.id where u.id = $1")
@@ -56,6 +61,7 @@ public class ChannelApi {
     }
 
     @Mutation
+    @RolesAllowed(Roles.ADMIN)
     @Description("Sets where a unit's reminders go (ADMIN): a webhook (Duban JSON, WeCom or DingTalk robot) and an e-mail "
             + "address. Reminders written from then on use them.")
     @Name("setUnitChannels")
@@ -75,14 +81,14 @@ public class ChannelApi {
             throw DubanException.validation("input.webhookSecret", "a secret without a webhookUrl signs nothing");
         }
         WebhookFormat format = input.webhookFormat() == null ? WebhookFormat.DUBAN : input.webhookFormat();
-        return pool.preparedQuery("with target as (select id from unit where id = $1),"
+        return audit.withTransaction(connection -> connection.preparedQuery("with target as (select id from unit where id = $1),"
                 + " saved as (insert into unit_channel (unit_id, webhook_url, webhook_secret, webhook_format, email, updated_at)"
                 + " select id, $2, $3, $4, $5, $6 from target on conflict (unit_id) do update set webhook_url = excluded.webhook_url,"
                 + " webhook_secret = excluded.webhook_secret, webhook_format = excluded.webhook_format, email = excluded.email,"
                 + " updated_at = excluded.updated_at returning *)"
                 + " select s.unit_id as id, s.webhook_url, s.webhook_format, s.webhook_secret is not null as secret_set, s.email from saved s")
                 .execute(Tuple.from(new Object[] { id, url == null ? null : url.strip(), secret, format.name(),
-                        email == null ? null : email.strip(), clock.instant().atOffset(ZoneOffset.UTC) }))
+                        email == null ? null : email.strip(), clock.instant().atOffset(ZoneOffset.UTC) })))
                 .map(rows -> channels(rows, unitId));
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.page.Cursor;
@@ -27,27 +28,31 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @GraphQLApi
-@RolesAllowed(Roles.ADMIN)
+@Authenticated
 public class DeliveryApi {
 
     private final Pool pool;
+    private final AuditTrail audit;
     private final TaskQueries tasks;
     private final Clock clock;
 
-    DeliveryApi(Pool pool, TaskQueries tasks, Clock clock) {
+    DeliveryApi(Pool pool, AuditTrail audit, TaskQueries tasks, Clock clock) {
         this.pool = pool;
+        this.audit = audit;
         this.tasks = tasks;
         this.clock = clock;
     }
 
     @Query
-    @Description("Webhook and e-mail deliveries, newest first (ADMIN): what failed, what is dead and why.")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
+    @Description("Webhook and e-mail deliveries, newest first (ADMIN, LEADER): what failed, what is dead and why.")
     public Uni<@NonNull DeliveryConnection> deliveries(DeliveryFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
         SqlParams params = new SqlParams();
@@ -78,14 +83,15 @@ public class DeliveryApi {
     }
 
     @Mutation
+    @RolesAllowed(Roles.ADMIN)
     @Description("Gives a DEAD or CANCELLED delivery a fresh round of attempts, starting now (ADMIN).")
     public Uni<@NonNull Delivery> retryDelivery(@NonNull @Id String id) {
         UUID deliveryId = uuid(id);
-        return pool.preparedQuery("with retried as (update delivery set status = 'PENDING', attempts = 0, next_attempt_at = $2,"
+        return audit.withTransaction(connection -> connection.preparedQuery("with retried as (update delivery set status = 'PENDING', attempts = 0, next_attempt_at = $2,"
                 + " last_error = null, lease_until = null where id = $1 and status in ('DEAD', 'CANCELLED') returning *)"
                 + " select true as retried, " + Delivery.COLUMNS + " from retried d join reminder r on r.id = d.reminder_id"
                 + " union all select false, " + Delivery.COLUMNS + Delivery.FROM + " where d.id = $1 and not exists (select 1 from retried)")
-                .execute(Tuple.of(deliveryId, clock.instant().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(deliveryId, clock.instant().atOffset(ZoneOffset.UTC))))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw DubanException.notFound("Delivery", id);

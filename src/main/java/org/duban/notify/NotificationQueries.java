@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.page.Cursor;
 import org.duban.common.page.PageRequest;
 import org.duban.common.page.Slice;
@@ -21,10 +22,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class NotificationQueries {
 
     private final Pool pool;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    NotificationQueries(Pool pool, Clock clock) {
+    NotificationQueries(Pool pool, AuditTrail audit, Clock clock) {
         this.pool = pool;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -47,8 +50,9 @@ public class NotificationQueries {
 
     /** Marks the account's own notifications among the ids read; returns how many were unread. */
     public Uni<Integer> markRead(long accountId, Long[] ids) {
-        return pool.preparedQuery("update notification set read_at = $3 where account_id = $1 and id = any($2) and read_at is null")
-                .execute(Tuple.of(accountId, ids, clock.instant().atOffset(ZoneOffset.UTC)))
+        return audit.withTransaction(connection -> connection
+                .preparedQuery("update notification set read_at = $3 where account_id = $1 and id = any($2) and read_at is null")
+                .execute(Tuple.of(accountId, ids, clock.instant().atOffset(ZoneOffset.UTC))))
                 .map(rows -> rows.rowCount());
     }
 }

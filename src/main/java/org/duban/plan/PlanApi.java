@@ -10,6 +10,7 @@ import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.group.GroupQueries;
 import org.duban.group.LeadingGroup;
+import org.duban.security.Callers;
 import org.duban.security.Roles;
 import org.duban.unit.Region;
 import org.duban.unit.Unit;
@@ -35,8 +36,11 @@ public class PlanApi {
     private final UnitQueries units;
     private final GroupQueries groups;
     private final PlanService service;
+    private final Callers callers;
 
-    PlanApi(PlanQueries queries, TaskQueries tasks, UnitQueries units, GroupQueries groups, PlanService service) {
+    PlanApi(PlanQueries queries, TaskQueries tasks, UnitQueries units, GroupQueries groups, PlanService service,
+            Callers callers) {
+        this.callers = callers;
         this.queries = queries;
         this.tasks = tasks;
         this.units = units;
@@ -45,9 +49,9 @@ public class PlanApi {
     }
 
     @Query
-    @Description("All plans, newest first.")
+    @Description("All plans the caller may see (ADMIN and LEADER all, other accounts those their unit has tasks in), newest first.")
     public Uni<@NonNull List<@NonNull Plan>> plans() {
-        return queries.plans();
+        return callers.current().chain(queries::plans);
     }
 
     @Query
@@ -85,7 +89,8 @@ public class PlanApi {
     @NonNull
     @Description("The plan's sections, tasks and sub-items in document order.")
     public Uni<List<TaskConnection>> tasks(@Source List<Plan> plans, Integer first, String after) {
-        return tasks.pagesOfPlans(plans, PageRequest.of(first, after));
+        PageRequest page = PageRequest.of(first, after);
+        return callers.current().chain(caller -> tasks.pagesOfPlans(plans, page, caller));
     }
 
     @Mutation
@@ -102,6 +107,7 @@ public class PlanApi {
     }
 
     private Uni<Plan> planById(long id) {
-        return queries.byIds(new Long[] { id }).map(found -> Found.one(found, "Plan", id));
+        return callers.current().chain(caller -> queries.byIds(new Long[] { id }, caller))
+                .map(found -> Found.one(found, "Plan", id));
     }
 }

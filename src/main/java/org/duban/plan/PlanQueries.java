@@ -6,6 +6,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.sql.SqlParams;
+import org.duban.security.Callers.Caller;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,15 +22,26 @@ public class PlanQueries {
         this.pool = pool;
     }
 
-    /** Newest first. */
-    public Uni<List<Plan>> plans() {
-        return pool.query("select " + Plan.COLUMNS + " from plan p order by p.issued_on desc, p.id desc").execute()
+    /** The plans the caller may see, newest first. */
+    public Uni<List<Plan>> plans(Caller caller) {
+        SqlParams params = new SqlParams();
+        return pool.preparedQuery("select " + Plan.COLUMNS + " from plan p where " + TaskVisibility.plan(caller, "p", params)
+                + " order by p.issued_on desc, p.id desc").execute(params.tuple())
                 .map(rows -> map(rows, Plan::from));
     }
 
     public Uni<List<Plan>> byIds(Long[] ids) {
         return pool.preparedQuery("select " + Plan.COLUMNS + " from plan p where p.id = any($1)")
                 .execute(Tuple.of(ids))
+                .map(rows -> map(rows, Plan::from));
+    }
+
+    /** Those of the plans the caller may see. */
+    public Uni<List<Plan>> byIds(Long[] ids, Caller caller) {
+        SqlParams params = new SqlParams();
+        return pool.preparedQuery("select " + Plan.COLUMNS + " from plan p where p.id = any(" + params.bind(ids) + ") and "
+                + TaskVisibility.plan(caller, "p", params))
+                .execute(params.tuple())
                 .map(rows -> map(rows, Plan::from));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
@@ -24,13 +25,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PlanService {
 
+    private final AuditTrail audit;
     private final Repositories.Plans plans;
     private final UnitRepository units;
     private final PlanStore store;
     private final InputValidator validator;
     private final Clock clock;
 
-    PlanService(Repositories.Plans plans, UnitRepository units, PlanStore store, InputValidator validator, Clock clock) {
+    PlanService(Repositories.Plans plans, UnitRepository units, PlanStore store, InputValidator validator, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.plans = plans;
         this.units = units;
         this.store = store;
@@ -42,7 +45,7 @@ public class PlanService {
     public Uni<Long> createPlan(PlanInputs.CreatePlan input) {
         validator.check("input", input);
         String documentNumber = input.documentNumber().strip();
-        return issuingUnit(input.issuingUnitId())
+        return audit.stamp().chain(() -> issuingUnit(input.issuingUnitId())
                 .call(unit -> requireFreeDocumentNumber(documentNumber, null))
                 .chain(unit -> store.references(unit.regionId).chain(refs -> {
                     List<Long> groupIds = groupIds(input.leadingGroupIds(), refs);
@@ -60,14 +63,14 @@ public class PlanService {
                             .call(saved -> store.replaceBasisDocuments(saved.id, basisDocuments(input.basisDocuments())))
                             .call(saved -> store.replaceLeadingGroups(saved.id, groupIds))
                             .map(saved -> saved.id);
-                }));
+                })));
     }
 
     @WithTransaction
     public Uni<Long> updatePlan(String id, PlanInputs.UpdatePlan input) {
         validator.check("input", input);
         long planId = Ids.parse(id, "Plan");
-        return plans.findById(planId)
+        return audit.stamp().chain(() -> plans.findById(planId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", id))
                 .chain(plan -> {
                     Versions.require(input.expectedVersion(), plan.version, "Plan");
@@ -106,7 +109,7 @@ public class PlanService {
                     }
                     plan.touch(clock.instant());
                     return steps.replaceWith(plan.id);
-                });
+                }));
     }
 
     private Uni<UnitEntity> issuingUnit(String id) {

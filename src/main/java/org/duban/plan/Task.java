@@ -35,11 +35,11 @@ public record Task(
         @Ignore List<Integer> sortPath) {
 
     /** Task columns for aliases {@code t} (task) and {@code p} (its plan). */
-    static final String COLUMNS = "t.id, t.plan_id, t.parent_id, t.code, t.sort_path, t.title, t.description, "
+    public static final String COLUMNS = "t.id, t.plan_id, t.parent_id, t.code, t.sort_path, t.title, t.description, "
             + "coalesce(t.start_date, p.issued_on) as start_date, t.deadline, t.deadline_note, t.recurrence, t.status, "
             + "t.created_at, t.updated_at, t.version";
 
-    static Task from(Row row, LocalDate today) {
+    public static Task from(Row row, LocalDate today) {
         LocalDate deadline = row.getLocalDate("deadline");
         TaskStatus status = TaskStatus.valueOf(row.getString("status"));
         List<Integer> sortPath = Arrays.asList(row.getArrayOfIntegers("sort_path"));

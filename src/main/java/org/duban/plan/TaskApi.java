@@ -42,10 +42,12 @@ public class TaskApi {
     @Query
     @Description("Tasks of all plans by deadline (tasks without one last), then document order.")
     public Uni<@NonNull TaskConnection> tasks(TaskFilter filter, Integer first, String after) {
-        return queries.page(filter, PageRequest.of(first, after));
+        PageRequest page = PageRequest.of(first, after);
+        return callers.current().chain(caller -> queries.page(filter, page, caller));
     }
 
     @Query
+    @Description("The task, if the caller may see it: ADMIN and LEADER any, other accounts their unit's.")
     public Uni<Task> task(@NonNull @Id String id) {
         return taskById(Ids.parse(id, "Task"));
     }
@@ -58,14 +60,14 @@ public class TaskApi {
 
     @Description("The section or task this one belongs to")
     public Uni<List<Task>> parent(@Source List<Task> tasks) {
-        return queries.byIds(Batches.keys(tasks, Task::parentId))
+        return callers.current().chain(caller -> queries.byIds(Batches.keys(tasks, Task::parentId), caller))
                 .map(found -> Batches.single(tasks, Task::parentId, found, Task::id));
     }
 
     @NonNull
     @Description("Sub-items in document order")
     public Uni<List<List<@NonNull Task>>> children(@Source List<Task> tasks) {
-        return queries.childrenOf(Batches.keys(tasks, Task::id))
+        return callers.current().chain(caller -> queries.childrenOf(Batches.keys(tasks, Task::id), caller))
                 .map(found -> Batches.grouped(tasks, Task::id, found, Task::parentId));
     }
 
@@ -127,17 +129,19 @@ public class TaskApi {
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
-    @Description("The office moves a task to another status. Allowed: NOT_STARTED→IN_PROGRESS|SUSPENDED, "
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Description("Moves a task to another status. Allowed: NOT_STARTED→IN_PROGRESS|SUSPENDED, "
             + "IN_PROGRESS→SUBMITTED|SUSPENDED, SUBMITTED→SIGNED_OFF|IN_PROGRESS|SUSPENDED, SUSPENDED→IN_PROGRESS, "
-            + "SIGNED_OFF→IN_PROGRESS; anything else is INVALID_TRANSITION. Suspending, rejecting and reopening need a reason.")
+            + "SIGNED_OFF→IN_PROGRESS; anything else is INVALID_TRANSITION. Suspending, rejecting and reopening need a reason. "
+            + "A responsible unit may only start its task (→IN_PROGRESS) and, as lead unit, submit it (→SUBMITTED).")
     public Uni<@NonNull Task> changeTaskStatus(@NonNull @Id String id, @NonNull TaskStatus status, String reason) {
         return callers.current()
-                .chain(caller -> service.changeStatus(id, status, reason, caller.accountId()))
+                .chain(caller -> service.changeStatus(id, status, reason, caller))
                 .chain(this::taskById);
     }
 
     private Uni<Task> taskById(long id) {
-        return queries.byIds(new Long[] { id }).map(found -> Found.one(found, "Task", id));
+        return callers.current().chain(caller -> queries.byIds(new Long[] { id }, caller))
+                .map(found -> Found.one(found, "Task", id));
     }
 }

@@ -18,6 +18,7 @@ import org.duban.common.page.Slice;
 import org.duban.common.sql.Batches;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
+import org.duban.security.Callers.Caller;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitSet;
 
@@ -45,10 +46,11 @@ public class TaskQueries {
     }
 
     /** The task list: deadline first (tasks without one last), then document order. */
-    public Uni<TaskConnection> page(TaskFilter filter, PageRequest page) {
+    public Uni<TaskConnection> page(TaskFilter filter, PageRequest page, Caller caller) {
         LocalDate today = ChinaTime.today(clock);
         SqlParams params = new SqlParams();
-        String where = conditions(filter == null ? emptyFilter() : filter, today, params);
+        String where = conditions(filter == null ? emptyFilter() : filter, today, params) + " and "
+                + TaskVisibility.task(caller, "t", params);
         String keyset = "";
         if (page.after() != null) {
             DeadlineCursor after = DeadlineCursor.decode(page.after());
@@ -68,11 +70,12 @@ public class TaskQueries {
                         row -> DeadlineCursor.of(row).encode()));
     }
 
-    /** The tasks of each plan in document order, one page per plan. */
-    public Uni<List<TaskConnection>> pagesOfPlans(List<Plan> plans, PageRequest page) {
+    /** The tasks of each plan the caller may see, in document order, one page per plan. */
+    public Uni<List<TaskConnection>> pagesOfPlans(List<Plan> plans, PageRequest page, Caller caller) {
         LocalDate today = ChinaTime.today(clock);
         SqlParams params = new SqlParams();
         String plansParam = params.bind(Batches.keys(plans, Plan::id));
+        String visible = TaskVisibility.task(caller, "t", params);
         String keyset = "";
         if (page.after() != null) {
             DocumentCursor after = DocumentCursor.decode(page.after());
@@ -80,10 +83,10 @@ public class TaskQueries {
                     + params.bind(after.id()) + ")";
         }
         String sql = "select pid as plan_key, totals.total_count, page.* from unnest(" + plansParam + "::bigint[]) as pid"
-                + " cross join lateral (select count(*)::int as total_count from task"
-                + " where plan_id = pid and deleted_at is null) totals"
+                + " cross join lateral (select count(*)::int as total_count from task t"
+                + " where t.plan_id = pid and t.deleted_at is null and " + visible + ") totals"
                 + " left join lateral (select " + Task.COLUMNS + FROM
-                + " where t.plan_id = pid and t.deleted_at is null" + keyset
+                + " where t.plan_id = pid and t.deleted_at is null and " + visible + keyset
                 + " order by t.sort_path, t.id limit " + params.bind(page.first() + 1) + ") page on true"
                 + " order by pid, page.sort_path, page.id";
         return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> {
@@ -103,11 +106,22 @@ public class TaskQueries {
                 .map(rows -> map(rows, row -> Task.from(row, today)));
     }
 
-    public Uni<List<Task>> childrenOf(Long[] parentIds) {
+    /** Those of the tasks the caller may see. */
+    public Uni<List<Task>> byIds(Long[] ids, Caller caller) {
         LocalDate today = ChinaTime.today(clock);
-        return pool.preparedQuery("select " + Task.COLUMNS + FROM
-                + " where t.parent_id = any($1) and t.deleted_at is null order by t.sort_path")
-                .execute(Tuple.of(parentIds))
+        SqlParams params = new SqlParams();
+        return pool.preparedQuery("select " + Task.COLUMNS + FROM + " where t.id = any(" + params.bind(ids)
+                + ") and t.deleted_at is null and " + TaskVisibility.task(caller, "t", params))
+                .execute(params.tuple())
+                .map(rows -> map(rows, row -> Task.from(row, today)));
+    }
+
+    public Uni<List<Task>> childrenOf(Long[] parentIds, Caller caller) {
+        LocalDate today = ChinaTime.today(clock);
+        SqlParams params = new SqlParams();
+        return pool.preparedQuery("select " + Task.COLUMNS + FROM + " where t.parent_id = any(" + params.bind(parentIds)
+                + ") and t.deleted_at is null and " + TaskVisibility.task(caller, "t", params) + " order by t.sort_path")
+                .execute(params.tuple())
                 .map(rows -> map(rows, row -> Task.from(row, today)));
     }
 

@@ -15,12 +15,16 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
 import org.duban.plan.occurrence.RecurrenceRule;
+import org.duban.security.Callers.Caller;
+import org.duban.security.Roles;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -34,16 +38,19 @@ public class TaskService {
     private final Repositories.StatusChanges statusChanges;
     private final PlanStore store;
     private final InputValidator validator;
+    private final AuditTrail audit;
     private final Clock clock;
 
     TaskService(Repositories.Plans plans, Repositories.Tasks tasks, Repositories.Deliverables deliverables,
-            Repositories.StatusChanges statusChanges, PlanStore store, InputValidator validator, Clock clock) {
+            Repositories.StatusChanges statusChanges, PlanStore store, InputValidator validator, AuditTrail audit,
+            Clock clock) {
         this.plans = plans;
         this.tasks = tasks;
         this.deliverables = deliverables;
         this.statusChanges = statusChanges;
         this.store = store;
         this.validator = validator;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -56,7 +63,7 @@ public class TaskService {
         requireDates(input.startDate(), input.deadline());
         String recurrence = recurrence(input.recurrence(), input.deadline());
         List<String> deliverableTitles = titles(input.deliverables());
-        return plans.findById(planId)
+        return audit.stamp().chain(() -> plans.findById(planId))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", input.planId()))
                 .chain(plan -> store.references(plan.regionId)
                         .map(refs -> assignments(input.assignments(), refs, "input.assignments")))
@@ -181,14 +188,16 @@ public class TaskService {
     }
 
     /**
-     * The office moves a task by hand. Suspending, rejecting a submission and reopening need a reason;
-     * every change is kept in the status history.
+     * Moves a task: the office any way the rules allow, a responsible unit only as {@link UnitStatusRule} says.
+     * Suspending, rejecting a submission and reopening need a reason; every change is kept in the status history.
      */
     @WithTransaction
-    public Uni<Long> changeStatus(String id, TaskStatus to, String reason, Long accountId) {
-        return liveTask(id).chain(task -> {
+    public Uni<Long> changeStatus(String id, TaskStatus to, String reason, Caller caller) {
+        return liveTask(id).call(task -> roleOf(task.id, caller).invoke(role -> {
+            task.status.requireMoveTo(to, reason, "A task");
+            UnitStatusRule.require(task.status, to, role, caller);
+        })).chain(task -> {
             TaskStatus from = task.status;
-            from.requireMoveTo(to, reason, "A task");
             Instant now = clock.instant();
             task.status = to;
             task.touch(now);
@@ -197,15 +206,31 @@ public class TaskService {
             change.fromStatus = from;
             change.toStatus = to;
             change.reason = blankToNull(reason);
-            change.accountId = accountId;
+            change.accountId = caller.accountId();
             change.changedAt = now;
             return statusChanges.persist(change).replaceWith(task.id);
         });
     }
 
+    /** The caller's unit's part in the task (null for the office); NOT_FOUND when it has none. */
+    Uni<AssignmentRole> roleOf(long taskId, Caller caller) {
+        if (caller.is(Roles.ADMIN)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(TaskVisibility.unitRoleSql("?1", "?2"), String.class)
+                .setParameter(1, taskId).setParameter(2, caller.unitId()).getResultList())
+                .map(roles -> {
+                    if (roles.isEmpty()) {
+                        throw DubanException.notFound("Task", taskId);
+                    }
+                    return AssignmentRole.valueOf(roles.get(0));
+                });
+    }
+
+    /** Stamps the audit trail first: every write here starts with it. */
     private Uni<TaskEntity> liveTask(String id) {
         long taskId = Ids.parse(id, "Task");
-        return tasks.findById(taskId).map(task -> {
+        return audit.stamp().chain(() -> tasks.findById(taskId)).map(task -> {
             if (task == null || task.deletedAt != null) {
                 throw DubanException.notFound("Task", id);
             }

@@ -68,7 +68,7 @@ public class ReminderApi {
         Long wantedUnit = Ids.parseOptional(unitId, "Unit");
         ReminderPlanner.Scope scope = new ReminderPlanner.Scope(Ids.parseOptional(planId, "Plan"), Ids.parseOptional(taskId, "Task"));
         return callers.current().chain(caller -> {
-            boolean seesAll = caller.roles().contains(Roles.ADMIN) || caller.roles().contains(Roles.LEADER);
+            boolean seesAll = caller.seesEverything();
             Long unit = seesAll ? wantedUnit : caller.unitId();
             if (!seesAll && (unit == null || (wantedUnit != null && !wantedUnit.equals(unit)))) {
                 return Uni.createFrom().item(List.<PlannedReminder>of());

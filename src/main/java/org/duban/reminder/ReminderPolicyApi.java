@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
@@ -40,12 +41,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ReminderPolicyApi {
 
     private final Pool pool;
+    private final AuditTrail audit;
     private final ReminderSettings settings;
     private final InputValidator validator;
     private final Clock clock;
 
-    ReminderPolicyApi(Pool pool, ReminderSettings settings, InputValidator validator, Clock clock) {
+    ReminderPolicyApi(Pool pool, AuditTrail audit, ReminderSettings settings, InputValidator validator, Clock clock) {
         this.pool = pool;
+        this.audit = audit;
         this.settings = settings;
         this.validator = validator;
         this.clock = clock;
@@ -78,10 +81,10 @@ public class ReminderPolicyApi {
     public Uni<@NonNull ReminderPolicy> setPlanReminderPolicy(@NonNull @Id String planId, ReminderPolicyInput policy) {
         long id = Ids.parse(planId, "Plan");
         Integer[] days = days(policy);
-        return pool.preparedQuery("update plan set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
+        return audit.withTransaction(connection -> connection.preparedQuery("update plan set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
                 + " version = version + 1 where id = $1 returning id, null::int[] as task_days, null::int as task_escalate,"
                 + " reminder_days_before as plan_days, escalate_after_days as plan_escalate")
-                .execute(Tuple.of(id, days, policy == null ? null : policy.escalateAfterDays(), now()))
+                .execute(Tuple.of(id, days, policy == null ? null : policy.escalateAfterDays(), now())))
                 .map(rows -> one(rows, "Plan", planId));
     }
 
@@ -92,11 +95,11 @@ public class ReminderPolicyApi {
     public Uni<@NonNull ReminderPolicy> setTaskReminderPolicy(@NonNull @Id String taskId, ReminderPolicyInput policy) {
         long id = Ids.parse(taskId, "Task");
         Integer[] days = days(policy);
-        return pool.preparedQuery("update task t set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
+        return audit.withTransaction(connection -> connection.preparedQuery("update task t set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
                 + " version = t.version + 1 from plan p where t.id = $1 and t.deleted_at is null and p.id = t.plan_id"
                 + " returning t.id, t.reminder_days_before as task_days, t.escalate_after_days as task_escalate,"
                 + " p.reminder_days_before as plan_days, p.escalate_after_days as plan_escalate")
-                .execute(Tuple.of(id, days, policy == null ? null : policy.escalateAfterDays(), now()))
+                .execute(Tuple.of(id, days, policy == null ? null : policy.escalateAfterDays(), now())))
                 .map(rows -> one(rows, "Task", taskId));
     }
 

@@ -36,4 +36,10 @@ public class AccountEntity extends TrackedEntity {
 
     @Column(name = "token_version")
     public int tokenVersion;
+
+    @Column(name = "failed_logins")
+    public int failedLogins;
+
+    @Column(name = "locked_until")
+    public java.time.Instant lockedUntil;
 }

@@ -24,6 +24,17 @@ public interface AuthConfig {
      */
     Optional<String> initialAdminPassword();
 
+    /** Passwords set through the API are at least this long, and hold a letter and a digit. */
+    @WithDefault("10")
+    int passwordMinLength();
+
+    /** Failed logins in a row that lock the account for {@link #lockout()}. */
+    @WithDefault("5")
+    int maxFailedLogins();
+
+    @WithDefault("PT15M")
+    Duration lockout();
+
     /** Set by {@link JwtKeysConfigSourceFactory} when it generated the key pair; not for operators. */
     @WithDefault("false")
     boolean ephemeralKeys();

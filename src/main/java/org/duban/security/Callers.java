@@ -9,11 +9,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
-/** Who is asking, read from the verified token without blocking the event loop. */
+/** Who is asking, as {@link AccountCheck} confirmed it for this request, without blocking the event loop. */
 @ApplicationScoped
 public class Callers {
-
-    static final String UNIT_CLAIM = "unit";
 
     private final CurrentIdentityAssociation identities;
 
@@ -24,14 +22,35 @@ public class Callers {
     public Uni<Caller> current() {
         return identities.getDeferredIdentity().map(identity -> {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-                return new Caller(null, null, Set.of(), null);
+                return Caller.ANONYMOUS;
             }
-            Object unit = token.getClaim(UNIT_CLAIM);
             return new Caller(Long.valueOf(token.getSubject()), token.getName(), identity.getRoles(),
-                    unit == null ? null : Long.valueOf(unit.toString()));
+                    identity.getAttribute(AccountCheck.UNIT_ATTRIBUTE), identity.getAttribute(AccountCheck.REGION_ATTRIBUTE));
         });
     }
 
-    public record Caller(Long accountId, String username, Set<String> roles, Long unitId) {
+    /** The account, its roles and unit as they are now, and the region of its unit. */
+    public record Caller(Long accountId, String username, Set<String> roles, Long unitId, Long regionId) {
+
+        static final Caller ANONYMOUS = new Caller(null, null, Set.of(), null, null);
+
+        /** ADMIN and LEADER see every plan and task; everyone else what their unit is assigned. */
+        public boolean seesEverything() {
+            return roles.contains(Roles.ADMIN) || roles.contains(Roles.LEADER);
+        }
+
+        /** Land records (parcels, quotas, evaluations) of a region: readable by every account of that region. */
+        public boolean readsRegion(long region) {
+            return seesEverything() || regionId != null && regionId == region;
+        }
+
+        /** Land records may be changed by ADMIN anywhere and by a LAND_EDITOR in its own region. */
+        public boolean editsLandIn(long region) {
+            return roles.contains(Roles.ADMIN) || roles.contains(Roles.LAND_EDITOR) && regionId != null && regionId == region;
+        }
+
+        public boolean is(String role) {
+            return roles.contains(role);
+        }
     }
 }

@@ -12,7 +12,8 @@ public final class Roles {
     /** Added to a UNIT account that edits parcels, quotas and standard-land records. */
     public static final String LAND_EDITOR = "LAND_EDITOR";
 
-    public static final java.util.Set<String> ALL = java.util.Set.of(ADMIN, LEADER, UNIT, LAND_EDITOR);
+    public static final java.util.List<String> ORDERED = java.util.List.of(ADMIN, LEADER, UNIT, LAND_EDITOR);
+    public static final java.util.Set<String> ALL = java.util.Set.copyOf(ORDERED);
 
     private Roles() {
     }

@@ -25,7 +25,7 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
-    public AuthPayload issue(long accountId, String username, String displayName, String[] roles, Long unitId,
+    public AuthPayload issue(long accountId, String username, String displayName, String[] roles,
             int tokenVersion) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(config.tokenLifetime());
@@ -37,9 +37,6 @@ public class TokenIssuer {
                 .claim(TOKEN_VERSION_CLAIM, tokenVersion)
                 .issuedAt(now)
                 .expiresAt(expiresAt);
-        if (unitId != null) {
-            builder.claim(Callers.UNIT_CLAIM, unitId);
-        }
         return new AuthPayload(builder.sign(), expiresAt, username, displayName, Arrays.asList(roles));
     }
 }

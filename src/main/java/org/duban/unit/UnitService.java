@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class UnitService {
 
+    private final AuditTrail audit;
     private final RegionRepository regions;
     private final UnitRepository units;
     private final UnitSetRepository unitSets;
@@ -30,7 +32,8 @@ public class UnitService {
     private final Clock clock;
 
     UnitService(RegionRepository regions, UnitRepository units, UnitSetRepository unitSets, InputValidator validator,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.regions = regions;
         this.units = units;
         this.unitSets = unitSets;
@@ -41,7 +44,7 @@ public class UnitService {
     @WithTransaction
     public Uni<Long> createRegion(UnitInputs.CreateRegion input) {
         validator.check("input", input);
-        return regions.byCode(input.code().strip()).chain(existing -> {
+        return audit.stamp().chain(() -> regions.byCode(input.code().strip()).chain(existing -> {
             if (existing != null) {
                 throw DubanException.conflict("A region with code " + input.code() + " exists already");
             }
@@ -49,7 +52,7 @@ public class UnitService {
             region.code = input.code().strip();
             region.name = input.name().strip();
             return regions.persist(region).map(r -> r.id);
-        });
+        }));
     }
 
     @WithTransaction
@@ -57,7 +60,7 @@ public class UnitService {
         validator.check("input", input);
         long regionId = Ids.parse(input.regionId(), "Region");
         Long parentId = Ids.parseOptional(input.parentId(), "Unit");
-        return regions.findById(regionId)
+        return audit.stamp().chain(() -> regions.findById(regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(region -> units.inRegion(regionId))
                 .chain(existing -> {
@@ -72,14 +75,14 @@ public class UnitService {
                     unit.touch(now);
                     new UnitNames(existing).requireFree(unit);
                     return units.persist(unit).map(u -> u.id);
-                });
+                }));
     }
 
     @WithTransaction
     public Uni<Long> updateUnit(String id, UnitInputs.UpdateUnit input) {
         validator.check("input", input);
         long unitId = Ids.parse(id, "Unit");
-        return units.findById(unitId)
+        return audit.stamp().chain(() -> units.findById(unitId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Unit", id))
                 .chain(unit -> {
                     Versions.require(input.expectedVersion(), unit.version, "Unit");
@@ -87,7 +90,7 @@ public class UnitService {
                         apply(input, unit, regionUnits);
                         return unit.id;
                     });
-                });
+                }));
     }
 
     private void apply(UnitInputs.UpdateUnit input, UnitEntity unit, List<UnitEntity> regionUnits) {
@@ -126,7 +129,7 @@ public class UnitService {
         if (input.kind() == UnitSetKind.PARCEL_TOWNSHIPS && !memberIds.isEmpty()) {
             throw DubanException.validation("input.unitIds", "a PARCEL_TOWNSHIPS set follows the parcels; it lists no units");
         }
-        return regions.findById(regionId)
+        return audit.stamp().chain(() -> regions.findById(regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(() -> groupId == null ? Uni.createFrom().voidItem() : requireGroupInRegion(groupId, regionId))
                 .chain(() -> requireUnitsInRegion(memberIds, regionId, "input.unitIds"))
@@ -144,14 +147,14 @@ public class UnitService {
                 })
                 .call(set -> unitSets.flush())
                 .call(set -> unitSets.replaceMembers(set.id, memberIds))
-                .map(set -> set.id);
+                .map(set -> set.id));
     }
 
     @WithTransaction
     public Uni<Long> updateUnitSet(String id, UnitInputs.UpdateUnitSet input) {
         validator.check("input", input);
         long setId = Ids.parse(id, "UnitSet");
-        return unitSets.findById(setId)
+        return audit.stamp().chain(() -> unitSets.findById(setId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("UnitSet", id))
                 .chain(set -> {
                     if (input.unitIds() != null && set.kind != UnitSetKind.LISTED) {
@@ -169,7 +172,7 @@ public class UnitService {
                             }).replaceWithVoid();
                     set.touch(clock.instant());
                     return rename.chain(() -> members).replaceWith(set.id);
-                });
+                }));
     }
 
     private static void requireFreeSetName(List<UnitSetEntity> existing, String name, Long except) {

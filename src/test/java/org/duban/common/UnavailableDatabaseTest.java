@@ -39,7 +39,7 @@ class UnavailableDatabaseTest {
 
     @Test
     void aQueryAnswersUnavailable() {
-        String token = tokens.issue(1, "admin", "Admin", new String[] { "ADMIN" }, null, 0).token();
+        String token = tokens.issue(1, "admin", "Admin", new String[] { "ADMIN" }, 0).token();
         JsonPath response = execute(token, operation("plans"), Map.of());
         assertThat(errorCode(response)).isEqualTo("UNAVAILABLE");
         assertThat(response.getString("errors[0].message")).doesNotContain("127.0.0.1", "Connection refused");

@@ -10,16 +10,23 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.duban.plan.DemoPlanTestAccess;
+import org.duban.support.TestAccounts;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** The standard-land (标准地) lifecycle, indicator verdicts and the measures tasks carry. */
 @QuarkusTest
 class StandardLandTest {
+
+    @Inject
+    Pool pool;
 
     static final List<Map<String, Object>> INDICATORS = List.of(
             Map.of("kind", "INVESTMENT_INTENSITY", "target", new BigDecimal("300")),
@@ -80,18 +87,20 @@ class StandardLandTest {
         String parcel = ParcelTest.create(input);
         ok(move(parcel, "PREPARATION", null));
 
-        JsonPath byEditor = run("zrzyj", "advance-parcel-stage", "id", parcel, "input", Map.of("stage", "SELECT_AREA",
-                "reason", "重新选址"));
-        assertThat(errorCode(byEditor)).isEqualTo("FORBIDDEN");
+        String editor = "editor-" + place.regionCode();
+        TestAccounts.create(pool, editor, "测试地块编辑", Long.valueOf(place.otherUnit()), null, "UNIT", "LAND_EDITOR");
+        Map<String, Object> back = Map.of("stage", "SELECT_AREA", "reason", "重新选址");
+        assertThat(errorCode(run(editor, "advance-parcel-stage", "id", parcel, "input", back))).isEqualTo("FORBIDDEN");
+        // zrzyj edits land of another region: to it, this parcel does not exist.
+        assertThat(errorCode(run("zrzyj", "advance-parcel-stage", "id", parcel, "input", back))).isEqualTo("NOT_FOUND");
         assertThat(errorCode(run("admin", "advance-parcel-stage", "id", parcel, "input", Map.of("stage", "SELECT_AREA"))))
                 .isEqualTo("VALIDATION");
         assertThat(stage(parcel)).isEqualTo("PREPARATION");
-        JsonPath back = ok(run("admin", "advance-parcel-stage", "id", parcel, "input", Map.of("stage", "SELECT_AREA",
-                "reason", "重新选址")));
-        assertThat(back.getString("data.advanceParcelStage.stage")).isEqualTo("SELECT_AREA");
-        assertThat(back.getString("data.advanceParcelStage.stageHistory[1].reason")).isEqualTo("重新选址");
+        JsonPath movedBack = ok(run("admin", "advance-parcel-stage", "id", parcel, "input", back));
+        assertThat(movedBack.getString("data.advanceParcelStage.stage")).isEqualTo("SELECT_AREA");
+        assertThat(movedBack.getString("data.advanceParcelStage.stageHistory[1].reason")).isEqualTo("重新选址");
         // A unit's land editor advances stages.
-        ok(run("zrzyj", "advance-parcel-stage", "id", parcel, "input", Map.of("stage", "PREPARATION")));
+        ok(run(editor, "advance-parcel-stage", "id", parcel, "input", Map.of("stage", "PREPARATION")));
     }
 
     @Test

@@ -48,8 +48,10 @@ class BatchingTest {
         List<String> large = statementsFor(30);
 
         assertThat(large).hasSameSizeAs(small);
-        // The page itself, then one statement per batched field: plan, units, unitSets, deliverables.
-        assertThat(large).hasSize(5);
+        // The token's account check, the page itself, then one statement per batched field: plan, units,
+        // unitSets, deliverables.
+        assertThat(large).hasSize(6);
+        assertThat(large.get(0)).contains("from account");
         assertThat(large.stream().filter(sql -> sql.contains("from task_unit"))).hasSize(1);
     }
 

@@ -149,7 +149,8 @@ class SeedRemindersTest {
                 "planId", demoPlan());
         List<String> narrow = SqlStatements.recorded();
 
-        // Calendar, open occurrences, their units, escalation recipients; then task, unit and recipient fields.
-        assertThat(wide).hasSize(7).hasSameSizeAs(narrow);
+        // The token's account check; calendar, open occurrences, their units, escalation recipients; then task, unit
+        // and recipient fields.
+        assertThat(wide).hasSize(8).hasSameSizeAs(narrow);
     }
 }

@@ -3,18 +3,25 @@ package org.duban.support;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Accounts of a unit with the demo password, until accounts can be made through the API. */
+/**
+ * Accounts of a unit with the demo password ("demo"), which the password policy would refuse through the API:
+ * so that {@link GraphQL#token} signs them in like the demo accounts.
+ */
 public final class TestAccounts {
 
     private TestAccounts() {
     }
 
-    /** Creates the account and returns its id. */
+    /** Creates a UNIT account and returns its id. */
     public static long create(Pool pool, String username, String displayName, long unitId, String email) {
+        return create(pool, username, displayName, unitId, email, "UNIT");
+    }
+
+    public static long create(Pool pool, String username, String displayName, Long unitId, String email, String... roles) {
         return pool.preparedQuery("insert into account (username, display_name, password_hash, roles, unit_id, email,"
-                + " created_at, updated_at) select $1, $2, password_hash, '{UNIT}', $3, $4, now(), now() from account"
+                + " created_at, updated_at) select $1, $2, password_hash, $5, $3, $4, now(), now() from account"
                 + " where username = 'sfq' returning id")
-                .execute(Tuple.of(username, displayName, unitId, email))
+                .execute(Tuple.of(username, displayName, unitId, email, roles))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .await().indefinitely();
     }

@@ -11,6 +11,8 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 import io.smallrye.graphql.spi.config.Config;
 
+import org.duban.audit.MutationNames;
+
 /**
  * Hooks Duban's error translation into graphql-java. SmallRye finds this through ServiceLoader (also in
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
@@ -30,6 +32,7 @@ public class GraphQLSetup implements EventingService {
         List<Instrumentation> chain = new ArrayList<>();
         config.getQueryComplexityInstrumentation().ifPresent(max -> chain.add(new MaxQueryComplexityInstrumentation(max)));
         config.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new MaxQueryDepthInstrumentation(max)));
+        chain.add(new MutationNames());
         chain.add(new ErrorCodeInstrumentation());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.plan.Repositories;
@@ -30,11 +31,13 @@ public class MeasureService {
         }
     }
 
+    private final AuditTrail audit;
     private final Measures measures;
     private final Repositories.Tasks tasks;
     private final Clock clock;
 
-    MeasureService(Measures measures, Repositories.Tasks tasks, Clock clock) {
+    MeasureService(Measures measures, Repositories.Tasks tasks, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.measures = measures;
         this.tasks = tasks;
         this.clock = clock;
@@ -49,13 +52,13 @@ public class MeasureService {
                     Ids.parseOptional(input.zoneId(), "Unit"), input.round(), "measures[" + i + "]"));
         }
         long id = Ids.parse(taskId, "Task");
-        return tasks.findById(id).chain(task -> {
+        return audit.stamp().chain(() -> tasks.findById(id).chain(task -> {
             if (task == null || task.deletedAt != null) {
                 throw DubanException.notFound("Task", taskId);
             }
             task.touch(clock.instant());
             return measures.replace(task.id, entities).replaceWith(task.id);
-        });
+        }));
     }
 
     /** A measure with what its kind needs; VALIDATION on {@code field} otherwise. Shared with the plan importer. */

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.common.Found;
 import org.duban.common.sql.Batches;
+import org.duban.security.Callers;
 import org.duban.security.Roles;
 import org.duban.unit.Region;
 import org.duban.unit.UnitQueries;
@@ -24,20 +25,23 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 public class QuotaApi {
 
+    private final Callers callers;
     private final QuotaQueries queries;
     private final UnitQueries units;
     private final QuotaService service;
 
-    QuotaApi(QuotaQueries queries, UnitQueries units, QuotaService service) {
+    QuotaApi(QuotaQueries queries, UnitQueries units, QuotaService service, Callers callers) {
+        this.callers = callers;
         this.queries = queries;
         this.units = units;
         this.service = service;
     }
 
     @Query
-    @Description("The quotas of approved-but-unsupplied land to digest, of one year or all, with computed progress.")
+    @Description("The quotas of approved-but-unsupplied land to digest, of one year or all, with computed progress: "
+            + "those of the caller's region (all for ADMIN and LEADER).")
     public Uni<@NonNull List<@NonNull QuotaProgress>> quotas(Integer year) {
-        return queries.ofYear(year);
+        return callers.current().chain(caller -> queries.ofYear(year, caller));
     }
 
     @Name("region")

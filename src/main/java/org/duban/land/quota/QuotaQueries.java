@@ -11,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.common.ChinaTime;
 import org.duban.land.Parcel;
 
+import org.duban.common.sql.SqlParams;
+import org.duban.land.LandVisibility;
+import org.duban.security.Callers.Caller;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,10 +31,13 @@ public class QuotaQueries {
         this.clock = clock;
     }
 
-    public Uni<List<QuotaProgress>> ofYear(Integer year) {
-        String sql = "select " + QuotaProgress.COLUMNS + " from land_quota q"
-                + (year == null ? "" : " where q.year = $1") + " order by q.year desc, q.region_id";
-        return (year == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(year)))
+    /** The quotas the caller may read, of one year or all. */
+    public Uni<List<QuotaProgress>> ofYear(Integer year, Caller caller) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + QuotaProgress.COLUMNS + " from land_quota q where "
+                + LandVisibility.region(caller, "q.region_id", params)
+                + (year == null ? "" : " and q.year = " + params.bind(year)) + " order by q.year desc, q.region_id";
+        return pool.preparedQuery(sql).execute(params.tuple())
                 .map(rows -> map(rows, QuotaProgress::from));
     }
 

@@ -9,10 +9,12 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.land.Area;
+import org.duban.security.Callers;
 import org.duban.unit.RegionRepository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
@@ -30,12 +32,16 @@ public class QuotaService {
         }
     }
 
+    private final Callers callers;
+    private final AuditTrail audit;
     private final Quotas quotas;
     private final RegionRepository regions;
     private final InputValidator validator;
     private final Clock clock;
 
-    QuotaService(Quotas quotas, RegionRepository regions, InputValidator validator, Clock clock) {
+    QuotaService(Quotas quotas, RegionRepository regions, InputValidator validator, Clock clock, AuditTrail audit, Callers callers) {
+        this.callers = callers;
+        this.audit = audit;
         this.quotas = quotas;
         this.regions = regions;
         this.validator = validator;
@@ -47,7 +53,8 @@ public class QuotaService {
     public Uni<Long> set(QuotaInput input) {
         validator.check("input", input);
         long regionId = Ids.parse(input.regionId(), "Region");
-        return regions.findById(regionId)
+        return audit.stamp().chain(callers::current).chain(caller -> regions.findById(regionId)
+                .map(region -> region != null && caller.editsLandIn(region.id) ? region : null))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(region -> quotas.of(regionId, input.year()))
                 .chain(existing -> {

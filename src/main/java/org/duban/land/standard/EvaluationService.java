@@ -7,11 +7,14 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
+import org.duban.security.Callers;
+import org.duban.unit.UnitEntity;
 import org.duban.unit.UnitRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,13 +24,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EvaluationService {
 
+    private final Callers callers;
+    private final AuditTrail audit;
     private final StandardLandRepositories.Evaluations evaluations;
     private final UnitRepository units;
     private final InputValidator validator;
     private final Clock clock;
 
     EvaluationService(StandardLandRepositories.Evaluations evaluations, UnitRepository units, InputValidator validator,
-            Clock clock) {
+            Clock clock, AuditTrail audit, Callers callers) {
+        this.callers = callers;
+        this.audit = audit;
         this.evaluations = evaluations;
         this.units = units;
         this.validator = validator;
@@ -49,7 +56,7 @@ public class EvaluationService {
         setStatus(evaluation, input.status(), input.completedOn());
         evaluation.note = blankToNull(input.note());
         evaluation.touch(clock.instant());
-        return units.findById(zoneId)
+        return audit.stamp().chain(() -> zoneInScope(zoneId))
                 .onItem().ifNull().failWith(() -> DubanException.validation("input.zoneId", "no unit " + input.zoneId()))
                 .chain(zone -> evaluations.ofZone(zoneId))
                 .chain(existing -> {
@@ -64,7 +71,9 @@ public class EvaluationService {
     public Uni<Long> update(String id, StandardLandInputs.UpdateEvaluation input) {
         validator.check("input", input);
         long evaluationId = Ids.parse(id, "RegionalEvaluation");
-        return evaluations.findById(evaluationId)
+        return audit.stamp().chain(() -> evaluations.findById(evaluationId)
+                .chain(evaluation -> evaluation == null ? Uni.createFrom().nullItem()
+                        : zoneInScope(evaluation.zoneId).map(zone -> zone == null ? null : evaluation))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("RegionalEvaluation", id))
                 .chain(evaluation -> {
                     Versions.require(input.expectedVersion(), evaluation.version, "RegionalEvaluation");
@@ -87,7 +96,7 @@ public class EvaluationService {
                     }
                     evaluation.touch(clock.instant());
                     return rename.replaceWith(evaluation.id);
-                });
+                }));
     }
 
     private void setStatus(RegionalEvaluationEntity evaluation, EvaluationStatus status, LocalDate completedOn) {
@@ -101,5 +110,11 @@ public class EvaluationService {
         }
         evaluation.status = status;
         evaluation.completedOn = status == EvaluationStatus.DONE ? completedOn : null;
+    }
+
+    /** The zone, if it exists in a region the caller may edit land in. */
+    private Uni<UnitEntity> zoneInScope(long zoneId) {
+        return callers.current().chain(caller -> units.findById(zoneId)
+                .map(zone -> zone != null && caller.editsLandIn(zone.regionId) ? zone : null));
     }
 }

@@ -69,7 +69,8 @@ public class StandardLandApi {
     @Query
     @Description("Regional evaluations (区域评价), optionally of one zone and round.")
     public Uni<@NonNull List<@NonNull RegionalEvaluation>> regionalEvaluations(@Id String zoneId, Integer round) {
-        return queries.evaluations(Ids.parseOptional(zoneId, "Unit"), round);
+        Long zone = Ids.parseOptional(zoneId, "Unit");
+        return callers.current().chain(caller -> queries.evaluations(zone, round, caller));
     }
 
     @NonNull

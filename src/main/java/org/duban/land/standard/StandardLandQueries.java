@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.sql.SqlParams;
+import org.duban.land.LandVisibility;
+import org.duban.security.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,9 +38,10 @@ public class StandardLandQueries {
                 .map(rows -> map(rows, StageChange::from));
     }
 
-    public Uni<List<RegionalEvaluation>> evaluations(Long zoneId, Integer round) {
+    /** The evaluations the caller may read (those of zones in its region, or all for ADMIN and LEADER). */
+    public Uni<List<RegionalEvaluation>> evaluations(Long zoneId, Integer round, Caller caller) {
         SqlParams params = new SqlParams();
-        String where = "true";
+        String where = "e.zone_id in (select z.id from unit z where " + LandVisibility.region(caller, "z.region_id", params) + ")";
         if (zoneId != null) {
             where += " and e.zone_id = " + params.bind(zoneId);
         }

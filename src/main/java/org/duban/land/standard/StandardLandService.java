@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
@@ -24,6 +25,7 @@ import org.duban.common.InputValidator;
 import org.duban.land.LandRepositories;
 import org.duban.land.ParcelEntity;
 import org.duban.land.StandardLandStage;
+import org.duban.security.Callers;
 import org.duban.security.Callers;
 import org.duban.security.Roles;
 
@@ -36,6 +38,8 @@ public class StandardLandService {
 
     private static final Set<IndicatorKind> STANDARD_KINDS = EnumSet.complementOf(EnumSet.of(IndicatorKind.OTHER));
 
+    private final Callers callers;
+    private final AuditTrail audit;
     private final LandRepositories.Parcels parcels;
     private final StandardLandRepositories.Indicators indicators;
     private final StandardLandRepositories.StageChanges stageChanges;
@@ -45,7 +49,9 @@ public class StandardLandService {
 
     StandardLandService(LandRepositories.Parcels parcels, StandardLandRepositories.Indicators indicators,
             StandardLandRepositories.StageChanges stageChanges, StandardLandRepositories.Evaluations evaluations,
-            InputValidator validator, Clock clock) {
+            InputValidator validator, Clock clock, AuditTrail audit, Callers callers) {
+        this.callers = callers;
+        this.audit = audit;
         this.parcels = parcels;
         this.indicators = indicators;
         this.stageChanges = stageChanges;
@@ -66,7 +72,7 @@ public class StandardLandService {
         if (on.isAfter(today)) {
             throw DubanException.validation("input.on", "is after today (" + today + ")");
         }
-        return standardParcel(parcelId).chain(parcel -> {
+        return audit.stamp().chain(() -> standardParcel(parcelId).chain(parcel -> {
             StandardLandStage from = parcel.stage;
             StandardLandStage to = input.stage();
             if (to.ordinal() < from.ordinal()) {
@@ -89,7 +95,7 @@ public class StandardLandService {
                 }
                 return record(parcel, to, on, input, caller);
             });
-        });
+        }));
     }
 
     private Uni<Long> record(ParcelEntity parcel, StandardLandStage to, LocalDate on, StandardLandInputs.StageMove input,
@@ -151,7 +157,7 @@ public class StandardLandService {
             validator.check("indicators[" + i + "]", inputs.get(i));
         }
         List<ControlIndicatorEntity> agreed = indicatorsFrom(inputs);
-        return standardParcel(parcelId).chain(parcel -> {
+        return audit.stamp().chain(() -> standardParcel(parcelId).chain(parcel -> {
             if (parcel.stage.ordinal() > StandardLandStage.PUBLIC_SALE.ordinal()) {
                 throw DubanException.invalidTransition("The indicators were agreed at sale; parcel " + parcel.code
                         + " is at " + parcel.stage);
@@ -161,7 +167,7 @@ public class StandardLandService {
             return indicators.delete("parcelId", parcel.id)
                     .chain(() -> agreed.isEmpty() ? Uni.createFrom().voidItem() : indicators.persist(agreed))
                     .replaceWith(parcel.id);
-        });
+        }));
     }
 
     /** The indicators from the input, validated; shared with the plan importer. */
@@ -231,7 +237,7 @@ public class StandardLandService {
         if (input.acceptedOn().isAfter(ChinaTime.today(clock))) {
             throw DubanException.validation("input.acceptedOn", "is in the future");
         }
-        return standardParcel(parcelId).chain(parcel -> {
+        return audit.stamp().chain(() -> standardParcel(parcelId).chain(parcel -> {
             if (parcel.stage != StandardLandStage.ACCEPTANCE) {
                 throw DubanException.invalidTransition("Acceptance is recorded at the ACCEPTANCE stage; parcel " + parcel.code
                         + " is at " + parcel.stage);
@@ -266,19 +272,19 @@ public class StandardLandService {
                 parcel.touch(clock.instant());
                 return parcel.id;
             });
-        });
+        }));
     }
 
     private Uni<ParcelEntity> standardParcel(String id) {
         long parcelId = Ids.parse(id, "Parcel");
-        return parcels.findById(parcelId).map(parcel -> {
-            if (parcel == null) {
+        return callers.current().chain(caller -> parcels.findById(parcelId).map(parcel -> {
+            if (parcel == null || !caller.editsLandIn(parcel.regionId)) {
                 throw DubanException.notFound("Parcel", id);
             }
             if (!parcel.standardLand) {
                 throw DubanException.invalidTransition("Parcel " + parcel.code + " is not standard land");
             }
             return parcel;
-        });
+        }));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Unis;
 import org.duban.group.LeadingGroupEntity;
@@ -54,6 +55,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PlanImporter {
 
+    private final AuditTrail audit;
     private final RegionRepository regions;
     private final UnitRepository units;
     private final UnitSetRepository unitSets;
@@ -70,7 +72,8 @@ public class PlanImporter {
     PlanImporter(RegionRepository regions, UnitRepository units, UnitSetRepository unitSets, LeadingGroupRepository groups,
             LeadingGroupMemberRepository members, Repositories.Plans plans, Repositories.Tasks tasks,
             Repositories.Deliverables deliverables, PlanStore store, LandImporter land, MeasureService.Measures measures,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.regions = regions;
         this.units = units;
         this.unitSets = unitSets;
@@ -93,7 +96,7 @@ public class PlanImporter {
     @WithTransaction
     public Uni<Outcome> importPlan(PlanDocument document, boolean replace) {
         Run run = new Run(document, clock.instant());
-        return plans.byDocumentNumber(document.plan().documentNumber())
+        return audit.stamp().chain(() -> plans.byDocumentNumber(document.plan().documentNumber())
                 .invoke(existing -> {
                     if (existing != null && !replace) {
                         throw DubanException.conflict("A plan with document number " + document.plan().documentNumber()
@@ -118,7 +121,7 @@ public class PlanImporter {
                 .chain(() -> land.write(document.land(), run.region.id, run.names, run.now))
                 .chain(() -> measures(run))
                 .map(done -> new Outcome(run.plan.id, run.planCreated, run.unitsCreated, run.tasksCreated, run.tasksUpdated,
-                        run.tasksRemoved));
+                        run.tasksRemoved)));
     }
 
     /** What one import has found and made so far. */

@@ -55,13 +55,13 @@ public class OccurrenceApi {
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
-    @Description("Moves one occurrence, with the transitions of changeTaskStatus; for a non-recurring task this is the "
-            + "task's own status. Each report of a recurring obligation is signed off on its own.")
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Description("Moves one occurrence, with the transitions and permissions of changeTaskStatus; for a non-recurring "
+            + "task this is the task's own status. Each report of a recurring obligation is signed off on its own.")
     public Uni<@NonNull TaskOccurrence> changeOccurrenceStatus(@NonNull @Id String occurrenceId, @NonNull TaskStatus status,
             String reason) {
         return callers.current()
-                .chain(caller -> service.changeStatus(occurrenceId, status, reason, caller.accountId()))
+                .chain(caller -> service.changeStatus(occurrenceId, status, reason, caller))
                 .chain(id -> queries.schedules(new Long[] { id.taskId() })
                         .map(schedules -> schedules.get(0).between(id.dueOn(), id.dueOn(), ChinaTime.today(clock)).get(0)));
     }

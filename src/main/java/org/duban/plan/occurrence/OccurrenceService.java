@@ -8,9 +8,15 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.plan.AssignmentRole;
 import org.duban.plan.TaskService;
 import org.duban.plan.TaskStatus;
+import org.duban.plan.TaskVisibility;
+import org.duban.plan.UnitStatusRule;
+import org.duban.security.Callers.Caller;
+import org.duban.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,30 +32,51 @@ public class OccurrenceService {
 
     private final Pool pool;
     private final TaskService tasks;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    OccurrenceService(Pool pool, TaskService tasks, Clock clock) {
+    OccurrenceService(Pool pool, TaskService tasks, AuditTrail audit, Clock clock) {
         this.pool = pool;
         this.tasks = tasks;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public Uni<OccurrenceId> changeStatus(String occurrenceId, TaskStatus to, String reason, Long accountId) {
+    /** As {@link TaskService#changeStatus}, for one occurrence; a non-recurring task's is the task itself. */
+    public Uni<OccurrenceId> changeStatus(String occurrenceId, TaskStatus to, String reason, Caller caller) {
         OccurrenceId id = OccurrenceId.parse(occurrenceId, "occurrenceId");
-        return pool.withTransaction(connection -> lockedSchedule(connection, id)
-                .chain(schedule -> {
-                    if (!schedule.isOccurrence(id.dueOn())) {
-                        throw DubanException.notFound("TaskOccurrence", occurrenceId);
-                    }
+        return pool.withTransaction(connection -> audit.stamp(connection)
+                .chain(() -> lockedSchedule(connection, id))
+                .call(schedule -> schedule.isOccurrence(id.dueOn()) ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(DubanException.notFound("TaskOccurrence", occurrenceId)))
+                .chain(schedule -> roleOf(connection, id, caller).map(role -> {
                     if (!schedule.recurs()) {
-                        return Uni.createFrom().item(false);
+                        return false;
                     }
                     TaskStatus from = schedule.statusOn(id.dueOn());
                     from.requireMoveTo(to, reason, "An occurrence");
-                    return record(connection, id, from, to, blankToNull(reason), accountId).replaceWith(true);
-                }))
+                    UnitStatusRule.require(from, to, role, caller);
+                    return true;
+                }).call(recurring -> recurring
+                        ? record(connection, id, schedule.statusOn(id.dueOn()), to, blankToNull(reason), caller.accountId())
+                        : Uni.createFrom().voidItem())))
                 .chain(recurring -> recurring ? Uni.createFrom().item(id)
-                        : tasks.changeStatus(String.valueOf(id.taskId()), to, reason, accountId).replaceWith(id));
+                        : tasks.changeStatus(String.valueOf(id.taskId()), to, reason, caller).replaceWith(id));
+    }
+
+    /** The caller's unit's part in the task (null for the office); NOT_FOUND, as for any other id, when it has none. */
+    private static Uni<AssignmentRole> roleOf(SqlConnection connection, OccurrenceId id, Caller caller) {
+        if (caller.is(Roles.ADMIN)) {
+            return Uni.createFrom().nullItem();
+        }
+        return connection.preparedQuery(TaskVisibility.unitRoleSql("$1", "$2"))
+                .execute(Tuple.of(id.taskId(), caller.unitId()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DubanException.notFound("TaskOccurrence", id.toString());
+                    }
+                    return AssignmentRole.valueOf(rows.iterator().next().getString("role"));
+                });
     }
 
     private Uni<Schedule> lockedSchedule(SqlConnection connection, OccurrenceId id) {

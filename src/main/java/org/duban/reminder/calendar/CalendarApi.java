@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.InputValidator;
 import org.duban.security.Roles;
@@ -31,10 +32,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class CalendarApi {
 
     private final Pool pool;
+    private final AuditTrail audit;
     private final InputValidator validator;
 
-    CalendarApi(Pool pool, InputValidator validator) {
+    CalendarApi(Pool pool, AuditTrail audit, InputValidator validator) {
         this.pool = pool;
+        this.audit = audit;
         this.validator = validator;
     }
 
@@ -88,7 +91,7 @@ public class CalendarApi {
             kinds.add(day.kind().name());
             names.add(blankToNull(day.name()));
         }
-        return pool.withTransaction(connection -> connection
+        return audit.withTransaction(connection -> connection
                 .preparedQuery("select day, source_year from calendar_day where day = any($1) and source_year <> $2")
                 .execute(Tuple.of(dates.toArray(new LocalDate[0]), input.year()))
                 .invoke(rows -> {

@@ -87,7 +87,10 @@ class RecurringTaskTest {
                 .isEqualTo("INVALID_TRANSITION");
         assertThat(errorCode(run("admin", "change-occurrence-status", "occurrenceId", october, "status", "SUSPENDED")))
                 .isEqualTo("VALIDATION");
+        // zrzyj's unit has no part in this task: to it, the occurrence does not exist.
         assertThat(errorCode(run("zrzyj", "change-occurrence-status", "occurrenceId", october, "status", "IN_PROGRESS")))
+                .isEqualTo("NOT_FOUND");
+        assertThat(errorCode(run("leader", "change-occurrence-status", "occurrenceId", october, "status", "IN_PROGRESS")))
                 .isEqualTo("FORBIDDEN");
         assertThat(occurrences(ids.get("M1"), "2022-10-31", "2022-10-31")).extracting(o -> o.get("status"))
                 .containsExactly("NOT_STARTED");

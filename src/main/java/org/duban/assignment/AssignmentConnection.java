@@ -1,0 +1,21 @@
+package org.duban.assignment;
+
+import java.util.List;
+
+import org.duban.common.page.PageInfo;
+import org.duban.common.page.Slice;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("AssignmentConnection")
+public record AssignmentConnection(int totalCount, @NonNull List<@NonNull AssignmentEdge> edges, @NonNull PageInfo pageInfo) {
+
+    @Type("AssignmentEdge")
+    public record AssignmentEdge(@NonNull String cursor, @NonNull Assignment node) {
+    }
+
+    static AssignmentConnection of(Slice<Assignment> slice) {
+        return new AssignmentConnection(slice.totalCount(),
+                slice.items().stream().map(item -> new AssignmentEdge(item.cursor(), item.node())).toList(), slice.pageInfo());
+    }
+}

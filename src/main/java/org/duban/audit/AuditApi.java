@@ -1,0 +1,32 @@
+package org.duban.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.duban.common.page.PageRequest;
+import org.duban.security.Roles;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** The audit trail is read-only through the API: no mutation changes or deletes an entry. */
+@GraphQLApi
+@Authenticated
+public class AuditApi {
+
+    private final AuditQueries queries;
+
+    AuditApi(AuditQueries queries) {
+        this.queries = queries;
+    }
+
+    @Query
+    @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
+    @Description("Every change made through a mutation, newest first.")
+    public Uni<@NonNull AuditConnection> auditLog(AuditFilter filter, Integer first, String after) {
+        return queries.page(filter, PageRequest.of(first, after));
+    }
+}

@@ -1,0 +1,75 @@
+package org.duban.audit;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.security.Callers;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Stamps a mutation's transaction with who runs which operation when; the audit triggers (V4) then record
+ * every row the transaction changes, before and after, in that same transaction. Every write path a
+ * mutation takes calls {@link #stamp()} (Hibernate Reactive) or {@link #stamp(SqlConnection)} (SQL client)
+ * first thing in its transaction. Outside a mutation (the scheduler, the demo loader) it does nothing.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final String STAMP = "select set_config('duban.audit_operation', $1, true),"
+            + " set_config('duban.audit_actor_id', $2, true), set_config('duban.audit_actor_name', $3, true),"
+            + " set_config('duban.audit_at', $4, true)";
+
+    private final Pool pool;
+    private final Callers callers;
+    private final Clock clock;
+
+    AuditTrail(Pool pool, Callers callers, Clock clock) {
+        this.pool = pool;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    /** Runs SQL-client work in a stamped transaction. */
+    public <T> Uni<T> withTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(connection -> stamp(connection).chain(() -> work.apply(connection)));
+    }
+
+    /** Stamps the transaction of the current Hibernate Reactive session. */
+    public Uni<Void> stamp() {
+        Optional<String> operation = MutationNames.current();
+        if (operation.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return values(operation.get()).chain(values -> Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(STAMP.replaceAll("\\$(\\d)", "?$1"));
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter(i + 1, values.getValue(i));
+            }
+            return query.getSingleResult();
+        })).replaceWithVoid();
+    }
+
+    /** Stamps the transaction running on this connection. */
+    public Uni<Void> stamp(SqlConnection connection) {
+        Optional<String> operation = MutationNames.current();
+        if (operation.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return values(operation.get()).chain(values -> connection.preparedQuery(STAMP).execute(values)).replaceWithVoid();
+    }
+
+    private Uni<Tuple> values(String operation) {
+        return callers.current().map(caller -> Tuple.of(operation,
+                caller.accountId() == null ? "" : caller.accountId().toString(),
+                caller.username() == null ? "" : caller.username(),
+                clock.instant().toString()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.duban.common.graphql;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Limits on what one request may ask, besides those Quarkus already has keys for
+ * ({@code quarkus.smallrye-graphql.instrumentation-query-depth}, {@code -query-complexity}, {@code parser-max-tokens}).
+ */
+@ConfigMapping(prefix = "duban.graphql")
+public interface GraphQLLimits {
+
+    /** Aliased fields in one document: aliases multiply the work a small query asks for. */
+    @WithDefault("20")
+    int maxAliases();
+
+    /** Operations in one document, or in one batched (JSON array) request. */
+    @WithDefault("5")
+    int maxOperations();
+
+    /** Serve the schema at /graphql/schema.graphql; off in the prod profile, where graphql/schema.graphql is the contract. */
+    @WithDefault("true")
+    boolean schemaEndpoint();
+}

@@ -1,0 +1,156 @@
+package org.duban.assignment;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.GraphQL.errorCode;
+import static org.duban.support.GraphQL.ok;
+import static org.duban.support.GraphQL.run;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.duban.support.SqlStatements;
+import org.duban.support.TestAccounts;
+import org.duban.support.TestPlans;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+
+/** What a unit's staff see on the phone: myAssignments and the calendar feed. */
+@QuarkusTest
+class AssignmentsTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void theNaturalResourcesBureauHasExactlyItsTwoDemoTasksOverdueFirst() {
+        JsonPath mine = ok(run("zrzyj", "my-assignments", "first", 100));
+        List<Map<String, Object>> nodes = mine.getList("data.myAssignments.edges.node");
+        // (一)1 directly (assisting), (二)2 directly (leading); the standard-land group it might belong to lists no members.
+        assertThat(mine.getList("data.myAssignments.edges.node.task.code", String.class)).containsExactlyInAnyOrder("(一)1", "(二)2");
+        assertThat(mine.getInt("data.myAssignments.totalCount")).isEqualTo(2);
+        Map<String, Object> first = nodes.get(0);
+        Map<String, Object> second = nodes.get(1);
+        boolean firstOverdue = (Boolean) first.get("overdue");
+        boolean secondOverdue = (Boolean) second.get("overdue");
+        assertThat(firstOverdue || !secondOverdue).as("overdue first").isTrue();
+        if (firstOverdue == secondOverdue) {
+            assertThat((String) ((Map<?, ?>) first.get("task")).get("deadline"))
+                    .isLessThanOrEqualTo((String) ((Map<?, ?>) second.get("task")).get("deadline"));
+        }
+        Map<String, Object> clearing = nodes.stream().filter(n -> ((Map<?, ?>) n.get("task")).get("code").equals("(二)2")).findFirst()
+                .orElseThrow();
+        assertThat(clearing.get("role")).isEqualTo("LEAD");
+        if ((Boolean) clearing.get("overdue")) {
+            assertThat((Integer) clearing.get("workingDaysLeft")).isNegative();
+        }
+    }
+
+    @Test
+    void aSetsMemberSeesTheTasksOfTheSetWithWorkingDaysLeftAndTheLatestMove() {
+        TestPlans.Names names = TestPlans.fresh("assignments");
+        String planId = TestPlans.importPlan(TestPlans.document(names, """
+                - { code: A1, title: 甲独办, deadline: 2031-03-03, units: [{ unit: 局甲 }] }
+                - { code: B1, title: 乙经集合, deadline: 2031-03-10, units: [{ unitSet: 相关单位, role: ASSIST }] }
+                - { code: B2, title: 乙已逾期, deadline: 2022-03-10, units: [{ unit: 局乙, role: LEAD }] }
+                - { code: B3, title: 乙无期限, units: [{ unit: 局乙 }] }
+                """));
+        Map<String, String> tasks = TestPlans.taskIds(planId);
+        String user = "asg-" + names.regionCode();
+        TestAccounts.create(pool, user, "乙局人员", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
+        ok(run(user, "change-task-status", "id", tasks.get("B1"), "status", "IN_PROGRESS"));
+
+        JsonPath mine = ok(run(user, "my-assignments"));
+        assertThat(mine.getList("data.myAssignments.edges.node.task.code")).containsExactly("B2", "B1", "B3");
+        assertThat(mine.getList("data.myAssignments.edges.node.overdue")).containsExactly(true, false, false);
+        assertThat(mine.getList("data.myAssignments.edges.node.role")).containsExactly("LEAD", "ASSIST", "LEAD");
+        assertThat(mine.getInt("data.myAssignments.edges[0].node.workingDaysLeft")).isNegative();
+        assertThat(mine.getInt("data.myAssignments.edges[1].node.workingDaysLeft")).isPositive();
+        assertThat(mine.getString("data.myAssignments.edges[2].node.workingDaysLeft")).isNull();
+        assertThat(mine.getString("data.myAssignments.edges[1].node.latestProgress.status")).isEqualTo("IN_PROGRESS");
+        assertThat(mine.getString("data.myAssignments.edges[1].node.latestProgress.by")).isEqualTo("乙局人员");
+        assertThat(mine.getString("data.myAssignments.edges[0].node.latestProgress")).isNull();
+
+        JsonPath open = ok(run(user, "my-assignments", "status", List.of("NOT_STARTED")));
+        assertThat(open.getList("data.myAssignments.edges.node.task.code")).containsExactly("B2", "B3");
+
+        JsonPath page = ok(run(user, "my-assignments", "first", 1));
+        JsonPath rest = ok(run(user, "my-assignments", "first", 2, "after", page.getString("data.myAssignments.pageInfo.endCursor")));
+        assertThat(rest.getList("data.myAssignments.edges.node.task.code")).containsExactly("B1", "B3");
+    }
+
+    @Test
+    void aPageOfAssignmentsCostsFourStatementsWhateverItsSize() {
+        run("zrzyj", "my-assignments"); // warm-up
+        SqlStatements.reset();
+        ok(run("zrzyj", "my-assignments", "first", 1));
+        List<String> small = SqlStatements.recorded();
+        SqlStatements.reset();
+        ok(run("zrzyj", "my-assignments", "first", 100));
+        List<String> large = SqlStatements.recorded();
+        // The token's account check, the calendar, the page, the latest moves.
+        assertThat(large).hasSize(4).hasSameSizeAs(small);
+    }
+
+    @Test
+    void theCalendarFeedHoldsTheUnitsOpenDeadlinesAndParsesAsICalendar() throws Exception {
+        TestPlans.Names names = TestPlans.fresh("feed");
+        String longTitle = "编制“标准地”年度储备计划、出让计划和区域评估工作计划; 并报县政府审定，逐月调度进展\n确保按期完成（长标题）";
+        String planId = TestPlans.importPlan(TestPlans.document(names, """
+                - { code: F1, title: "%s", deadline: 2031-03-03, units: [{ unit: 局甲 }] }
+                - { code: F2, title: 已逾期, deadline: 2022-03-10, units: [{ unit: 局甲, role: LEAD }] }
+                - { code: F3, title: 已销号, deadline: 2031-04-01, units: [{ unit: 局甲 }] }
+                - { code: F4, title: 他人之事, deadline: 2031-04-02, units: [{ unit: 局乙 }] }
+                - { code: F5, title: 无期限, units: [{ unit: 局甲 }] }
+                """.formatted(longTitle.replace("\n", "\\n"))));
+        Map<String, String> tasks = TestPlans.taskIds(planId);
+        for (String status : List.of("IN_PROGRESS", "SUBMITTED", "SIGNED_OFF")) {
+            ok(run("admin", "change-task-status", "id", tasks.get("F3"), "status", status));
+        }
+        String user = "feed-" + names.regionCode();
+        String accountId = String.valueOf(TestAccounts.create(pool, user, "甲局人员",
+                Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县甲局")), null));
+
+        String path = ok(run(user, "rotate-calendar-feed")).getString("data.rotateCalendarFeed");
+        assertThat(path).matches("/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        String ics = given().get(path).then().statusCode(200).contentType("text/calendar; charset=utf-8").extract().asString();
+        assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        List<VEvent> events = calendar.getComponents().stream().filter(c -> c.getName().equals("VEVENT"))
+                .map(c -> (VEvent) c).toList();
+        assertThat(calendar.getComponents().stream().map(CalendarComponent::getName)).doesNotContain("VTODO");
+        assertThat(events).extracting(e -> e.getSummary().getValue())
+                .containsExactlyInAnyOrder("【到期】F1 " + longTitle, "【逾期】F2 已逾期");
+        VEvent f1 = events.stream().filter(e -> e.getSummary().getValue().contains("F1")).findFirst().orElseThrow();
+        DtStart<Temporal> start = f1.getStartDate().orElseThrow();
+        assertThat(start.getDate()).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(f1.getProperty(Property.DTSTART).orElseThrow().toString()).startsWith("DTSTART;VALUE=DATE:20310303");
+        assertThat(f1.getAlarms()).hasSize(2);
+        assertThat(f1.getAlarms()).allSatisfy(alarm -> assertThat(alarm.getProperty(Property.TRIGGER)).isPresent());
+
+        String rotated = ok(run(user, "rotate-calendar-feed")).getString("data.rotateCalendarFeed");
+        given().get(path).then().statusCode(404);
+        given().get(rotated).then().statusCode(200);
+        ok(run("admin", "disable-user", "id", accountId));
+        given().get(rotated).then().statusCode(404);
+        given().get("/calendar/not-a-secret.ics").then().statusCode(404);
+        assertThat(errorCode(run("admin", "rotate-calendar-feed"))).isEqualTo("VALIDATION");
+    }
+}
