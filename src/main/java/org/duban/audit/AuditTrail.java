@@ -26,6 +26,8 @@ public class AuditTrail {
     private static final String STAMP = "select set_config('duban.audit_operation', $1, true),"
             + " set_config('duban.audit_actor_id', $2, true), set_config('duban.audit_actor_name', $3, true),"
             + " set_config('duban.audit_at', $4, true)";
+    /** The same, with the placeholders Hibernate Reactive's native queries take. */
+    private static final String STAMP_FOR_SESSION = STAMP.replaceAll("\\$(\\d)", "?$1");
 
     private final Pool pool;
     private final Callers callers;
@@ -49,7 +51,7 @@ public class AuditTrail {
             return Uni.createFrom().voidItem();
         }
         return values(operation.get()).chain(values -> Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(STAMP.replaceAll("\\$(\\d)", "?$1"));
+            var query = session.createNativeQuery(STAMP_FOR_SESSION);
             for (int i = 0; i < values.size(); i++) {
                 query.setParameter(i + 1, values.getValue(i));
             }

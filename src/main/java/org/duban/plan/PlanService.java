@@ -32,7 +32,8 @@ public class PlanService {
     private final InputValidator validator;
     private final Clock clock;
 
-    PlanService(Repositories.Plans plans, UnitRepository units, PlanStore store, InputValidator validator, Clock clock, AuditTrail audit) {
+    PlanService(Repositories.Plans plans, UnitRepository units, PlanStore store, InputValidator validator, Clock clock,
+            AuditTrail audit) {
         this.audit = audit;
         this.plans = plans;
         this.units = units;

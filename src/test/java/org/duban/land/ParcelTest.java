@@ -42,8 +42,7 @@ class ParcelTest {
 
     static Place place(String what) {
         TestPlans.Names names = TestPlans.fresh(what);
-        String document = TestPlans.document(names, "- { code: A, title: 甲 }").replace(
-                "  - { name: 测试县乙局,", "  - { name: 测试镇人民政府, shortName: 测试镇, kind: TOWNSHIP }\n  - { name: 测试县乙局,");
+        String document = TestPlans.withUnits(TestPlans.document(names, "- { code: A, title: 甲 }"), TestPlans.TOWNSHIP);
         ok(TestPlans.importDocument(document, false));
         return new Place(names.regionCode(), TestPlans.regionId(names.regionCode()),
                 TestPlans.unitId(names.regionCode(), "测试镇人民政府"), TestPlans.unitId(names.regionCode(), "测试县甲局"));

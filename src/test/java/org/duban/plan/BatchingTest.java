@@ -11,12 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.duban.support.GraphQL;
 import org.duban.support.SqlStatements;
+import org.duban.support.TestAccounts;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.restassured.path.json.JsonPath;
 
 /** Related objects are loaded per level of the query, never per row. */
@@ -24,9 +28,14 @@ import io.restassured.path.json.JsonPath;
 class BatchingTest {
 
     static String planId;
+    /** A UNIT account of 局乙, responsible for every task through the set: its reads go through the scoped SQL. */
+    static String unitUser;
+
+    @Inject
+    Pool pool;
 
     /** RestAssured is pointed at the application per test, so the plan is made by the first test that needs it. */
-    static synchronized void aPlanWithThirtyTasks() {
+    synchronized void aPlanWithThirtyTasks() {
         if (planId != null) {
             return;
         }
@@ -36,7 +45,10 @@ class BatchingTest {
                     .append(String.format("%02d", 1 + i % 28))
                     .append(", units: [{ unit: 局甲 }, { unitSet: 相关单位 }], deliverables: [材料").append(i).append("] }\n");
         }
-        planId = TestPlans.importPlan(TestPlans.document(TestPlans.fresh("batching"), tasks.toString()));
+        TestPlans.Names names = TestPlans.fresh("batching");
+        planId = TestPlans.importPlan(TestPlans.document(names, tasks.toString()));
+        unitUser = "batching-" + names.regionCode();
+        TestAccounts.create(pool, unitUser, "乙局人员", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
     }
 
     @Test
@@ -58,7 +70,8 @@ class BatchingTest {
     @Test
     void nestedBatchedFieldsServeSixteenConcurrentClientsWithoutAnError() throws Exception {
         aPlanWithThirtyTasks();
-        String token = GraphQL.token("admin");
+        String admin = GraphQL.token("admin");
+        String unit = GraphQL.token(unitUser);
         String tasks = GraphQL.operation("tasks");
         String plans = GraphQL.operation("plans");
         ExecutorService clients = Executors.newFixedThreadPool(16);
@@ -66,6 +79,7 @@ class BatchingTest {
             List<Callable<List<Object>>> calls = new ArrayList<>();
             for (int client = 0; client < 16; client++) {
                 int which = client;
+                String token = client % 2 == 0 ? admin : unit;
                 calls.add(() -> {
                     List<Object> errors = new ArrayList<>();
                     for (int request = 0; request < 15; request++) {
@@ -76,6 +90,8 @@ class BatchingTest {
                             errors.addAll(response.getList("errors"));
                         } else if (response.getMap("data") == null) {
                             errors.add("no data");
+                        } else if (response.getList("data.tasks.edges") != null && response.getList("data.tasks.edges").size() != 30) {
+                            errors.add("a page of " + response.getList("data.tasks.edges").size() + " tasks");
                         }
                     }
                     return errors;

@@ -386,15 +386,13 @@ class AccessTableTest {
             documentNumber = names.documentNumber();
             marker = "角色表" + code;
             parcelCode = "RT" + code;
-            String document = TestPlans.document(names, """
+            String document = TestPlans.withUnits(TestPlans.document(names, """
                     - { code: X1, title: %s, deadline: 2031-06-13, units: [{ unit: 局甲 }] }
                     - { code: X2, title: 角色表二, deadline: 2031-06-20, units: [{ unit: 局甲 }] }
                     - { code: X3, title: 角色表三, deadline: 2031-06-27, units: [{ unit: 局甲 }] }
                     - { code: X4, title: 角色表四, deadline: 2031-07-04, units: [{ unit: 局甲 }] }
                     - { code: Y, title: 待删除, deadline: 2031-07-11, units: [{ unit: 局甲 }] }
-                    """.formatted(marker)).replace("  - { name: 测试县乙局,",
-                    "  - { name: 测试镇人民政府, shortName: 测试镇, kind: TOWNSHIP }\n"
-                            + "  - { name: 测试县丙局, shortName: 局丙, kind: DEPARTMENT }\n  - { name: 测试县乙局,");
+                    """.formatted(marker)), TestPlans.TOWNSHIP, "{ name: 测试县丙局, shortName: 局丙, kind: DEPARTMENT }");
             planId = TestPlans.importPlan(document);
             tasks = TestPlans.taskIds(planId);
             regionId = TestPlans.regionId(code);

@@ -133,8 +133,7 @@ class ScopingTest {
     void landOfAnotherRegionDoesNotExistForItsAccounts() {
         Place place = place("scope-land");
         TestPlans.Names elsewhere = TestPlans.fresh("scope-land-elsewhere");
-        TestPlans.importPlan(TestPlans.document(elsewhere, "- { code: L, title: 别处 }").replace("  - { name: 测试县乙局,",
-                "  - { name: 测试镇人民政府, shortName: 测试镇, kind: TOWNSHIP }\n  - { name: 测试县乙局,"));
+        TestPlans.importPlan(TestPlans.withUnits(TestPlans.document(elsewhere, "- { code: L, title: 别处 }"), TestPlans.TOWNSHIP));
         String township = TestPlans.unitId(elsewhere.regionCode(), "测试镇人民政府");
         String code = "SCOPE-" + place.code();
         String parcel = ok(run("admin", "create-parcel", "input", Map.of("code", code, "name", "别处地块",

@@ -49,6 +49,19 @@ public final class TestPlans {
                 """.formatted(names.regionCode(), names.documentNumber(), tasksYaml.indent(2).stripTrailing());
     }
 
+    /** The township the land tests put their parcels in; add it with {@link #withUnits}. */
+    public static final String TOWNSHIP = "{ name: 测试镇人民政府, shortName: 测试镇, kind: TOWNSHIP }";
+
+    /** The document with more units in its region, e.g. {@link #TOWNSHIP}. */
+    public static String withUnits(String document, String... units) {
+        String anchor = "  - { name: 测试县乙局,";
+        StringBuilder extra = new StringBuilder();
+        for (String unit : units) {
+            extra.append("  - ").append(unit).append('\n');
+        }
+        return document.replace(anchor, extra + anchor);
+    }
+
     public static JsonPath importDocument(String document, boolean replace) {
         return run("admin", "import-plan", "document", document, "replace", replace);
     }

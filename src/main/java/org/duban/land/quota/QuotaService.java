@@ -39,7 +39,8 @@ public class QuotaService {
     private final InputValidator validator;
     private final Clock clock;
 
-    QuotaService(Quotas quotas, RegionRepository regions, InputValidator validator, Clock clock, AuditTrail audit, Callers callers) {
+    QuotaService(Quotas quotas, RegionRepository regions, InputValidator validator, Clock clock, AuditTrail audit,
+            Callers callers) {
         this.callers = callers;
         this.audit = audit;
         this.quotas = quotas;
