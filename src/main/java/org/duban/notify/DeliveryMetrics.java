@@ -5,9 +5,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /** Reminders written, deliveries per channel and outcome, and how long the oldest pending delivery has waited. */
 @ApplicationScoped
+@Startup // the gauges exist from the start, before the first delivery run
 public class DeliveryMetrics {
 
     private final MeterRegistry registry;

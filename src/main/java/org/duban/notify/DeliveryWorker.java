@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.WorkGate;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -55,7 +56,10 @@ public class DeliveryWorker {
     private final DeliverySettings settings;
     private final DeliveryMetrics metrics;
 
-    DeliveryWorker(WebhookSender webhooks, EmailSender email, DeliverySettings settings, DeliveryMetrics metrics) {
+    private final WorkGate gate;
+
+    DeliveryWorker(WebhookSender webhooks, EmailSender email, DeliverySettings settings, DeliveryMetrics metrics, WorkGate gate) {
+        this.gate = gate;
         this.webhooks = webhooks;
         this.email = email;
         this.settings = settings;
@@ -70,6 +74,9 @@ public class DeliveryWorker {
     }
 
     private Uni<Integer> batches(Pool pool, Instant now, int batch, int attempted) {
+        if (!gate.isOpen()) {
+            return Uni.createFrom().item(attempted); // shutting down: claim nothing more
+        }
         return claim(pool, now).chain(claimed -> Multi.createFrom().iterable(claimed)
                 .onItem().transformToUni(message -> attempt(pool, message, now)).merge(SENDS_IN_FLIGHT)
                 .collect().last()

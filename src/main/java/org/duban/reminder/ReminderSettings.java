@@ -32,4 +32,8 @@ public interface ReminderSettings {
     /** A reminder written this long after its time is marked late. */
     @WithDefault("PT15M")
     Duration lateAfter();
+
+    /** Readiness fails when no run has completed for this long (since start, at first). */
+    @WithDefault("PT5M")
+    Duration readyWithin();
 }

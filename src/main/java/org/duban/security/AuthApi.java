@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,6 +27,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @GraphQLApi
 public class AuthApi {
 
+    private static final Logger LOG = Logger.getLogger(AuthApi.class);
     private static final String WRONG = "Wrong username or password";
 
     private final Pool pool;
@@ -54,6 +56,7 @@ public class AuthApi {
                     Instant now = wallClock.instant();
                     OffsetDateTime lockedUntil = account == null ? null : account.getOffsetDateTime("locked_until");
                     if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
+                        LOG.warnf("Login refused: %s is locked until %s", account.getString("username"), lockedUntil);
                         throw new DubanException(ErrorCode.UNAUTHENTICATED, "Too many failed logins: the account is locked until "
                                 + lockedUntil.atZoneSameInstant(ChinaTime.ZONE).toLocalTime().withNano(0) + " (China time)", null);
                     }
@@ -63,6 +66,8 @@ public class AuthApi {
                                     throw new DubanException(ErrorCode.UNAUTHENTICATED, WRONG, null);
                                 }
                                 if (!matches) {
+                                    // The username only: never the password tried, never a token.
+                                    LOG.infof("Failed login for %s", account.getString("username"));
                                     return countFailure(account.getLong("id"), now).map(nothing -> {
                                         throw new DubanException(ErrorCode.UNAUTHENTICATED, WRONG, null);
                                     });

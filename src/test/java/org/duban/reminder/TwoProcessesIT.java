@@ -80,6 +80,13 @@ class TwoProcessesIT {
             for (String name : List.of("a", "b")) {
                 assertThat(ranScheduler(name)).as("instance " + name + " ran its scheduler; see " + log(name)).isTrue();
             }
+            // SIGTERM, as a container stop sends: the instance shuts down gracefully (in-flight requests finish, the
+            // scheduler stops taking work) and says so, while the other goes on.
+            Process a = processes.get(0);
+            a.destroy();
+            assertThat(a.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).as("instance a stopped").isTrue();
+            assertThat(Files.readString(log("a"))).as("see " + log("a")).contains("stopped in");
+            assertThat(processes.get(1).isAlive()).isTrue();
         } finally {
             processes.forEach(Process::destroy);
             for (Process process : processes) {

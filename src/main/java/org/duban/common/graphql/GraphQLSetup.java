@@ -34,6 +34,7 @@ public class GraphQLSetup implements EventingService {
         config.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new MaxQueryDepthInstrumentation(max)));
         chain.add(new MutationNames());
         chain.add(new ErrorCodeInstrumentation());
+        chain.add(new OperationMetricsInstrumentation());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 }
