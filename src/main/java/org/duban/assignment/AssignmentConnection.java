@@ -3,7 +3,6 @@ package org.duban.assignment;
 import java.util.List;
 
 import org.duban.common.page.PageInfo;
-import org.duban.common.page.Slice;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -12,10 +11,5 @@ public record AssignmentConnection(int totalCount, @NonNull List<@NonNull Assign
 
     @Type("AssignmentEdge")
     public record AssignmentEdge(@NonNull String cursor, @NonNull Assignment node) {
-    }
-
-    static AssignmentConnection of(Slice<Assignment> slice) {
-        return new AssignmentConnection(slice.totalCount(),
-                slice.items().stream().map(item -> new AssignmentEdge(item.cursor(), item.node())).toList(), slice.pageInfo());
     }
 }

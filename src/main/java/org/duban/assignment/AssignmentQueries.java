@@ -4,67 +4,104 @@ import static org.duban.common.sql.Rows.map;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.ChinaTime;
 import org.duban.common.page.Cursor;
+import org.duban.common.page.PageInfo;
 import org.duban.common.page.PageRequest;
-import org.duban.common.page.Slice;
-import org.duban.common.sql.SqlParams;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.Task;
 import org.duban.plan.TaskStatus;
+import org.duban.plan.occurrence.OccurrenceId;
+import org.duban.plan.occurrence.OccurrenceQueries;
+import org.duban.plan.occurrence.TaskOccurrence;
 import org.duban.reminder.calendar.CalendarStore;
 import org.duban.reminder.calendar.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** A unit's assignments, overdue first, then by deadline (none last): one statement a page, one for the calendar. */
+/**
+ * A unit's assignments, overdue first, then by due date (none last). The due date of a recurring task is that
+ * of its current occurrence, which only its rule can tell, so a unit's assignments (tens, a few hundred at most)
+ * are read whole and ordered here: the calendar, the tasks, and the schedules of the recurring ones, whatever
+ * the page size.
+ */
 @ApplicationScoped
 public class AssignmentQueries {
 
     private final Pool pool;
     private final CalendarStore calendars;
+    private final OccurrenceQueries occurrences;
     private final Clock clock;
 
-    AssignmentQueries(Pool pool, CalendarStore calendars, Clock clock) {
+    AssignmentQueries(Pool pool, CalendarStore calendars, OccurrenceQueries occurrences, Clock clock) {
         this.pool = pool;
         this.calendars = calendars;
+        this.occurrences = occurrences;
         this.clock = clock;
+    }
+
+    private record Responsibility(Task task, AssignmentRole role) {
     }
 
     public Uni<AssignmentConnection> page(long unitId, List<TaskStatus> statuses, PageRequest page) {
         LocalDate today = ChinaTime.today(clock);
-        SqlParams params = new SqlParams();
-        String todayParam = params.bind(today);
-        String where = "tu.unit_id = " + params.bind(unitId) + " and t.deleted_at is null";
-        if (statuses != null && !statuses.isEmpty()) {
-            where += " and t.status = any(" + params.bind(statuses.stream().map(Enum::name).toArray(String[]::new)) + ")";
+        String after = page.after() == null ? null : Cursor.decode(page.after(), "assignment", 1).get(0);
+        return calendars.load(pool).chain(calendar -> pool.preparedQuery("select tu.role, " + Task.COLUMNS
+                + " from task t join plan p on p.id = t.plan_id join task_unit tu on tu.task_id = t.id"
+                + " where tu.unit_id = $1 and t.deleted_at is null")
+                .execute(Tuple.of(unitId))
+                .map(rows -> map(rows, row -> new Responsibility(Task.from(row, today), AssignmentRole.valueOf(row.getString("role")))))
+                .chain(responsibilities -> currentOccurrences(responsibilities, today).map(current -> {
+                    List<Assignment> all = responsibilities.stream()
+                            .map(r -> assignment(r, current.get(r.task().id()), today, calendar))
+                            .filter(a -> statuses == null || statuses.isEmpty() || statuses.contains(a.status()))
+                            .sorted(Comparator.comparing(Assignment::sortKey))
+                            .toList();
+                    List<Assignment> rest = all.stream().filter(a -> after == null || a.sortKey().compareTo(after) > 0).toList();
+                    List<Assignment> items = rest.subList(0, Math.min(page.first(), rest.size()));
+                    List<AssignmentConnection.AssignmentEdge> edges = items.stream()
+                            .map(a -> new AssignmentConnection.AssignmentEdge(Cursor.encode("assignment", a.sortKey()), a)).toList();
+                    return new AssignmentConnection(all.size(), edges, new PageInfo(rest.size() > items.size(), after != null,
+                            edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+                })));
+    }
+
+    /** The current occurrence of every task: from its schedule for the recurring ones (one statement), else its deadline. */
+    private Uni<Map<Long, TaskOccurrence>> currentOccurrences(List<Responsibility> responsibilities, LocalDate today) {
+        Long[] recurring = responsibilities.stream().filter(r -> r.task().recurrence() != null).map(r -> r.task().id())
+                .toArray(Long[]::new);
+        if (recurring.length == 0) {
+            return Uni.createFrom().item(Map.of());
         }
-        String keyset = "";
-        if (page.after() != null) {
-            List<String> after = Cursor.decode(page.after(), "assignment", 3);
-            keyset = " where (m.not_overdue, m.due_key, m.id) > (" + params.bind(!after.get(0).equals("overdue")) + ", "
-                    + params.bind(dueKey(after.get(1))) + "::text::date, " + params.bind(Cursor.id(after.get(2))) + ")";
+        return occurrences.schedules(recurring).map(schedules -> schedules.stream()
+                .map(schedule -> schedule.current(today)).filter(Objects::nonNull)
+                .collect(Collectors.toMap(TaskOccurrence::taskId, Function.identity())));
+    }
+
+    private static Assignment assignment(Responsibility responsibility, TaskOccurrence recurringOccurrence, LocalDate today,
+            WorkingCalendar calendar) {
+        Task task = responsibility.task();
+        LocalDate dueOn = recurringOccurrence != null ? recurringOccurrence.dueOn() : task.recurrence() == null ? task.deadline() : null;
+        TaskStatus status = recurringOccurrence != null ? recurringOccurrence.status() : task.status();
+        String occurrenceId = recurringOccurrence != null ? recurringOccurrence.id()
+                : dueOn == null ? null : new OccurrenceId(task.id(), dueOn).toString();
+        boolean overdue = dueOn != null && today.isAfter(dueOn) && status.isOpen();
+        Integer left = null;
+        if (dueOn != null) {
+            left = dueOn.isBefore(today) ? -calendar.workingDaysBetween(dueOn, today) : calendar.workingDaysBetween(today, dueOn);
         }
-        String sql = "with matching as (select t.id, tu.role, coalesce(t.deadline, 'infinity'::date) as due_key,"
-                + " not coalesce(t.deadline < " + todayParam + " and t.status in ('NOT_STARTED', 'IN_PROGRESS'), false) as not_overdue"
-                + " from task t join task_unit tu on tu.task_id = t.id where " + where + "),"
-                + " total as (select count(*)::int as total_count from matching)"
-                + " select total.total_count, page.* from total left join lateral (select m.role, m.not_overdue,"
-                + " m.due_key::text as due_key_text, " + Task.COLUMNS
-                + " from matching m join task t on t.id = m.id join plan p on p.id = t.plan_id" + keyset
-                + " order by m.not_overdue, m.due_key, m.id limit " + params.bind(page.first() + 1) + ") page on true"
-                + " order by page.not_overdue, page.due_key_text, page.id"; // ISO dates sort as text, before 'infinity'
-        return calendars.load(pool).chain(calendar -> pool.preparedQuery(sql).execute(params.tuple())
-                .map(rows -> AssignmentConnection.of(Slice.of(rows, page, row -> assignment(row, today, calendar),
-                        row -> Cursor.encode("assignment", row.getBoolean("not_overdue") ? "due" : "overdue",
-                                row.getString("due_key_text"), String.valueOf(row.getLong("id")))))));
+        return new Assignment(task, responsibility.role(), dueOn, occurrenceId, status, left, overdue);
     }
 
     /** The latest status change of each task (of the task itself, not of an occurrence of a recurring one). */
@@ -76,26 +113,5 @@ public class AssignmentQueries {
                 .map(rows -> map(rows, row -> new ProgressUpdate(TaskStatus.valueOf(row.getString("to_status")),
                         row.getOffsetDateTime("changed_at").toInstant(), row.getString("display_name"), row.getString("reason"),
                         row.getLong("task_id"))));
-    }
-
-    private static Assignment assignment(Row row, LocalDate today, WorkingCalendar calendar) {
-        Task task = Task.from(row, today);
-        Integer left = null;
-        if (task.deadline() != null) {
-            left = task.deadline().isBefore(today) ? -calendar.workingDaysBetween(task.deadline(), today)
-                    : calendar.workingDaysBetween(today, task.deadline());
-        }
-        return new Assignment(task, AssignmentRole.valueOf(row.getString("role")), left, task.overdue());
-    }
-
-    private static String dueKey(String text) {
-        if (!text.equals("infinity")) {
-            try {
-                LocalDate.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw Cursor.invalid();
-            }
-        }
-        return text;
     }
 }

@@ -69,6 +69,7 @@ class AssignmentsTest {
                 - { code: B1, title: 乙经集合, deadline: 2031-03-10, units: [{ unitSet: 相关单位, role: ASSIST }] }
                 - { code: B2, title: 乙已逾期, deadline: 2022-03-10, units: [{ unit: 局乙, role: LEAD }] }
                 - { code: B3, title: 乙无期限, units: [{ unit: 局乙 }] }
+                - { code: B4, title: 乙月报, startDate: 2026-09-01, recurrence: "FREQ=MONTHLY;BYMONTHDAY=-1", units: [{ unit: 局乙, role: LEAD }] }
                 """));
         Map<String, String> tasks = TestPlans.taskIds(planId);
         String user = "asg-" + names.regionCode();
@@ -76,26 +77,39 @@ class AssignmentsTest {
         ok(run(user, "change-task-status", "id", tasks.get("B1"), "status", "IN_PROGRESS"));
 
         JsonPath mine = ok(run(user, "my-assignments"));
-        assertThat(mine.getList("data.myAssignments.edges.node.task.code")).containsExactly("B2", "B1", "B3");
-        assertThat(mine.getList("data.myAssignments.edges.node.overdue")).containsExactly(true, false, false);
-        assertThat(mine.getList("data.myAssignments.edges.node.role")).containsExactly("LEAD", "ASSIST", "LEAD");
+        // The monthly report's September occurrence is the earliest still open, and overdue (B2's is older).
+        assertThat(mine.getList("data.myAssignments.edges.node.task.code")).containsExactly("B2", "B4", "B1", "B3");
+        assertThat(mine.getList("data.myAssignments.edges.node.dueOn")).containsExactly("2022-03-10", "2026-09-30", "2031-03-10", null);
+        assertThat(mine.getList("data.myAssignments.edges.node.overdue")).containsExactly(true, true, false, false);
+        assertThat(mine.getList("data.myAssignments.edges.node.role")).containsExactly("LEAD", "LEAD", "ASSIST", "LEAD");
+        assertThat(mine.getString("data.myAssignments.edges[1].node.occurrenceId")).isEqualTo(tasks.get("B4") + "@2026-09-30");
         assertThat(mine.getInt("data.myAssignments.edges[0].node.workingDaysLeft")).isNegative();
-        assertThat(mine.getInt("data.myAssignments.edges[1].node.workingDaysLeft")).isPositive();
-        assertThat(mine.getString("data.myAssignments.edges[2].node.workingDaysLeft")).isNull();
-        assertThat(mine.getString("data.myAssignments.edges[1].node.latestProgress.status")).isEqualTo("IN_PROGRESS");
-        assertThat(mine.getString("data.myAssignments.edges[1].node.latestProgress.by")).isEqualTo("乙局人员");
+        assertThat(mine.getInt("data.myAssignments.edges[2].node.workingDaysLeft")).isPositive();
+        assertThat(mine.getString("data.myAssignments.edges[3].node.workingDaysLeft")).isNull();
+        assertThat(mine.getString("data.myAssignments.edges[2].node.latestProgress.status")).isEqualTo("IN_PROGRESS");
+        assertThat(mine.getString("data.myAssignments.edges[2].node.latestProgress.by")).isEqualTo("乙局人员");
         assertThat(mine.getString("data.myAssignments.edges[0].node.latestProgress")).isNull();
 
-        JsonPath open = ok(run(user, "my-assignments", "status", List.of("NOT_STARTED")));
-        assertThat(open.getList("data.myAssignments.edges.node.task.code")).containsExactly("B2", "B3");
+        // The lead unit submits September's report: October's becomes the one due.
+        String september = tasks.get("B4") + "@2026-09-30";
+        ok(run(user, "change-occurrence-status", "occurrenceId", september, "status", "IN_PROGRESS"));
+        ok(run(user, "change-occurrence-status", "occurrenceId", september, "status", "SUBMITTED"));
+        assertThat(ok(run(user, "my-assignments")).getList("data.myAssignments.edges.node.dueOn"))
+                .containsExactly("2022-03-10", "2026-10-31", "2031-03-10", null);
 
-        JsonPath page = ok(run(user, "my-assignments", "first", 1));
+        JsonPath open = ok(run(user, "my-assignments", "status", List.of("NOT_STARTED")));
+        assertThat(open.getList("data.myAssignments.edges.node.task.code")).containsExactly("B2", "B4", "B3");
+
+        JsonPath page = ok(run(user, "my-assignments", "first", 2));
+        assertThat(page.getBoolean("data.myAssignments.pageInfo.hasNextPage")).isTrue();
         JsonPath rest = ok(run(user, "my-assignments", "first", 2, "after", page.getString("data.myAssignments.pageInfo.endCursor")));
         assertThat(rest.getList("data.myAssignments.edges.node.task.code")).containsExactly("B1", "B3");
+        assertThat(rest.getBoolean("data.myAssignments.pageInfo.hasNextPage")).isFalse();
+        assertThat(rest.getInt("data.myAssignments.totalCount")).isEqualTo(4);
     }
 
     @Test
-    void aPageOfAssignmentsCostsFourStatementsWhateverItsSize() {
+    void aPageOfAssignmentsCostsFourStatementsWhateverItsSizeAndFiveWithRecurringTasks() {
         run("zrzyj", "my-assignments"); // warm-up
         SqlStatements.reset();
         ok(run("zrzyj", "my-assignments", "first", 1));
@@ -103,8 +117,12 @@ class AssignmentsTest {
         SqlStatements.reset();
         ok(run("zrzyj", "my-assignments", "first", 100));
         List<String> large = SqlStatements.recorded();
-        // The token's account check, the calendar, the page, the latest moves.
+        // The token's account check, the calendar, the unit's tasks, the latest moves.
         assertThat(large).hasSize(4).hasSameSizeAs(small);
+        run("sfq", "my-assignments"); // warm-up, and sign-in
+        SqlStatements.reset();
+        ok(run("sfq", "my-assignments", "first", 100));
+        assertThat(SqlStatements.recorded()).as("sfq has the monthly report: its schedule is one more").hasSize(5);
     }
 
     @Test

@@ -68,6 +68,20 @@ public record Schedule(long taskId, LocalDate deadline, RecurrenceRule rule, Loc
         return result;
     }
 
+    /**
+     * The occurrence a responsible unit works on now: the earliest one still open (an overdue one comes first by
+     * date), else the last one due by today, else the first one ahead. Null for a task with neither deadline nor rule.
+     */
+    public TaskOccurrence current(LocalDate today) {
+        List<TaskOccurrence> all = between(null, rule == null ? null : today.plusYears(1), today);
+        if (all.isEmpty()) {
+            return null;
+        }
+        return all.stream().filter(occurrence -> occurrence.status().isOpen()).findFirst()
+                .or(() -> all.stream().filter(occurrence -> !occurrence.dueOn().isAfter(today)).reduce((earlier, later) -> later))
+                .orElse(all.get(0));
+    }
+
     /** The status of the occurrence due on the day; a recurring one is NOT_STARTED until something moves it. */
     public TaskStatus statusOn(LocalDate dueOn) {
         return rule == null ? taskStatus : occurrenceStatuses.getOrDefault(dueOn, TaskStatus.NOT_STARTED);
