@@ -39,11 +39,6 @@ public class Callers {
             return roles.contains(Roles.ADMIN) || roles.contains(Roles.LEADER);
         }
 
-        /** Land records (parcels, quotas, evaluations) of a region: readable by every account of that region. */
-        public boolean readsRegion(long region) {
-            return seesEverything() || regionId != null && regionId == region;
-        }
-
         /** Land records may be changed by ADMIN anywhere and by a LAND_EDITOR in its own region. */
         public boolean editsLandIn(long region) {
             return roles.contains(Roles.ADMIN) || roles.contains(Roles.LAND_EDITOR) && regionId != null && regionId == region;
