@@ -1,5 +1,13 @@
 package org.duban.notify;
 
+import java.util.ArrayList;
+import java.util.List;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -76,6 +84,21 @@ public class NotificationFeed {
      */
     public Multi<Announcement> forAccount(long accountId) {
         return announcements.filter(a -> a.accountId() == accountId).onOverflow().buffer(SUBSCRIBER_BUFFER);
+    }
+
+    /**
+     * Announces notifications just written (rows with id and account_id); subscribers on every instance hear of
+     * them once the writing transaction commits.
+     */
+    public static Uni<Void> announceAfterCommit(SqlConnection connection, RowSet<Row> notifications) {
+        if (notifications.size() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> payloads = new ArrayList<>();
+        notifications.forEach(row -> payloads.add(row.getLong("id") + ":" + row.getLong("account_id")));
+        return connection.preparedQuery("select pg_notify('" + CHANNEL + "', p) from unnest($1::text[]) p")
+                .execute(Tuple.of((Object) payloads.toArray(new String[0])))
+                .replaceWithVoid();
     }
 
     private void announce(String payload) {

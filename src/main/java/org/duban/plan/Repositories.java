@@ -45,8 +45,4 @@ public final class Repositories {
             return list("taskId = ?1 order by ordinal", taskId);
         }
     }
-
-    @ApplicationScoped
-    public static class StatusChanges implements PanacheRepository<TaskStatusChangeEntity> {
-    }
 }

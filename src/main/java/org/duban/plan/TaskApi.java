@@ -128,18 +128,6 @@ public class TaskApi {
         return service.setDeliverables(taskId, deliverables).chain(this::taskById);
     }
 
-    @Mutation
-    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
-    @Description("Moves a task to another status. Allowed: NOT_STARTED→IN_PROGRESS|SUSPENDED, "
-            + "IN_PROGRESS→SUBMITTED|SUSPENDED, SUBMITTED→SIGNED_OFF|IN_PROGRESS|SUSPENDED, SUSPENDED→IN_PROGRESS, "
-            + "SIGNED_OFF→IN_PROGRESS; anything else is INVALID_TRANSITION. Suspending, rejecting and reopening need a reason. "
-            + "A responsible unit may only start its task (→IN_PROGRESS) and, as lead unit, submit it (→SUBMITTED).")
-    public Uni<@NonNull Task> changeTaskStatus(@NonNull @Id String id, @NonNull TaskStatus status, String reason) {
-        return callers.current()
-                .chain(caller -> service.changeStatus(id, status, reason, caller))
-                .chain(this::taskById);
-    }
-
     private Uni<Task> taskById(long id) {
         return callers.current().chain(caller -> queries.byIds(new Long[] { id }, caller))
                 .map(found -> Found.one(found, "Task", id));

@@ -21,10 +21,7 @@ import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
 import org.duban.plan.occurrence.RecurrenceRule;
-import org.duban.security.Callers.Caller;
-import org.duban.security.Roles;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -35,19 +32,16 @@ public class TaskService {
     private final Repositories.Plans plans;
     private final Repositories.Tasks tasks;
     private final Repositories.Deliverables deliverables;
-    private final Repositories.StatusChanges statusChanges;
     private final PlanStore store;
     private final InputValidator validator;
     private final AuditTrail audit;
     private final Clock clock;
 
     TaskService(Repositories.Plans plans, Repositories.Tasks tasks, Repositories.Deliverables deliverables,
-            Repositories.StatusChanges statusChanges, PlanStore store, InputValidator validator, AuditTrail audit,
-            Clock clock) {
+            PlanStore store, InputValidator validator, AuditTrail audit, Clock clock) {
         this.plans = plans;
         this.tasks = tasks;
         this.deliverables = deliverables;
-        this.statusChanges = statusChanges;
         this.store = store;
         this.validator = validator;
         this.audit = audit;
@@ -185,46 +179,6 @@ public class TaskService {
             return delete.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : deliverables.persist(added))
                     .replaceWith(task.id);
         }));
-    }
-
-    /**
-     * Moves a task: the office any way the rules allow, a responsible unit only as {@link UnitStatusRule} says.
-     * Suspending, rejecting a submission and reopening need a reason; every change is kept in the status history.
-     */
-    @WithTransaction
-    public Uni<Long> changeStatus(String id, TaskStatus to, String reason, Caller caller) {
-        return liveTask(id).call(task -> roleOf(task.id, caller).invoke(role -> {
-            task.status.requireMoveTo(to, reason, "A task");
-            UnitStatusRule.require(task.status, to, role, caller);
-        })).chain(task -> {
-            TaskStatus from = task.status;
-            Instant now = clock.instant();
-            task.status = to;
-            task.touch(now);
-            TaskStatusChangeEntity change = new TaskStatusChangeEntity();
-            change.taskId = task.id;
-            change.fromStatus = from;
-            change.toStatus = to;
-            change.reason = blankToNull(reason);
-            change.accountId = caller.accountId();
-            change.changedAt = now;
-            return statusChanges.persist(change).replaceWith(task.id);
-        });
-    }
-
-    /** The caller's unit's part in the task (null for the office); NOT_FOUND when it has none. */
-    Uni<AssignmentRole> roleOf(long taskId, Caller caller) {
-        if (caller.is(Roles.ADMIN)) {
-            return Uni.createFrom().nullItem();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(TaskVisibility.unitRoleSql("?1", "?2"), String.class)
-                .setParameter(1, taskId).setParameter(2, caller.unitId()).getResultList())
-                .map(roles -> {
-                    if (roles.isEmpty()) {
-                        throw DubanException.notFound("Task", taskId);
-                    }
-                    return AssignmentRole.valueOf(roles.get(0));
-                });
     }
 
     /** Stamps the audit trail first: every write here starts with it. */

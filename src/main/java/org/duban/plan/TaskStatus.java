@@ -33,9 +33,9 @@ public enum TaskStatus {
         };
     }
 
-    /** Suspending, rejecting a submission and reopening a signed-off task are on record with a reason. */
+    /** Suspending, rejecting a submission and reopening are on record with a reason. */
     public boolean needsReasonToMoveTo(TaskStatus to) {
-        return to == SUSPENDED || (this == SUBMITTED && to == IN_PROGRESS) || (this == SIGNED_OFF && to == IN_PROGRESS);
+        return to == SUSPENDED || (to == IN_PROGRESS && this != NOT_STARTED);
     }
 
     /** INVALID_TRANSITION for a move the rules forbid, VALIDATION on {@code reason} for one that needs a reason. */

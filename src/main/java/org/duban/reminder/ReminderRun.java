@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.duban.common.ChinaTime;
+import org.duban.inspection.InspectionNotices;
 import org.duban.notify.DeliveryWorker;
 
 import io.smallrye.mutiny.Uni;
@@ -13,8 +14,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * One pass of the scheduler on one database pool: write the reminders whose time has come (those missed
- * while no instance ran too, within the catch-up window), then send what is due. Any number of runs, on any
- * number of instances, may overlap: the database keeps each reminder and delivery once.
+ * while no instance ran too, within the catch-up window) and the notices of inspections ahead, then send what
+ * is due. Any number of runs, on any number of instances, may overlap: the database keeps each reminder,
+ * notice and delivery once.
  */
 public final class ReminderRun {
 
@@ -23,15 +25,17 @@ public final class ReminderRun {
     private final ReminderPlanner planner;
     private final ReminderWriter writer;
     private final DeliveryWorker deliveries;
+    private final InspectionNotices inspections;
     private final ReminderSettings settings;
 
     ReminderRun(Pool pool, Clock clock, ReminderPlanner planner, ReminderWriter writer, DeliveryWorker deliveries,
-            ReminderSettings settings) {
+            InspectionNotices inspections, ReminderSettings settings) {
         this.pool = pool;
         this.clock = clock;
         this.planner = planner;
         this.writer = writer;
         this.deliveries = deliveries;
+        this.inspections = inspections;
         this.settings = settings;
     }
 
@@ -46,8 +50,9 @@ public final class ReminderRun {
         return planner.remindersBetween(pool, from, to)
                 .map(all -> dueBetween(all, earliest, now))
                 .chain(due -> writer.write(pool, due, now))
-                .chain(written -> deliveries.deliverDue(pool, now)
-                        .map(attempts -> new Outcome(written.reminders(), written.notifications(), attempts)));
+                .chain(written -> inspections.write(pool, now)
+                        .chain(notices -> deliveries.deliverDue(pool, now)
+                                .map(attempts -> new Outcome(written.reminders(), written.notifications() + notices, attempts))));
     }
 
     private static List<DueReminder> dueBetween(List<DueReminder> reminders, Instant earliest, Instant now) {

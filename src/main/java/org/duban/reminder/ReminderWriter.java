@@ -102,7 +102,7 @@ public class ReminderWriter {
             Long[] ids = inserted.stream().map(Inserted::id).toArray(Long[]::new);
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             return connection.preparedQuery(NOTIFY_ACCOUNTS).execute(Tuple.of(ids, at, KIND_LABELS))
-                    .chain(notifications -> announce(connection, notifications)
+                    .chain(notifications -> NotificationFeed.announceAfterCommit(connection, notifications)
                             .chain(() -> connection.preparedQuery(QUEUE_DELIVERIES).execute(Tuple.of(ids, at)))
                             .chain(() -> connection.preparedQuery(MARK_UNDELIVERABLE).execute(Tuple.of((Object) ids)))
                             .map(x -> new Written(inserted.stream().map(Inserted::kind).toList(), notifications.size())));
@@ -156,17 +156,5 @@ public class ReminderWriter {
             }
             return inserted;
         });
-    }
-
-    /** Subscribers on every instance hear of the new notifications once the transaction commits. */
-    private Uni<Void> announce(SqlConnection connection, RowSet<Row> notifications) {
-        if (notifications.size() == 0) {
-            return Uni.createFrom().voidItem();
-        }
-        List<String> payloads = new ArrayList<>();
-        notifications.forEach(row -> payloads.add(row.getLong("id") + ":" + row.getLong("account_id")));
-        return connection.preparedQuery("select pg_notify('" + NotificationFeed.CHANNEL + "', p) from unnest($1::text[]) p")
-                .execute(Tuple.of((Object) payloads.toArray(new String[0])))
-                .replaceWithVoid();
     }
 }

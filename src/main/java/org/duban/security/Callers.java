@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Who is asking, as {@link AccountCheck} confirmed it for this request, without blocking the event loop. */
@@ -20,13 +21,16 @@ public class Callers {
     }
 
     public Uni<Caller> current() {
-        return identities.getDeferredIdentity().map(identity -> {
-            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-                return Caller.ANONYMOUS;
-            }
-            return new Caller(Long.valueOf(token.getSubject()), token.getName(), identity.getRoles(),
-                    identity.getAttribute(AccountCheck.UNIT_ATTRIBUTE), identity.getAttribute(AccountCheck.REGION_ATTRIBUTE));
-        });
+        return identities.getDeferredIdentity().map(Callers::of);
+    }
+
+    /** The caller an identity stands for: for plain Vert.x routes, which authenticate by themselves. */
+    public static Caller of(SecurityIdentity identity) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Caller.ANONYMOUS;
+        }
+        return new Caller(Long.valueOf(token.getSubject()), token.getName(), identity.getRoles(),
+                identity.getAttribute(AccountCheck.UNIT_ATTRIBUTE), identity.getAttribute(AccountCheck.REGION_ATTRIBUTE));
     }
 
     /** The account, its roles and unit as they are now, and the region of its unit. */

@@ -17,7 +17,11 @@ import org.duban.unit.UnitSetKind;
  * document would write them.
  */
 public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSets, List<Group> leadingGroups,
-        Plan plan, List<Task> tasks, LandDocument land) {
+        Plan plan, List<Task> tasks, LandDocument land, List<Inspection> inspections) {
+
+    /** An inspection of the plan announced in (or for) the document: who checks, and when. */
+    public record Inspection(String path, String inspectingBody, LocalDate startsOn, LocalDate endsOn) {
+    }
 
     public record Region(String code, String name) {
     }

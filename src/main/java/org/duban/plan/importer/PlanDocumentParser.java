@@ -56,7 +56,7 @@ public final class PlanDocumentParser {
             throw DubanException.validation("document", "cannot be read: " + e.getMessage());
         }
         Node doc = new Node(root, "");
-        doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land");
+        doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land", "inspections");
         String format = doc.text("format", false);
         if (format != null && !format.equals("duban-plan/1")) {
             throw DubanException.validation("format", "unknown format " + format + "; this service reads duban-plan/1");
@@ -70,7 +70,8 @@ public final class PlanDocumentParser {
                 doc.list("leadingGroups", PlanDocumentParser::group),
                 plan(doc.object("plan", true)),
                 doc.list("tasks", PlanDocumentParser::task),
-                doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY);
+                doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY,
+                doc.list("inspections", PlanDocumentParser::inspection));
     }
 
     private static PlanDocument.Unit unit(Node n) {
@@ -153,6 +154,16 @@ public final class PlanDocumentParser {
         }
         return new PlanDocument.Measure(n.path, kind, n.integer("year"), n.text("region", false), n.text("zone", false),
                 n.integer("round"));
+    }
+
+    private static PlanDocument.Inspection inspection(Node n) {
+        n.allow("inspectingBody", "startsOn", "endsOn");
+        LocalDate startsOn = n.date("startsOn", true);
+        LocalDate endsOn = n.date("endsOn", true);
+        if (endsOn.isBefore(startsOn)) {
+            throw DubanException.validation(n.at("endsOn"), "before startsOn " + startsOn);
+        }
+        return new PlanDocument.Inspection(n.path, n.text("inspectingBody", true), startsOn, endsOn);
     }
 
     private static LandDocument land(Node n) {

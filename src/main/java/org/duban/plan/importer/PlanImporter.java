@@ -40,6 +40,7 @@ import org.duban.unit.UnitSetEntity;
 import org.duban.unit.UnitSetKind;
 import org.duban.unit.UnitSetRepository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -120,8 +121,20 @@ public class PlanImporter {
                 .chain(() -> syncTasks(run))
                 .chain(() -> land.write(document.land(), run.region.id, run.names, run.now))
                 .chain(() -> measures(run))
+                .chain(() -> inspections(run))
                 .map(done -> new Outcome(run.plan.id, run.planCreated, run.unitsCreated, run.tasksCreated, run.tasksUpdated,
                         run.tasksRemoved)));
+    }
+
+    /** Adds the document's inspections the plan does not carry yet (same body, same first day); never removes one. */
+    private Uni<Void> inspections(Run run) {
+        return Unis.sequentially(run.document.inspections(), wanted -> Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into inspection (plan_id, inspecting_body, starts_on, ends_on, created_at, updated_at)"
+                        + " select ?1, ?2, ?3, ?4, ?5, ?5 where not exists (select 1 from inspection"
+                        + " where plan_id = ?1 and inspecting_body = ?2 and starts_on = ?3)")
+                .setParameter(1, run.plan.id).setParameter(2, wanted.inspectingBody()).setParameter(3, wanted.startsOn())
+                .setParameter(4, wanted.endsOn()).setParameter(5, run.now.atOffset(java.time.ZoneOffset.UTC))
+                .executeUpdate()));
     }
 
     /** What one import has found and made so far. */

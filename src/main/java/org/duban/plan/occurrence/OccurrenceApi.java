@@ -4,19 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
-import org.duban.plan.TaskStatus;
-import org.duban.security.Callers;
-import org.duban.security.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.Id;
-import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
@@ -28,14 +22,10 @@ import io.smallrye.mutiny.Uni;
 public class OccurrenceApi {
 
     private final OccurrenceQueries queries;
-    private final OccurrenceService service;
-    private final Callers callers;
     private final Clock clock;
 
-    OccurrenceApi(OccurrenceQueries queries, OccurrenceService service, Callers callers, Clock clock) {
+    OccurrenceApi(OccurrenceQueries queries, Clock clock) {
         this.queries = queries;
-        this.service = service;
-        this.callers = callers;
         this.clock = clock;
     }
 
@@ -52,17 +42,5 @@ public class OccurrenceApi {
                 .map(schedules -> Batches.single(tasks, Task::id, schedules, Schedule::taskId).stream()
                         .map(schedule -> schedule == null ? List.<TaskOccurrence>of() : schedule.between(from, to, today))
                         .toList());
-    }
-
-    @Mutation
-    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
-    @Description("Moves one occurrence, with the transitions and permissions of changeTaskStatus; for a non-recurring "
-            + "task this is the task's own status. Each report of a recurring obligation is signed off on its own.")
-    public Uni<@NonNull TaskOccurrence> changeOccurrenceStatus(@NonNull @Id String occurrenceId, @NonNull TaskStatus status,
-            String reason) {
-        return callers.current()
-                .chain(caller -> service.changeStatus(occurrenceId, status, reason, caller))
-                .chain(id -> queries.schedules(new Long[] { id.taskId() })
-                        .map(schedules -> schedules.get(0).between(id.dueOn(), id.dueOn(), ChinaTime.today(clock)).get(0)));
     }
 }

@@ -1,0 +1,52 @@
+package org.duban.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.duban.security.Callers;
+import org.duban.security.Roles;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@Authenticated
+public class DashboardApi {
+
+    private final DashboardService service;
+    private final Callers callers;
+
+    DashboardApi(DashboardService service, Callers callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @Query
+    @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
+    @Description("The plan today: tasks by status and by warning, overdue tasks, quotas, standard-land parcels by stage, "
+            + "the share signed off on time.")
+    public Uni<@NonNull PlanDashboard> planDashboard(@NonNull @Id String planId) {
+        return callers.current().chain(caller -> service.planDashboard(planId, caller));
+    }
+
+    @Query
+    @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
+    @Description("The plan's responsible units ranked: on-time rate, then fewest overdue, then most signed off (the basis of a 通报).")
+    public Uni<@NonNull List<@NonNull UnitScore>> unitScoreboard(@NonNull @Id String planId) {
+        return callers.current().chain(caller -> service.unitScoreboard(planId, caller));
+    }
+
+    @Query
+    @Description("What the unit was assigned, reported and closed in the period. A UNIT account reads its own unit's; "
+            + "ADMIN and LEADER any unit's.")
+    public Uni<@NonNull UnitReport> unitReport(@NonNull @Id String unitId, @NonNull LocalDate from, @NonNull LocalDate to) {
+        return callers.current().chain(caller -> service.unitReport(unitId, from, to, caller));
+    }
+}

@@ -1,0 +1,279 @@
+package org.duban.dashboard;
+
+import static org.duban.common.sql.Rows.map;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
+import org.duban.common.DubanException;
+import org.duban.common.Found;
+import org.duban.common.Ids;
+import org.duban.land.StandardLandStage;
+import org.duban.land.quota.QuotaQueries;
+import org.duban.plan.AssignmentRole;
+import org.duban.plan.Plan;
+import org.duban.plan.PlanQueries;
+import org.duban.plan.Task;
+import org.duban.plan.TaskStatus;
+import org.duban.plan.occurrence.OccurrenceId;
+import org.duban.plan.occurrence.TaskOccurrence;
+import org.duban.security.Callers.Caller;
+import org.duban.supervision.ProgressFacts;
+import org.duban.supervision.ProgressReport;
+import org.duban.supervision.ProgressReports;
+import org.duban.supervision.TaskFacts;
+import org.duban.unit.Unit;
+import org.duban.unit.UnitQueries;
+import org.duban.warning.WarningLevel;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The views leaders read. Each costs a fixed number of statements whatever the plan's size. */
+@ApplicationScoped
+public class DashboardService {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Pool pool;
+    private final PlanQueries plans;
+    private final UnitQueries units;
+    private final QuotaQueries quotas;
+    private final ProgressFacts facts;
+    private final ProgressReports reports;
+    private final ScoreItems scoreItems;
+    private final Clock clock;
+
+    DashboardService(Pool pool, PlanQueries plans, UnitQueries units, QuotaQueries quotas, ProgressFacts facts,
+            ProgressReports reports, ScoreItems scoreItems, Clock clock) {
+        this.pool = pool;
+        this.plans = plans;
+        this.units = units;
+        this.quotas = quotas;
+        this.facts = facts;
+        this.reports = reports;
+        this.scoreItems = scoreItems;
+        this.clock = clock;
+    }
+
+    public Uni<PlanDashboard> planDashboard(String planId, Caller caller) {
+        long id = Ids.parse(planId, "Plan");
+        LocalDate today = ChinaTime.today(clock);
+        return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList())
+                .chain(assigned -> scoreItems.of(assigned)
+                        .chain(items -> quotas.ofPlan(id)
+                                .chain(planQuotas -> stages(plan.regionId())
+                                        .map(stages -> dashboard(plan, today, assigned, items, planQuotas, stages))))));
+    }
+
+    private static PlanDashboard dashboard(Plan plan, LocalDate today, List<TaskFacts> assigned, Map<Long, List<ScoreItem>> items,
+            List<org.duban.land.quota.QuotaProgress> planQuotas, List<PlanDashboard.StageCount> stages) {
+        Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+        Map<WarningLevel, Integer> byWarning = new LinkedHashMap<>();
+        List<Task> overdue = new ArrayList<>();
+        for (TaskFacts task : assigned) {
+            byStatus.merge(task.currentStatus(), 1, Integer::sum);
+            WarningLevel level = task.warning() == null ? null : task.warning().level();
+            byWarning.merge(level, 1, Integer::sum);
+            if (level == WarningLevel.RED) {
+                overdue.add(task.task());
+            }
+        }
+        overdue.sort(Comparator.comparing((Task t) -> t.deadline() == null ? LocalDate.MAX : t.deadline()));
+        List<ScoreItem> all = items.values().stream().flatMap(List::stream).toList();
+        int onTime = (int) all.stream().filter(ScoreItem::onTime).count();
+        List<PlanDashboard.WarningCount> warnings = new ArrayList<>();
+        for (WarningLevel level : WarningLevel.values()) {
+            warnings.add(new PlanDashboard.WarningCount(level, byWarning.getOrDefault(level, 0)));
+        }
+        warnings.add(new PlanDashboard.WarningCount(null, byWarning.getOrDefault(null, 0)));
+        List<PlanDashboard.StatusCount> statuses = new ArrayList<>();
+        for (TaskStatus status : TaskStatus.values()) {
+            statuses.add(new PlanDashboard.StatusCount(status, byStatus.getOrDefault(status, 0)));
+        }
+        return new PlanDashboard(plan, today, assigned.size(), statuses, warnings, overdue, planQuotas, stages, onTime,
+                percent(onTime, all.size()));
+    }
+
+    public Uni<List<UnitScore>> unitScoreboard(String planId, Caller caller) {
+        long id = Ids.parse(planId, "Plan");
+        LocalDate today = ChinaTime.today(clock);
+        return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList()))
+                .chain(assigned -> scoreItems.of(assigned)
+                        .chain(items -> pool.preparedQuery("select tu.task_id, tu.unit_id, tu.role, u.name from task_unit tu"
+                                + " join unit u on u.id = tu.unit_id join task t on t.id = tu.task_id"
+                                + " where t.plan_id = $1 and t.deleted_at is null")
+                                .execute(Tuple.of(id))
+                                .map(rows -> scores(map(rows, row -> row), items, today))));
+    }
+
+    private static List<UnitScore> scores(List<Row> responsibilities, Map<Long, List<ScoreItem>> items, LocalDate today) {
+        Map<Long, Tally> tallies = new LinkedHashMap<>();
+        for (Row row : responsibilities) {
+            List<ScoreItem> own = items.get(row.getLong("task_id"));
+            if (own == null) {
+                continue;
+            }
+            Tally tally = tallies.computeIfAbsent(row.getLong("unit_id"), unit -> new Tally(unit, row.getString("name")));
+            boolean leads = AssignmentRole.valueOf(row.getString("role")) == AssignmentRole.LEAD;
+            for (ScoreItem item : own) {
+                tally.add(item, leads, today);
+            }
+        }
+        List<Tally> ranked = new ArrayList<>(tallies.values());
+        ranked.sort(Comparator.comparing(Tally::rate, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparingInt(t -> t.overdueNow)
+                .thenComparing(t -> -t.signedOff)
+                .thenComparing(t -> t.name));
+        List<UnitScore> scores = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Tally tally = ranked.get(i);
+            int rank = i > 0 && ranked.get(i - 1).sameStanding(tally) ? scores.get(i - 1).rank() : i + 1;
+            scores.add(new UnitScore(rank, String.valueOf(tally.unitId), tally.name, tally.assigned, tally.leading, tally.signedOff,
+                    tally.onTime, tally.late, tally.overdueNow, tally.rate()));
+        }
+        return scores;
+    }
+
+    private static final class Tally {
+        final long unitId;
+        final String name;
+        int assigned;
+        int leading;
+        int signedOff;
+        int onTime;
+        int late;
+        int overdueNow;
+
+        Tally(long unitId, String name) {
+            this.unitId = unitId;
+            this.name = name;
+        }
+
+        void add(ScoreItem item, boolean leads, LocalDate today) {
+            assigned++;
+            leading += leads ? 1 : 0;
+            signedOff += item.signedOff() ? 1 : 0;
+            onTime += item.onTime() ? 1 : 0;
+            late += item.late() ? 1 : 0;
+            overdueNow += item.overdue(today) ? 1 : 0;
+        }
+
+        BigDecimal rate() {
+            return percent(onTime, signedOff + overdueNow);
+        }
+
+        boolean sameStanding(Tally other) {
+            return Objects.equals(rate(), other.rate()) && overdueNow == other.overdueNow;
+        }
+    }
+
+    public Uni<UnitReport> unitReport(String unitId, LocalDate from, LocalDate to, Caller caller) {
+        long id = Ids.parse(unitId, "Unit");
+        if (to.isBefore(from)) {
+            throw DubanException.validation("to", "is before from");
+        }
+        if (!caller.seesEverything() && !Objects.equals(caller.unitId(), id)) {
+            throw DubanException.notFound("Unit", unitId);
+        }
+        LocalDate today = ChinaTime.today(clock);
+        return units.unitsByIds(new Long[] { id }).map(found -> Found.one(found, "Unit", unitId))
+                .chain(unit -> facts.ofUnit(id).chain(tasks -> roles(id)
+                        .chain(roles -> reports.ofUnitBetween(id, from, to)
+                                .chain(filed -> closed(id, from, to, tasks)
+                                        .map(closed -> new UnitReport(unit, from, to, due(tasks, roles, from, to, today), filed, closed))))));
+    }
+
+    private static List<UnitReport.DueItem> due(List<TaskFacts> tasks, Map<Long, AssignmentRole> roles, LocalDate from,
+            LocalDate to, LocalDate today) {
+        List<UnitReport.DueItem> due = new ArrayList<>();
+        for (TaskFacts task : tasks) {
+            AssignmentRole role = roles.get(task.taskId());
+            for (TaskOccurrence occurrence : task.schedule().between(from, to, today)) {
+                due.add(new UnitReport.DueItem(task.task(), occurrence.id(), occurrence.dueOn(), role, occurrence.status()));
+            }
+        }
+        due.sort(Comparator.comparing(UnitReport.DueItem::dueOn));
+        return due;
+    }
+
+    private Uni<Map<Long, AssignmentRole>> roles(long unitId) {
+        return pool.preparedQuery("select task_id, role from task_unit where unit_id = $1").execute(Tuple.of(unitId))
+                .map(rows -> {
+                    Map<Long, AssignmentRole> roles = new HashMap<>();
+                    rows.forEach(row -> roles.put(row.getLong("task_id"), AssignmentRole.valueOf(row.getString("role"))));
+                    return roles;
+                });
+    }
+
+    /** Sign-offs in the period of occurrences the unit is responsible for, each with its last submission day. */
+    private Uni<List<UnitReport.ClosedItem>> closed(long unitId, LocalDate from, LocalDate to, List<TaskFacts> tasks) {
+        Map<Long, TaskFacts> byId = new HashMap<>();
+        tasks.forEach(t -> byId.put(t.taskId(), t));
+        return pool.preparedQuery("select c.task_id, c.occurrence_due, c.changed_at, (select (s.changed_at at time zone 'Asia/Shanghai')::date"
+                + " from task_status_change s where s.task_id = c.task_id and s.occurrence_due is not distinct from c.occurrence_due"
+                + " and s.to_status = 'SUBMITTED' and s.changed_at <= c.changed_at order by s.changed_at desc limit 1) as submitted_on"
+                + " from task_status_change c where c.to_status = 'SIGNED_OFF' and c.changed_at >= $2 and c.changed_at < $3"
+                + " and c.task_id in (select task_id from task_unit where unit_id = $1) order by c.changed_at")
+                .execute(Tuple.of(unitId, from.atTime(LocalTime.MIDNIGHT).atZone(ChinaTime.ZONE).toOffsetDateTime(),
+                        to.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(ChinaTime.ZONE).toOffsetDateTime()))
+                .map(rows -> {
+                    List<UnitReport.ClosedItem> closed = new ArrayList<>();
+                    for (Row row : rows) {
+                        TaskFacts task = byId.get(row.getLong("task_id"));
+                        if (task == null) {
+                            continue;
+                        }
+                        LocalDate occurrenceDue = row.getLocalDate("occurrence_due");
+                        LocalDate deadline = occurrenceDue != null ? occurrenceDue : task.scoredDeadline();
+                        LocalDate submittedOn = row.getLocalDate("submitted_on");
+                        ScoreItem item = new ScoreItem(task.taskId(), deadline, TaskStatus.SIGNED_OFF, submittedOn);
+                        closed.add(new UnitReport.ClosedItem(task.task(),
+                                occurrenceDue == null ? null : new OccurrenceId(task.taskId(), occurrenceDue).toString(),
+                                row.getOffsetDateTime("changed_at").toInstant(), submittedOn, item.onTime()));
+                    }
+                    return closed;
+                });
+    }
+
+    private Uni<Plan> plan(long id, Caller caller) {
+        return plans.byIds(new Long[] { id }, caller).map(found -> Found.one(found, "Plan", id));
+    }
+
+    private Uni<List<PlanDashboard.StageCount>> stages(long regionId) {
+        return pool.preparedQuery("select stage, count(*) as n from parcel where region_id = $1 and standard_land group by stage")
+                .execute(Tuple.of(regionId))
+                .map(rows -> {
+                    Map<StandardLandStage, Integer> counts = new EnumMap<>(StandardLandStage.class);
+                    rows.forEach(row -> counts.put(StandardLandStage.valueOf(row.getString("stage")), row.getLong("n").intValue()));
+                    List<PlanDashboard.StageCount> stages = new ArrayList<>();
+                    for (StandardLandStage stage : StandardLandStage.values()) {
+                        stages.add(new PlanDashboard.StageCount(stage, counts.getOrDefault(stage, 0)));
+                    }
+                    return stages;
+                });
+    }
+
+    static BigDecimal percent(int part, int whole) {
+        if (whole == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+}

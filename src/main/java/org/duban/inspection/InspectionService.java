@@ -1,0 +1,141 @@
+package org.duban.inspection;
+
+import static org.duban.common.Text.blankToNull;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.audit.AuditTrail;
+import org.duban.common.DubanException;
+import org.duban.common.Ids;
+import org.duban.common.InputValidator;
+import org.duban.common.Versions;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Records an inspection, or what it found: each call one transaction, returning the inspection id. */
+@ApplicationScoped
+public class InspectionService {
+
+    private final AuditTrail audit;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    InspectionService(AuditTrail audit, InputValidator validator, Clock clock) {
+        this.audit = audit;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public Uni<Long> record(InspectionInput input) {
+        validator.check("input", input);
+        if (input.endsOn().isBefore(input.startsOn())) {
+            throw DubanException.validation("input.endsOn", "is before startsOn " + input.startsOn());
+        }
+        List<InspectionInput.OutcomeInput> outcomes = input.outcomes() == null ? List.of() : input.outcomes();
+        List<Long> unitIds = outcomeUnits(outcomes);
+        return audit.withTransaction(connection -> target(connection, input)
+                .call(target -> requireUnitsOfRegion(connection, unitIds, target.getLong("region_id")))
+                .chain(target -> save(connection, input, target))
+                .call(id -> connection.preparedQuery("delete from inspection_outcome where inspection_id = $1").execute(Tuple.of(id)))
+                .call(id -> outcomes.isEmpty() ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery("insert into inspection_outcome (inspection_id, unit_id, outcome, note)"
+                                + " select $1, * from unnest($2::bigint[], $3::text[], $4::text[])")
+                                .execute(Tuple.of(id, unitIds.toArray(new Long[0]),
+                                        outcomes.stream().map(o -> o.outcome().name()).toArray(String[]::new),
+                                        outcomes.stream().map(o -> blankToNull(o.note())).toArray(String[]::new)))
+                                .replaceWithVoid()));
+    }
+
+    /** The plan's region, and for an update the inspection's version, with the inspection locked. */
+    private static Uni<Row> target(SqlConnection connection, InspectionInput input) {
+        if (input.inspectionId() == null) {
+            if (input.planId() == null) {
+                throw DubanException.validation("input.planId", "name the plan a new inspection is of");
+            }
+            return connection.preparedQuery("select id as plan_id, region_id, null::int as version from plan where id = $1")
+                    .execute(Tuple.of(Ids.parse(input.planId(), "Plan")))
+                    .map(rows -> {
+                        if (rows.size() == 0) {
+                            throw DubanException.notFound("Plan", input.planId());
+                        }
+                        return rows.iterator().next();
+                    });
+        }
+        return connection.preparedQuery("select i.plan_id, p.region_id, i.version from inspection i join plan p on p.id = i.plan_id"
+                + " where i.id = $1 for update of i")
+                .execute(Tuple.of(Ids.parse(input.inspectionId(), "Inspection")))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DubanException.notFound("Inspection", input.inspectionId());
+                    }
+                    Row row = rows.iterator().next();
+                    if (input.planId() != null && Ids.parse(input.planId(), "Plan") != row.getLong("plan_id")) {
+                        throw DubanException.validation("input.planId", "an inspection stays with its plan");
+                    }
+                    Versions.require(input.expectedVersion(), row.getInteger("version"), "Inspection");
+                    return row;
+                });
+    }
+
+    private Uni<Long> save(SqlConnection connection, InspectionInput input, Row target) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        Object[] values = { input.inspectingBody().strip(), input.startsOn(), input.endsOn(), blankToNull(input.findings()), now };
+        if (input.inspectionId() == null) {
+            return connection.preparedQuery("insert into inspection (inspecting_body, starts_on, ends_on, findings, created_at, updated_at,"
+                    + " plan_id) values ($1, $2, $3, $4, $5, $5, $6) returning id")
+                    .execute(Tuple.from(values).addLong(target.getLong("plan_id")))
+                    .map(rows -> rows.iterator().next().getLong("id"));
+        }
+        long id = Ids.parse(input.inspectionId(), "Inspection");
+        return connection.preparedQuery("update inspection set inspecting_body = $1, starts_on = $2, ends_on = $3, findings = $4,"
+                + " updated_at = $5, version = version + 1 where id = $6")
+                .execute(Tuple.from(values).addLong(id))
+                .replaceWith(id);
+    }
+
+    private static List<Long> outcomeUnits(List<InspectionInput.OutcomeInput> outcomes) {
+        List<Long> ids = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            InspectionInput.OutcomeInput outcome = outcomes.get(i);
+            if (outcome == null) {
+                throw DubanException.validation("input.outcomes[" + i + "]", "must not be null");
+            }
+            Long id = Ids.parseOptional(outcome.unitId(), "Unit");
+            if (id == null || !seen.add(id)) {
+                throw DubanException.validation("input.outcomes[" + i + "].unitId", "missing, or named twice");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static Uni<Void> requireUnitsOfRegion(SqlConnection connection, List<Long> unitIds, long regionId) {
+        if (unitIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("select id from unit where id = any($1) and region_id = $2")
+                .execute(Tuple.of(unitIds.toArray(new Long[0]), regionId))
+                .invoke(rows -> {
+                    Set<Long> found = new HashSet<>();
+                    rows.forEach(row -> found.add(row.getLong("id")));
+                    for (int i = 0; i < unitIds.size(); i++) {
+                        if (!found.contains(unitIds.get(i))) {
+                            throw DubanException.validation("input.outcomes[" + i + "].unitId", "no unit " + unitIds.get(i)
+                                    + " in the plan's region");
+                        }
+                    }
+                })
+                .replaceWithVoid();
+    }
+}

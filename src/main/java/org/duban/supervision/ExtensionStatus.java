@@ -1,0 +1,7 @@
+package org.duban.supervision;
+
+public enum ExtensionStatus {
+    PENDING,
+    APPROVED,
+    REFUSED
+}

@@ -1,0 +1,166 @@
+package org.duban.supervision;
+
+import static org.duban.common.sql.Rows.map;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
+import org.duban.plan.Task;
+import org.duban.plan.occurrence.Schedule;
+import org.duban.plan.occurrence.TaskOccurrence;
+import org.duban.reminder.calendar.CalendarStore;
+import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.warning.WarningRule;
+
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Percent complete and warnings of tasks, in three statements for any number of them: the tasks with their
+ * schedules and checklists, the latest report of each unit on each occurrence, and the working-day calendar.
+ * Percent complete follows the checklist where the task has one; otherwise it is the lowest latest report of
+ * its lead units on the occurrence (a lead unit that has not reported counts 0).
+ */
+@ApplicationScoped
+public class ProgressFacts {
+
+    private static final String SELECT = "select " + Task.COLUMNS + ", occ.days as occurrence_days, occ.statuses as occurrence_statuses,"
+            + " t.original_deadline, t.score_against_new_deadline,"
+            + " (select count(*) from deliverable d where d.task_id = t.id) as deliverables,"
+            + " (select count(*) from deliverable d where d.task_id = t.id and d.done) as deliverables_done,"
+            + " (select array_agg(tu.unit_id) from task_unit tu where tu.task_id = t.id and tu.role = 'LEAD') as lead_units,"
+            + " exists (select 1 from task_unit tu where tu.task_id = t.id) as assigned"
+            + Schedule.FROM;
+    private static final String LATEST_REPORTS = "select distinct on (r.task_id, r.occurrence_due, r.unit_id)"
+            + " r.task_id, r.occurrence_due, r.unit_id, r.percent from progress_report r where ";
+    private static final String LATEST_ORDER = " order by r.task_id, r.occurrence_due, r.unit_id, r.reported_at desc, r.id desc";
+    /** The three batched Task fields of one request share one computation if they come this close together. */
+    private static final long SHARE_WITHIN_NANOS = 2_000_000_000L;
+
+    private final Pool pool;
+    private final CalendarStore calendars;
+    private final WarningRule rule;
+    private final Clock clock;
+
+    ProgressFacts(Pool pool, CalendarStore calendars, WarningRule rule, Clock clock) {
+        this.pool = pool;
+        this.calendars = calendars;
+        this.rule = rule;
+        this.clock = clock;
+    }
+
+    /** Facts of these live tasks, keyed by task id; shared by the Task fields of one request. */
+    public Uni<Map<Long, TaskFacts>> ofTasks(Long[] taskIds) {
+        Long[] sorted = taskIds.clone();
+        Arrays.sort(sorted);
+        String key = "duban.progress-facts" + Arrays.toString(sorted);
+        Context context = Vertx.currentContext();
+        if (context == null || !VertxContext.isDuplicatedContext(context)) {
+            return byId(taskIds);
+        }
+        Shared shared = context.getLocal(key);
+        if (shared == null || System.nanoTime() - shared.since() > SHARE_WITHIN_NANOS) {
+            shared = new Shared(byId(taskIds).memoize().indefinitely(), System.nanoTime());
+            context.putLocal(key, shared);
+        }
+        return shared.facts();
+    }
+
+    private record Shared(Uni<Map<Long, TaskFacts>> facts, long since) {
+    }
+
+    private Uni<Map<Long, TaskFacts>> byId(Long[] taskIds) {
+        return load(" where t.id = any($1) and t.deleted_at is null", "r.task_id = any($1)", Tuple.of(taskIds))
+                .map(facts -> {
+                    Map<Long, TaskFacts> byId = new HashMap<>();
+                    facts.forEach(f -> byId.put(f.taskId(), f));
+                    return byId;
+                });
+    }
+
+    /** Facts of every live task of the plan, in document order. */
+    public Uni<List<TaskFacts>> ofPlan(long planId) {
+        return load(" where t.plan_id = $1 and t.deleted_at is null order by t.sort_path",
+                "r.task_id in (select id from task where plan_id = $1)", Tuple.of(planId));
+    }
+
+    /** Facts of every live task the unit is responsible for, in any plan. */
+    public Uni<List<TaskFacts>> ofUnit(long unitId) {
+        return load(" where t.id in (select task_id from task_unit where unit_id = $1) and t.deleted_at is null"
+                + " order by t.plan_id, t.sort_path",
+                "r.task_id in (select task_id from task_unit where unit_id = $1)", Tuple.of(unitId));
+    }
+
+    private Uni<List<TaskFacts>> load(String taskCondition, String reportCondition, Tuple params) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery(SELECT + taskCondition).execute(params).map(rows -> map(rows, row -> row))
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<TaskFacts>of())
+                        : pool.preparedQuery(LATEST_REPORTS + reportCondition + LATEST_ORDER).execute(params)
+                                .map(reports -> map(reports, LatestReport::from))
+                                .chain(reports -> calendars.load(pool)
+                                        .map(calendar -> facts(rows, reports, calendar, today))));
+    }
+
+    private List<TaskFacts> facts(List<Row> rows, List<LatestReport> reports, WorkingCalendar calendar, LocalDate today) {
+        Map<String, Integer> latest = new HashMap<>();
+        reports.forEach(r -> latest.put(r.taskId() + "@" + r.occurrenceDue() + "#" + r.unitId(), r.percent()));
+        List<TaskFacts> result = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Task task = Task.from(row, today);
+            Schedule schedule = Schedule.from(row);
+            TaskOccurrence current = schedule.current(today);
+            LocalDate occurrenceDue = schedule.recurs() && current != null ? current.dueOn() : null;
+            int percent = percentComplete(row, task.id(), occurrenceDue, latest);
+            var status = current == null ? task.status() : current.status();
+            LocalDate due = current == null ? null : current.dueOn();
+            LocalDate start = schedule.recurs() && current != null ? periodStart(schedule, current.dueOn(), today) : task.startDate();
+            result.add(new TaskFacts(task, schedule, row.getBoolean("assigned"), row.getLocalDate("original_deadline"),
+                    row.getBoolean("score_against_new_deadline"), current, percent,
+                    rule.assess(status, start, due, percent, today, calendar)));
+        }
+        return result;
+    }
+
+    private static int percentComplete(Row row, long taskId, LocalDate occurrenceDue, Map<String, Integer> latest) {
+        long deliverables = row.getLong("deliverables");
+        if (deliverables > 0) {
+            long done = row.getLong("deliverables_done");
+            return (int) ((done * 200 + deliverables) / (deliverables * 2));
+        }
+        Long[] leads = row.getArrayOfLongs("lead_units");
+        if (leads == null || leads.length == 0) {
+            return 0;
+        }
+        int lowest = 100;
+        for (Long unit : leads) {
+            lowest = Math.min(lowest, latest.getOrDefault(taskId + "@" + occurrenceDue + "#" + unit, 0));
+        }
+        return lowest;
+    }
+
+    /** A recurring occurrence's period starts at the occurrence before it, the first one at the task's start. */
+    private static LocalDate periodStart(Schedule schedule, LocalDate dueOn, LocalDate today) {
+        List<TaskOccurrence> before = schedule.between(null, dueOn.minusDays(1), today);
+        return before.isEmpty() ? schedule.start() : before.get(before.size() - 1).dueOn();
+    }
+
+    private record LatestReport(long taskId, LocalDate occurrenceDue, long unitId, int percent) {
+        static LatestReport from(Row row) {
+            return new LatestReport(row.getLong("task_id"), row.getLocalDate("occurrence_due"), row.getLong("unit_id"),
+                    row.getInteger("percent"));
+        }
+    }
+}

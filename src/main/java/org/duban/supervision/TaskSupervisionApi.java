@@ -1,0 +1,143 @@
+package org.duban.supervision;
+
+import static org.duban.common.sql.Rows.map;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.duban.common.DubanException;
+import org.duban.common.page.PageRequest;
+import org.duban.common.sql.Batches;
+import org.duban.plan.Task;
+import org.duban.plan.TaskQueries;
+import org.duban.security.Callers;
+import org.duban.unit.Unit;
+import org.duban.unit.UnitQueries;
+import org.duban.warning.Warning;
+import org.duban.warning.WarningBasis;
+import org.duban.warning.WarningLevel;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** What supervision adds to a task: progress, colour, reports, moves, instructions, extensions. All batched. */
+@GraphQLApi
+@Authenticated
+public class TaskSupervisionApi {
+
+    private final Pool pool;
+    private final ProgressFacts facts;
+    private final TaskQueries tasks;
+    private final UnitQueries units;
+    private final Callers callers;
+
+    TaskSupervisionApi(Pool pool, ProgressFacts facts, TaskQueries tasks, UnitQueries units, Callers callers) {
+        this.pool = pool;
+        this.facts = facts;
+        this.tasks = tasks;
+        this.units = units;
+        this.callers = callers;
+    }
+
+    @NonNull
+    @Description("0 to 100 for the occurrence worked on now: the share of checklist items ticked where the task has a "
+            + "checklist, else the lowest latest report of its lead units (one that has not reported counts 0)")
+    public Uni<List<Integer>> percentComplete(@Source List<Task> sources) {
+        return byTask(sources).map(found -> found.stream().map(f -> f == null ? 0 : f.percentComplete()).toList());
+    }
+
+    @Description("三色预警 of the occurrence worked on now: RED overdue; YELLOW due within the configured working days and "
+            + "not submitted, or behind pace; GREEN otherwise; null once signed off or while suspended")
+    public Uni<List<WarningLevel>> warningLevel(@Source List<Task> sources) {
+        return byTask(sources).map(found -> found.stream().map(f -> f == null || f.warning() == null ? null : f.warning().level()).toList());
+    }
+
+    @Description("Why the warning is not GREEN: TIME (the deadline) or PACE (progress behind the time passed); null for GREEN")
+    public Uni<List<WarningBasis>> warningBasis(@Source List<Task> sources) {
+        return byTask(sources).map(found -> found.stream().map(f -> f == null ? null : f.warning())
+                .map(w -> w == null ? null : w.basis()).toList());
+    }
+
+    @Description("The first deadline, when an approved extension moved it")
+    public Uni<List<LocalDate>> originalDeadline(@Source List<Task> sources) {
+        return byTask(sources).map(found -> found.stream().map(f -> f == null ? null : f.originalDeadline()).toList());
+    }
+
+    @NonNull
+    @Description("Progress reports, newest first")
+    public Uni<List<List<@NonNull ProgressReport>>> progressReports(@Source List<Task> sources, @DefaultValue("20") int last) {
+        requireLast(last);
+        return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from (select *, row_number() over (partition by task_id"
+                + " order by reported_at desc, id desc) as place from progress_report where task_id = any($1)) r"
+                + " where r.place <= $2 order by r.reported_at desc, r.id desc")
+                .execute(Tuple.of(Batches.keys(sources, Task::id), last))
+                .map(rows -> Batches.grouped(sources, Task::id, map(rows, ProgressReport::from), ProgressReport::taskId));
+    }
+
+    @NonNull
+    @Description("Each responsible unit's latest report, on any occurrence; units that never reported are absent")
+    public Uni<List<List<@NonNull ProgressReport>>> latestReports(@Source List<Task> sources) {
+        return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from (select distinct on (task_id, unit_id) * from progress_report"
+                + " where task_id = any($1) order by task_id, unit_id, reported_at desc, id desc) r order by r.reported_at desc")
+                .execute(Tuple.of((Object) Batches.keys(sources, Task::id)))
+                .map(rows -> Batches.grouped(sources, Task::id, map(rows, ProgressReport::from), ProgressReport::taskId));
+    }
+
+    @NonNull
+    @Description("Submissions, sign-offs, rejections (with the reason), suspensions and reopenings, newest first")
+    public Uni<List<List<@NonNull StatusChange>>> statusChanges(@Source List<Task> sources, @DefaultValue("20") int last) {
+        requireLast(last);
+        return pool.preparedQuery("select " + StatusChange.COLUMNS + " from (select *, row_number() over (partition by task_id"
+                + " order by changed_at desc, id desc) as place from task_status_change where task_id = any($1)) c"
+                + " where c.place <= $2 order by c.changed_at desc, c.id desc")
+                .execute(Tuple.of(Batches.keys(sources, Task::id), last))
+                .map(rows -> Batches.grouped(sources, Task::id, map(rows, StatusChange::from), StatusChange::taskId));
+    }
+
+    @NonNull
+    @Description("Leader instructions, oldest first")
+    public Uni<List<List<@NonNull Instruction>>> instructions(@Source List<Task> sources) {
+        return pool.preparedQuery("select " + Instruction.COLUMNS + " from instruction i where i.task_id = any($1) order by i.id")
+                .execute(Tuple.of((Object) Batches.keys(sources, Task::id)))
+                .map(rows -> Batches.grouped(sources, Task::id, map(rows, Instruction::from), Instruction::taskId));
+    }
+
+    @NonNull
+    @Description("Deadline extension requests and decisions, oldest first")
+    public Uni<List<List<@NonNull DeadlineExtension>>> extensions(@Source List<Task> sources) {
+        return pool.preparedQuery("select " + DeadlineExtension.COLUMNS + " from deadline_extension e where e.task_id = any($1) order by e.id")
+                .execute(Tuple.of((Object) Batches.keys(sources, Task::id)))
+                .map(rows -> Batches.grouped(sources, Task::id, map(rows, DeadlineExtension::from), DeadlineExtension::taskId));
+    }
+
+    @NonNull
+    public Uni<List<Unit>> unit(@Source List<ProgressReport> reports) {
+        return units.unitsByIds(Batches.keys(reports, ProgressReport::unitId))
+                .map(found -> Batches.single(reports, ProgressReport::unitId, found, Unit::id));
+    }
+
+    @Description("The task reported on; null if the caller may not see it")
+    public Uni<List<Task>> task(@Source List<ProgressReport> reports) {
+        return callers.current().chain(caller -> tasks.byIds(Batches.keys(reports, ProgressReport::taskId), caller))
+                .map(found -> Batches.single(reports, ProgressReport::taskId, found, Task::id));
+    }
+
+    private Uni<List<TaskFacts>> byTask(List<Task> sources) {
+        return facts.ofTasks(Batches.keys(sources, Task::id)).map(found -> sources.stream().map(t -> found.get(t.id())).toList());
+    }
+
+    private static void requireLast(int last) {
+        if (last < 0 || last > PageRequest.MAX_SIZE) {
+            throw DubanException.validation("last", "must be between 0 and " + PageRequest.MAX_SIZE + ", was " + last);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.duban.supervision;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.DubanException;
+import org.duban.common.Ids;
+import org.duban.plan.AssignmentRole;
+import org.duban.plan.TaskStatus;
+import org.duban.plan.TaskVisibility;
+import org.duban.plan.occurrence.OccurrenceId;
+import org.duban.plan.occurrence.Schedule;
+import org.duban.security.Callers.Caller;
+import org.duban.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The SQL of the workflow's writes, each on the connection of the caller's transaction. */
+@ApplicationScoped
+class WorkflowStore {
+
+    private final Clock clock;
+
+    WorkflowStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Locks the task and reads the occurrence a move is about. A recurring task needs {@code occurrenceId}; for
+     * any other task it may be left out, and when given must name the task's deadline.
+     */
+    Uni<WorkItem> lock(SqlConnection connection, String taskId, String occurrenceId) {
+        long id = Ids.parse(taskId, "Task");
+        return connection.preparedQuery("select " + Schedule.COLUMNS + ", t.plan_id" + Schedule.FROM
+                + " where t.id = $1 and t.deleted_at is null for update of t")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DubanException.notFound("Task", taskId);
+                    }
+                    Row row = rows.iterator().next();
+                    return item(Schedule.from(row), row.getLong("plan_id"), occurrenceId);
+                });
+    }
+
+    private static WorkItem item(Schedule schedule, long planId, String occurrenceId) {
+        if (occurrenceId == null || occurrenceId.isBlank()) {
+            if (schedule.recurs()) {
+                throw DubanException.validation("occurrenceId", "the task recurs: name the occurrence (task@due-date) this is about");
+            }
+            return new WorkItem(schedule.taskId(), planId, false, schedule.deadline(), schedule.taskStatus());
+        }
+        OccurrenceId id = OccurrenceId.parse(occurrenceId, "occurrenceId");
+        if (id.taskId() != schedule.taskId() || !schedule.isOccurrence(id.dueOn())) {
+            throw DubanException.notFound("TaskOccurrence", occurrenceId);
+        }
+        return new WorkItem(schedule.taskId(), planId, schedule.recurs(), id.dueOn(), schedule.statusOn(id.dueOn()));
+    }
+
+    /**
+     * The caller's unit's part in the task: null for ADMIN, who acts as the office. NOT_FOUND, as for any task
+     * out of sight, when its unit has none.
+     */
+    Uni<AssignmentRole> roleOf(SqlConnection connection, long taskId, Caller caller) {
+        if (caller.is(Roles.ADMIN)) {
+            return Uni.createFrom().nullItem();
+        }
+        if (caller.unitId() == null) {
+            return Uni.createFrom().failure(DubanException.notFound("Task", taskId));
+        }
+        return unitRole(connection, taskId, caller.unitId())
+                .onItem().ifNull().failWith(() -> DubanException.notFound("Task", taskId));
+    }
+
+    /** The unit's part in the task, or null when it is not responsible for it. */
+    Uni<AssignmentRole> unitRole(SqlConnection connection, long taskId, long unitId) {
+        return connection.preparedQuery(TaskVisibility.unitRoleSql("$1", "$2")).execute(Tuple.of(taskId, unitId))
+                .map(rows -> rows.size() == 0 ? null : AssignmentRole.valueOf(rows.iterator().next().getString("role")));
+    }
+
+    /** Parses evidence ids and makes sure each is evidence of this task; VALIDATION on the field otherwise. */
+    Uni<List<Long>> evidenceOfTask(SqlConnection connection, long taskId, List<String> ids, String field) {
+        if (ids == null || ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<Long> parsed = new LinkedHashSet<>();
+        for (String id : ids) {
+            Long value = parseEvidenceId(id, field);
+            if (!parsed.add(value)) {
+                throw DubanException.validation(field, "names evidence " + id + " twice");
+            }
+        }
+        Long[] wanted = parsed.toArray(new Long[0]);
+        return connection.preparedQuery("select id from evidence where task_id = $1 and id = any($2)")
+                .execute(Tuple.of(taskId, wanted))
+                .map(rows -> {
+                    Set<Long> found = new LinkedHashSet<>();
+                    rows.forEach(row -> found.add(row.getLong("id")));
+                    List<Long> missing = parsed.stream().filter(id -> !found.contains(id)).toList();
+                    if (!missing.isEmpty()) {
+                        throw DubanException.validation(field, "not evidence of this task: " + missing
+                                + " (upload files to /tasks/" + taskId + "/evidence, or add a link, first)");
+                    }
+                    return new ArrayList<>(parsed);
+                });
+    }
+
+    private static Long parseEvidenceId(String id, String field) {
+        try {
+            long value = Long.parseLong(id == null ? "" : id.strip());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DubanException.validation(field, "not an evidence id: " + id);
+    }
+
+    /** Moves the occurrence and puts the move on record. */
+    Uni<Void> move(SqlConnection connection, WorkItem item, TaskStatus to, StatusNote note, Caller caller) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        Uni<?> status = item.recurring()
+                ? connection.preparedQuery("insert into task_occurrence (task_id, due_on, status, updated_at) values ($1, $2, $3, $4)"
+                        + " on conflict (task_id, due_on) do update set status = excluded.status, updated_at = excluded.updated_at")
+                        .execute(Tuple.of(item.taskId(), item.dueOn(), to.name(), now))
+                : connection.preparedQuery("update task set status = $2, updated_at = $3, version = version + 1 where id = $1")
+                        .execute(Tuple.of(item.taskId(), to.name(), now));
+        return status.chain(() -> connection.preparedQuery("insert into task_status_change (task_id, occurrence_due, from_status,"
+                + " to_status, reason, note, evidence_ids, override_reason, account_id, changed_at)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(Tuple.from(new Object[] { item.taskId(), item.occurrenceDue(), item.status().name(), to.name(),
+                        note.reason(), note.note(), note.evidenceIds().toArray(new Long[0]), note.overrideReason(),
+                        caller.accountId(), now })))
+                .replaceWithVoid();
+    }
+
+    /**
+     * What stands in the way of signing the occurrence off: checklist items still open, and responsible units
+     * that never reported on it. Empty when nothing does.
+     */
+    Uni<List<String>> signOffBlockers(SqlConnection connection, WorkItem item) {
+        return connection.preparedQuery("select 'the checklist item \"' || d.title || '\" is open' as blocker"
+                + " from deliverable d where d.task_id = $1 and not d.done"
+                + " union all select u.name || ' has never reported'"
+                + " from task_unit tu join unit u on u.id = tu.unit_id where tu.task_id = $1 and not exists (select 1"
+                + " from progress_report r where r.task_id = $1 and r.unit_id = tu.unit_id"
+                + " and r.occurrence_due is not distinct from $2)")
+                .execute(Tuple.of(item.taskId(), item.occurrenceDue()))
+                .map(rows -> {
+                    List<String> blockers = new ArrayList<>();
+                    rows.forEach(row -> blockers.add(row.getString("blocker")));
+                    return blockers;
+                });
+    }
+}
