@@ -30,7 +30,7 @@ public record Inspection(
         @Ignore long planKey) {
 
     @Type("InspectionOutcome")
-    public record UnitOutcome(@NonNull @Id String unitId, @NonNull String unitName, @NonNull Outcome outcome, String note) {
+    public record UnitOutcome(@NonNull @Id String unitId, @NonNull String unitName, @NonNull InspectionOutcomeKind outcome, String note) {
     }
 
     static final String COLUMNS = "i.id, i.plan_id, i.inspecting_body, i.starts_on, i.ends_on, i.findings, i.version, i.updated_at,"
@@ -42,7 +42,7 @@ public record Inspection(
         JsonArray outcomes = (JsonArray) row.getJson("outcomes");
         List<UnitOutcome> list = outcomes.stream().map(JsonObject.class::cast)
                 .map(o -> new UnitOutcome(String.valueOf(o.getLong("unitId")), o.getString("unitName"),
-                        Outcome.valueOf(o.getString("outcome")), o.getString("note")))
+                        InspectionOutcomeKind.valueOf(o.getString("outcome")), o.getString("note")))
                 .toList();
         long planId = row.getLong("plan_id");
         return new Inspection(row.getLong("id"), String.valueOf(planId), row.getString("inspecting_body"),

@@ -27,7 +27,7 @@ public record InspectionInput(
     @Input("InspectionOutcomeInput")
     public record OutcomeInput(
             @NonNull @Id String unitId,
-            @NonNull Outcome outcome,
+            @NonNull InspectionOutcomeKind outcome,
             @Size(max = 2000) String note) {
     }
 }

@@ -241,7 +241,69 @@ class AccessTableTest {
                 "targetMu", new BigDecimal("12.5")))));
         calls.put("setTaskMeasures", call(operation("set-task-measures"), c -> vars("taskId", f.tasks.get("X4"), "measures",
                 List.of(Map.of("kind", "QUOTA", "year", 2031, "regionId", f.regionId)))));
+        // Supervision: each caller's call gets a task of its own in the state the move starts from.
+        calls.put("reportProgress", call(operation("report-progress"), c -> vars("taskId", freshTask(), "input",
+                c.equals("admin") ? Map.of("percent", 20, "summary", "进展", "unitId", f.unitA) : Map.of("percent", 20, "summary", "进展"))));
+        calls.put("submitTask", call(operation("submit-task"), c -> {
+            String[] task = taskInProgressWithEvidence();
+            return vars("taskId", task[0], "input", Map.of("statement", "已完成", "evidenceIds", List.of(task[1])));
+        }));
+        calls.put("signOffTask", call(operation("sign-off-task"), c -> vars("taskId", submittedTask(), "overrideReason", "测试")));
+        calls.put("rejectTask", call(operation("reject-task"), c -> vars("taskId", submittedTask(), "reason", "证据不足")));
+        calls.put("suspendTask", call(operation("suspend-task"), c -> vars("taskId", freshTask(), "reason", "政策调整")));
+        calls.put("reopenTask", call(operation("reopen-task"), c -> vars("taskId", suspendedTask(), "reason", "恢复")));
+        calls.put("tickDeliverable", call(operation("tick-deliverable"), c -> {
+            String[] task = taskInProgressWithEvidence();
+            String item = ok(run("admin", "task-supervision", "id", task[0])).getString("data.task.deliverables[0].id");
+            return vars("deliverableId", item, "evidenceIds", List.of(task[1]));
+        }));
+        calls.put("addEvidenceLink", call(operation("add-evidence-link"), c -> vars("taskId", f.tasks.get("X4"),
+                "url", "https://example.test/" + next(), "title", "链接")));
+        calls.put("requestExtension", call(operation("request-extension"), c -> vars("taskId", freshTask(), "input",
+                Map.of("newDeadline", "2031-12-31", "reason", "延期"))));
+        calls.put("decideExtension", call(operation("decide-extension"), c -> vars("extensionId", pendingExtension(),
+                "input", Map.of("approve", true))));
+        calls.put("addInstruction", call(operation("add-instruction"), c -> vars("taskId", f.tasks.get("X4"), "text", "批示" + next())));
+        calls.put("planDashboard", call(operation("plan-dashboard"), c -> vars("planId", f.planId)));
+        calls.put("unitScoreboard", call(operation("unit-scoreboard"), c -> vars("planId", f.planId)));
+        calls.put("unitReport", call(operation("unit-report"), c -> vars("unitId", f.unitA, "from", "2031-06-01", "to", "2031-06-30")));
+        calls.put("inspections", new Call(operation("inspections"), c -> vars("planId", f.planId), "督导" + f.code));
+        calls.put("recordInspection", call(operation("record-inspection"), c -> vars("input", Map.of("planId", f.planId,
+                "inspectingBody", "督导" + f.code, "startsOn", "2031-09-16", "endsOn", "2031-09-30"))));
         return calls;
+    }
+
+    /** A task of 甲局's, new for each call, with one checklist item. */
+    private String freshTask() {
+        return ok(run("admin", "create-task", "input", Map.of("planId", f.planId, "code", "S" + next(), "title", "督办",
+                "deadline", "2031-08-01", "deliverables", List.of("成果"),
+                "assignments", List.of(Map.of("unitId", f.unitA, "role", "LEAD"))))).getString("data.createTask.id");
+    }
+
+    /** The task id and a piece of its evidence, the task IN_PROGRESS after a report. */
+    private String[] taskInProgressWithEvidence() {
+        String task = freshTask();
+        ok(run("admin", "report-progress", "taskId", task, "input", Map.of("percent", 50, "summary", "进展", "unitId", f.unitA)));
+        String evidence = ok(run("admin", "add-evidence-link", "taskId", task, "url", "https://example.test/e", "title", "佐证"))
+                .getString("data.addEvidenceLink.id");
+        return new String[] { task, evidence };
+    }
+
+    private String submittedTask() {
+        String[] task = taskInProgressWithEvidence();
+        ok(run("admin", "submit-task", "taskId", task[0], "input", Map.of("statement", "已完成", "evidenceIds", List.of(task[1]))));
+        return task[0];
+    }
+
+    private String suspendedTask() {
+        String task = freshTask();
+        ok(run("admin", "suspend-task", "taskId", task, "reason", "暂停"));
+        return task;
+    }
+
+    private String pendingExtension() {
+        return ok(run("admin", "request-extension", "taskId", freshTask(), "input", Map.of("newDeadline", "2031-12-31",
+                "reason", "延期"))).getString("data.requestExtension.extensions[0].id");
     }
 
     private static final List<Map<String, Object>> INDICATORS = List.of(
