@@ -9,6 +9,8 @@ import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.TaskStatus;
 import org.duban.security.Callers;
+import org.duban.supervision.ProgressReport;
+import org.duban.supervision.ProgressReports;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -26,11 +28,13 @@ import io.smallrye.mutiny.Uni;
 public class AssignmentApi {
 
     private final AssignmentQueries queries;
+    private final ProgressReports reports;
     private final CalendarFeeds feeds;
     private final Callers callers;
 
-    AssignmentApi(AssignmentQueries queries, CalendarFeeds feeds, Callers callers) {
+    AssignmentApi(AssignmentQueries queries, ProgressReports reports, CalendarFeeds feeds, Callers callers) {
         this.queries = queries;
+        this.reports = reports;
         this.feeds = feeds;
         this.callers = callers;
     }
@@ -46,10 +50,11 @@ public class AssignmentApi {
                 : queries.page(caller.unitId(), status, page));
     }
 
-    @Description("The task's latest move (status, when, by whom, why); null while nothing moved it.")
-    public Uni<List<ProgressUpdate>> latestProgress(@Source List<Assignment> assignments) {
-        return queries.latestProgress(Batches.keys(assignments, a -> a.task().id()))
-                .map(found -> Batches.single(assignments, a -> a.task().id(), found, ProgressUpdate::taskId));
+    @Description("The latest progress report on the task, by any of its units; null before the first. Status moves "
+            + "with their reasons are in task.statusChanges.")
+    public Uni<List<ProgressReport>> latestProgress(@Source List<Assignment> assignments) {
+        return reports.latestOfTasks(Batches.keys(assignments, a -> a.task().id()))
+                .map(found -> Batches.single(assignments, a -> a.task().id(), found, ProgressReport::taskId));
     }
 
     @Mutation

@@ -103,15 +103,4 @@ public class AssignmentQueries {
         }
         return new Assignment(task, responsibility.role(), dueOn, occurrenceId, status, left, overdue);
     }
-
-    /** The latest status change of each task (of the task itself, not of an occurrence of a recurring one). */
-    public Uni<List<ProgressUpdate>> latestProgress(Long[] taskIds) {
-        return pool.preparedQuery("select distinct on (c.task_id) c.task_id, c.to_status, c.changed_at, c.reason, a.display_name"
-                + " from task_status_change c left join account a on a.id = c.account_id"
-                + " where c.task_id = any($1) order by c.task_id, c.changed_at desc, c.id desc")
-                .execute(Tuple.of(taskIds))
-                .map(rows -> map(rows, row -> new ProgressUpdate(TaskStatus.valueOf(row.getString("to_status")),
-                        row.getOffsetDateTime("changed_at").toInstant(), row.getString("display_name"), row.getString("reason"),
-                        row.getLong("task_id"))));
-    }
 }

@@ -32,7 +32,7 @@ public final class MutationNames extends SimplePerformantInstrumentation {
     }
 
     /** The mutation this request is running, if it is running one. */
-    static Optional<String> current() {
+    public static Optional<String> current() {
         try {
             return ContextLocals.get(KEY);
         } catch (UnsupportedOperationException notOnARequestContext) {

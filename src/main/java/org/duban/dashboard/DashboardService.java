@@ -33,7 +33,6 @@ import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.TaskOccurrence;
 import org.duban.security.Callers.Caller;
 import org.duban.supervision.ProgressFacts;
-import org.duban.supervision.ProgressReport;
 import org.duban.supervision.ProgressReports;
 import org.duban.supervision.TaskFacts;
 import org.duban.unit.Unit;

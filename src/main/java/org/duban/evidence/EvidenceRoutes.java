@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,7 +134,7 @@ class EvidenceRoutes {
                     .putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Cache-Control", "private, no-store")
                     .putHeader("ETag", "\"" + evidence.sha256() + "\"")
-                    .putHeader("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256())))
+                    .putHeader("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256())))
                     .end(file.content().getDelegate());
         }, failure -> fail(context, failure));
     }

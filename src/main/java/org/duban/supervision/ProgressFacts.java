@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.MutationNames;
 import org.duban.common.ChinaTime;
 import org.duban.plan.Task;
 import org.duban.plan.occurrence.Schedule;
@@ -20,10 +22,8 @@ import org.duban.reminder.calendar.CalendarStore;
 import org.duban.reminder.calendar.WorkingCalendar;
 import org.duban.warning.WarningRule;
 
-import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -47,7 +47,7 @@ public class ProgressFacts {
     private static final String LATEST_REPORTS = "select distinct on (r.task_id, r.occurrence_due, r.unit_id)"
             + " r.task_id, r.occurrence_due, r.unit_id, r.percent from progress_report r where ";
     private static final String LATEST_ORDER = " order by r.task_id, r.occurrence_due, r.unit_id, r.reported_at desc, r.id desc";
-    /** The three batched Task fields of one request share one computation if they come this close together. */
+    /** How long a shared computation serves: a subscription's context lives longer than one answer. */
     private static final long SHARE_WITHIN_NANOS = 2_000_000_000L;
 
     private final Pool pool;
@@ -62,21 +62,28 @@ public class ProgressFacts {
         this.clock = clock;
     }
 
-    /** Facts of these live tasks, keyed by task id; shared by the Task fields of one request. */
+    /**
+     * Facts of these live tasks, keyed by task id. The three Task fields of one query share one computation; a
+     * mutation's answer computes afresh, since an earlier mutation of the same document may have changed them.
+     */
     public Uni<Map<Long, TaskFacts>> ofTasks(Long[] taskIds) {
+        if (MutationNames.current().isPresent()) {
+            return byId(taskIds);
+        }
         Long[] sorted = taskIds.clone();
         Arrays.sort(sorted);
         String key = "duban.progress-facts" + Arrays.toString(sorted);
-        Context context = Vertx.currentContext();
-        if (context == null || !VertxContext.isDuplicatedContext(context)) {
+        try {
+            Optional<Shared> shared = ContextLocals.get(key);
+            if (shared.isPresent() && System.nanoTime() - shared.get().since() < SHARE_WITHIN_NANOS) {
+                return shared.get().facts();
+            }
+            Shared fresh = new Shared(byId(taskIds).memoize().indefinitely(), System.nanoTime());
+            ContextLocals.put(key, fresh);
+            return fresh.facts();
+        } catch (UnsupportedOperationException notOnARequestContext) {
             return byId(taskIds);
         }
-        Shared shared = context.getLocal(key);
-        if (shared == null || System.nanoTime() - shared.since() > SHARE_WITHIN_NANOS) {
-            shared = new Shared(byId(taskIds).memoize().indefinitely(), System.nanoTime());
-            context.putLocal(key, shared);
-        }
-        return shared.facts();
     }
 
     private record Shared(Uni<Map<Long, TaskFacts>> facts, long since) {

@@ -23,6 +23,14 @@ public class ProgressReports {
         this.pool = pool;
     }
 
+    /** The latest report on each task, by any of its units. */
+    public Uni<List<ProgressReport>> latestOfTasks(Long[] taskIds) {
+        return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from (select distinct on (task_id) * from progress_report"
+                + " where task_id = any($1) order by task_id, reported_at desc, id desc) r")
+                .execute(Tuple.of((Object) taskIds))
+                .map(rows -> map(rows, ProgressReport::from));
+    }
+
     /** The unit's reports filed from {@code from} to {@code to} (Asia/Shanghai days, both included), oldest first. */
     public Uni<List<ProgressReport>> ofUnitBetween(long unitId, LocalDate from, LocalDate to) {
         return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from progress_report r where r.unit_id = $1"

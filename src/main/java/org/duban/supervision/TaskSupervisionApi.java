@@ -4,8 +4,6 @@ import static org.duban.common.sql.Rows.map;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import org.duban.common.DubanException;
 import org.duban.common.page.PageRequest;
@@ -15,7 +13,6 @@ import org.duban.plan.TaskQueries;
 import org.duban.security.Callers;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
-import org.duban.warning.Warning;
 import org.duban.warning.WarningBasis;
 import org.duban.warning.WarningLevel;
 import org.eclipse.microprofile.graphql.DefaultValue;

@@ -16,6 +16,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.duban.support.SqlStatements;
+import org.duban.support.TaskMoves;
 import org.duban.support.TestAccounts;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class AssignmentsTest {
     }
 
     @Test
-    void aSetsMemberSeesTheTasksOfTheSetWithWorkingDaysLeftAndTheLatestMove() {
+    void aSetsMemberSeesTheTasksOfTheSetWithWorkingDaysLeftAndTheLatestReport() {
         TestPlans.Names names = TestPlans.fresh("assignments");
         String planId = TestPlans.importPlan(TestPlans.document(names, """
                 - { code: A1, title: 甲独办, deadline: 2031-03-03, units: [{ unit: 局甲 }] }
@@ -74,7 +75,7 @@ class AssignmentsTest {
         Map<String, String> tasks = TestPlans.taskIds(planId);
         String user = "asg-" + names.regionCode();
         TestAccounts.create(pool, user, "乙局人员", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
-        ok(run(user, "change-task-status", "id", tasks.get("B1"), "status", "IN_PROGRESS"));
+        ok(run(user, "report-progress", "taskId", tasks.get("B1"), "input", Map.of("percent", 30, "summary", "已开展摸底")));
 
         JsonPath mine = ok(run(user, "my-assignments"));
         // The monthly report's September occurrence is the earliest still open, and overdue (B2's is older).
@@ -86,8 +87,10 @@ class AssignmentsTest {
         assertThat(mine.getInt("data.myAssignments.edges[0].node.workingDaysLeft")).isNegative();
         assertThat(mine.getInt("data.myAssignments.edges[2].node.workingDaysLeft")).isPositive();
         assertThat(mine.getString("data.myAssignments.edges[3].node.workingDaysLeft")).isNull();
-        assertThat(mine.getString("data.myAssignments.edges[2].node.latestProgress.status")).isEqualTo("IN_PROGRESS");
-        assertThat(mine.getString("data.myAssignments.edges[2].node.latestProgress.by")).isEqualTo("乙局人员");
+        assertThat(mine.getString("data.myAssignments.edges[2].node.status")).isEqualTo("IN_PROGRESS");
+        assertThat(mine.getString("data.myAssignments.edges[2].node.latestProgress.summary")).isEqualTo("已开展摸底");
+        assertThat(mine.getInt("data.myAssignments.edges[2].node.latestProgress.percent")).isEqualTo(30);
+        assertThat(mine.getString("data.myAssignments.edges[2].node.latestProgress.reportedBy")).isEqualTo("乙局人员");
         assertThat(mine.getString("data.myAssignments.edges[0].node.latestProgress")).isNull();
 
         // The lead unit submits September's report: October's becomes the one due.
@@ -137,9 +140,7 @@ class AssignmentsTest {
                 - { code: F5, title: 无期限, units: [{ unit: 局甲 }] }
                 """.formatted(longTitle.replace("\n", "\\n"))));
         Map<String, String> tasks = TestPlans.taskIds(planId);
-        for (String status : List.of("IN_PROGRESS", "SUBMITTED", "SIGNED_OFF")) {
-            ok(run("admin", "change-task-status", "id", tasks.get("F3"), "status", status));
-        }
+        TaskMoves.signOff(tasks.get("F3"));
         String user = "feed-" + names.regionCode();
         String accountId = String.valueOf(TestAccounts.create(pool, user, "甲局人员",
                 Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县甲局")), null));

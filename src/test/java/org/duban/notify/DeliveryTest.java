@@ -19,6 +19,7 @@ import org.duban.reminder.ReminderRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
+import org.duban.support.TaskMoves;
 import org.duban.support.TestPlans;
 import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -153,9 +154,7 @@ class DeliveryTest {
             ok(run("admin", "set-unit-channels", "unitId", units.unitA(), "input", Map.of("webhookUrl", receiver.url("/refuse"))));
             runAt("2022-03-14", LocalTime.of(9, 0));
             clock.reset();
-            for (String status : List.of("IN_PROGRESS", "SUBMITTED", "SIGNED_OFF")) {
-                ok(run("admin", "change-task-status", "id", units.tasks().get("C1"), "status", status));
-            }
+            TaskMoves.signOff(units.tasks().get("C1"));
             ok(run("admin", "update-task", "id", units.tasks().get("C2"), "input", Map.of("deadline", "2022-03-31")));
             ok(run("admin", "delete-task", "id", units.tasks().get("C3")));
             runAt("2022-03-14", LocalTime.of(10, 0));

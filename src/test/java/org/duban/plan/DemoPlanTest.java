@@ -44,7 +44,7 @@ class DemoPlanTest {
 
     @Test
     void theTwoTasksDueOnSeptember15AreTheSeedsOnes() {
-        JsonPath response = run("admin", "tasks", "filter", Map.of("dueFrom", "2022-09-15", "dueTo", "2022-09-15"));
+        JsonPath response = run("admin", "tasks", "filter", Map.of("planId", demoPlanId(), "dueFrom", "2022-09-15", "dueTo", "2022-09-15"));
 
         assertThat(response.getList("errors")).isNull();
         assertThat(response.getInt("data.tasks.totalCount")).isEqualTo(2);

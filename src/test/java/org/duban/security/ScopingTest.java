@@ -114,8 +114,8 @@ class ScopingTest {
         ok(run(place.userA(), "change-task-status", "id", mine, "status", "IN_PROGRESS"));
         ok(run(place.userA(), "change-task-status", "id", mine, "status", "SUBMITTED"));
         assertThat(errorCode(run(place.userA(), "change-task-status", "id", mine, "status", "SIGNED_OFF"))).isEqualTo("FORBIDDEN");
-        assertThat(ok(run("admin", "change-task-status", "id", mine, "status", "SIGNED_OFF"))
-                .getString("data.changeTaskStatus.status")).isEqualTo("SIGNED_OFF");
+        assertThat(ok(run("admin", "sign-off-task", "taskId", mine, "overrideReason", "测试"))
+                .getString("data.signOffTask.status")).isEqualTo("SIGNED_OFF");
     }
 
     @Test
