@@ -14,6 +14,7 @@ import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.TaskStatus;
 import org.duban.security.Callers.Caller;
+import org.duban.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -61,7 +62,8 @@ public class ExtensionService {
                 })
                 .chain(task -> connection.preparedQuery("insert into deadline_extension (task_id, unit_id, requested_by,"
                         + " previous_deadline, requested_deadline, reason, requested_at) values ($1, $2, $3, $4, $5, $6, $7)")
-                        .execute(Tuple.from(new Object[] { task.getLong("id"), caller.unitId(), caller.accountId(),
+                        .execute(Tuple.from(new Object[] { task.getLong("id"), caller.is(Roles.ADMIN) ? null : caller.unitId(),
+                                caller.accountId(),
                                 task.getLocalDate("deadline"), input.newDeadline(), input.reason().strip(),
                                 clock.instant().atOffset(ZoneOffset.UTC) }))
                         .replaceWith(task.getLong("id"))));
