@@ -2,14 +2,13 @@ package org.duban.inspection;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.ChinaTime;
-import org.duban.notify.NotificationFeed;
+import org.duban.notify.Notices;
 import org.duban.reminder.calendar.CalendarStore;
 import org.duban.reminder.calendar.WorkingCalendar;
 
@@ -19,8 +18,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Tells the responsible units of a plan, in their inbox, of an inspection ahead: from N working days before its
- * window opens until it closes, each scheduler run writes the notices not written yet, once per account.
+ * Tells the responsible units of a plan of an inspection ahead, as their reminders reach them: from N working days
+ * before its window opens until it closes, each scheduler run sends the notice to the units that have not had it.
  */
 @ApplicationScoped
 public class InspectionNotices {
@@ -29,10 +28,12 @@ public class InspectionNotices {
     private static final int LOOK_AHEAD_DAYS = 120;
 
     private final CalendarStore calendars;
+    private final Notices notices;
     private final int noticeWorkingDays;
 
-    InspectionNotices(CalendarStore calendars, InspectionSettings settings) {
+    InspectionNotices(CalendarStore calendars, Notices notices, InspectionSettings settings) {
         this.calendars = calendars;
+        this.notices = notices;
         this.noticeWorkingDays = settings.noticeWorkingDays();
     }
 
@@ -56,16 +57,27 @@ public class InspectionNotices {
         return due;
     }
 
-    private static Uni<Integer> insert(Pool pool, List<Long> inspections, Instant now) {
-        return pool.withTransaction(connection -> connection.preparedQuery("insert into notification (account_id, inspection_id, kind,"
-                + " title, body, created_at) select distinct a.id, i.id, 'INSPECTION', '督导检查：' || i.inspecting_body || ' '"
-                + " || i.starts_on || '至' || i.ends_on, '《' || p.title || '》（' || p.document_number || '）的整改落实情况将接受'"
-                + " || i.inspecting_body || '检查，请提前做好准备。', $2::timestamptz from inspection i join plan p on p.id = i.plan_id"
-                + " join task t on t.plan_id = p.id and t.deleted_at is null join task_unit tu on tu.task_id = t.id"
-                + " join account a on a.unit_id = tu.unit_id and a.enabled where i.id = any($1)"
-                + " on conflict (account_id, inspection_id) where inspection_id is not null do nothing returning id, account_id")
-                .execute(Tuple.of(inspections.toArray(new Long[0]), now.atOffset(ZoneOffset.UTC)))
-                .call(rows -> NotificationFeed.announceAfterCommit(connection, rows))
-                .map(rows -> rows.rowCount()));
+    private Uni<Integer> insert(Pool pool, List<Long> inspections, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("select i.id, i.inspecting_body, i.starts_on, i.ends_on,"
+                + " p.title, p.document_number, array(select distinct tu.unit_id from task t join task_unit tu on tu.task_id = t.id"
+                + " where t.plan_id = p.id and t.deleted_at is null) as units from inspection i join plan p on p.id = i.plan_id"
+                + " where i.id = any($1)")
+                .execute(Tuple.of((Object) inspections.toArray(new Long[0])))
+                .chain(rows -> {
+                    List<Uni<Integer>> sent = new ArrayList<>();
+                    for (Row row : rows) {
+                        sent.add(notices.send(connection, notice(row), row.getArrayOfLongs("units"), now));
+                    }
+                    return Uni.join().all(sent).andFailFast();
+                })
+                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    private static Notices.Notice notice(Row inspection) {
+        String body = inspection.getString("inspecting_body");
+        return new Notices.Notice(Notices.Source.INSPECTION, inspection.getLong("id"), null,
+                "督导检查：" + body + " " + inspection.getLocalDate("starts_on") + "至" + inspection.getLocalDate("ends_on"),
+                "《" + inspection.getString("title") + "》（" + inspection.getString("document_number") + "）的整改落实情况将接受"
+                        + body + "检查，请提前做好准备。");
     }
 }

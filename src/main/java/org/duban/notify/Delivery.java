@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import org.duban.reminder.ReminderKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -14,8 +13,8 @@ import org.eclipse.microprofile.graphql.Type;
 import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Delivery")
-@Description("A reminder on its way through a webhook or e-mail. The id is the X-Duban-Delivery header: receivers "
-        + "drop repeats by it.")
+@Description("A reminder or notice on its way through a webhook or e-mail. The id is the X-Duban-Delivery header: "
+        + "receivers drop repeats by it.")
 public record Delivery(
         @NonNull @Id String id,
         @NonNull @Description("WEBHOOK or EMAIL") String channel,
@@ -26,14 +25,15 @@ public record Delivery(
         String lastError,
         Instant sentAt,
         @NonNull Instant createdAt,
-        @NonNull ReminderKind kind,
-        @NonNull LocalDate remindOn,
-        @NonNull @Description("The deadline reminded of") LocalDate occurrenceDeadline,
-        @Ignore long taskId) {
+        @NonNull NotificationKind kind,
+        @Description("The day of the reminder; null for a notice") LocalDate remindOn,
+        @Description("The deadline reminded of; null for a notice") LocalDate occurrenceDeadline,
+        @Ignore Long taskId) {
 
     static final String COLUMNS = "d.id, d.channel, d.target, d.status, d.attempts, d.next_attempt_at, d.last_error,"
-            + " d.sent_at, d.created_at, r.kind, r.remind_on, r.due_on, r.task_id";
-    static final String FROM = " from delivery d join reminder r on r.id = d.reminder_id";
+            + " d.sent_at, d.created_at, coalesce(r.kind, n.kind) as kind, r.remind_on, r.due_on, coalesce(r.task_id, n.task_id) as task_id";
+    static final String JOINS = " left join reminder r on r.id = d.reminder_id left join notice n on n.id = d.notice_id";
+    static final String FROM = " from delivery d" + JOINS;
 
     static Delivery from(Row row) {
         OffsetDateTime sent = row.getOffsetDateTime("sent_at");
@@ -41,7 +41,7 @@ public record Delivery(
                 DeliveryStatus.valueOf(row.getString("status")), row.getInteger("attempts"),
                 row.getOffsetDateTime("next_attempt_at").toInstant(), row.getString("last_error"),
                 sent == null ? null : sent.toInstant(), row.getOffsetDateTime("created_at").toInstant(),
-                ReminderKind.valueOf(row.getString("kind")), row.getLocalDate("remind_on"), row.getLocalDate("due_on"),
+                NotificationKind.valueOf(row.getString("kind")), row.getLocalDate("remind_on"), row.getLocalDate("due_on"),
                 row.getLong("task_id"));
     }
 }

@@ -52,7 +52,8 @@ public class DeliveryApi {
 
     @Query
     @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
-    @Description("Webhook and e-mail deliveries, newest first (ADMIN, LEADER): what failed, what is dead and why.")
+    @Description("Webhook and e-mail deliveries of reminders and notices, newest first (ADMIN, LEADER): what failed, what is "
+            + "dead and why.")
     public Uni<@NonNull DeliveryConnection> deliveries(DeliveryFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
         SqlParams params = new SqlParams();
@@ -65,7 +66,7 @@ public class DeliveryApi {
             where.append(" and d.channel = ").append(params.bind(filter.channel()));
         }
         if (filter != null && filter.taskId() != null) {
-            where.append(" and r.task_id = ").append(params.bind(Ids.parse(filter.taskId(), "Task")));
+            where.append(" and coalesce(r.task_id, n.task_id) = ").append(params.bind(Ids.parse(filter.taskId(), "Task")));
         }
         String keyset = "";
         if (page.after() != null) {
@@ -89,7 +90,7 @@ public class DeliveryApi {
         UUID deliveryId = uuid(id);
         return audit.withTransaction(connection -> connection.preparedQuery("with retried as (update delivery set status = 'PENDING', attempts = 0, next_attempt_at = $2,"
                 + " last_error = null, lease_until = null where id = $1 and status in ('DEAD', 'CANCELLED') returning *)"
-                + " select true as retried, " + Delivery.COLUMNS + " from retried d join reminder r on r.id = d.reminder_id"
+                + " select true as retried, " + Delivery.COLUMNS + " from retried d" + Delivery.JOINS
                 + " union all select false, " + Delivery.COLUMNS + Delivery.FROM + " where d.id = $1 and not exists (select 1 from retried)")
                 .execute(Tuple.of(deliveryId, clock.instant().atOffset(ZoneOffset.UTC))))
                 .map(rows -> {
@@ -105,7 +106,7 @@ public class DeliveryApi {
                 });
     }
 
-    @NonNull
+    @Description("The task reminded of or noticed about; null for a notice about a whole plan (an inspection)")
     public Uni<List<Task>> task(@Source List<Delivery> deliveries) {
         return tasks.byIds(Batches.keys(deliveries, Delivery::taskId))
                 .map(found -> Batches.single(deliveries, Delivery::taskId, found, Task::id));

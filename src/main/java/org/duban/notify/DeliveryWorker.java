@@ -45,11 +45,14 @@ public class DeliveryWorker {
             + " lease_until = $2 where d.id in (select id from delivery"
             + "   where (status = 'PENDING' and next_attempt_at <= $1) or (status = 'SENDING' and lease_until <= $1)"
             + "   order by next_attempt_at limit $3 for update skip locked)"
-            + " returning d.id, d.reminder_id, d.channel, d.target, d.attempts)"
-            + " select c.id, c.channel, c.target, c.attempts, r.kind, r.due_on, r.remind_on, r.late, r.working_days_overdue,"
-            + " r.task_id, t.code, t.title, r.unit_id, u.name as unit_name, ch.webhook_format, ch.webhook_secret"
-            + " from claimed c join reminder r on r.id = c.reminder_id join task t on t.id = r.task_id"
-            + " left join unit u on u.id = r.unit_id left join unit_channel ch on ch.unit_id = r.unit_id";
+            + " returning d.id, d.reminder_id, d.notice_id, d.channel, d.target, d.attempts)"
+            + " select c.id, c.channel, c.target, c.attempts, coalesce(r.kind, n.kind) as kind, r.due_on, r.remind_on,"
+            + " coalesce(r.late, false) as late, coalesce(r.working_days_overdue, 0) as working_days_overdue,"
+            + " coalesce(r.task_id, n.task_id) as task_id, t.code, t.title, coalesce(r.unit_id, n.unit_id) as unit_id,"
+            + " u.name as unit_name, ch.webhook_format, ch.webhook_secret, n.title as notice_title, n.body as notice_body"
+            + " from claimed c left join reminder r on r.id = c.reminder_id left join notice n on n.id = c.notice_id"
+            + " left join task t on t.id = coalesce(r.task_id, n.task_id) left join unit u on u.id = coalesce(r.unit_id, n.unit_id)"
+            + " left join unit_channel ch on ch.unit_id = coalesce(r.unit_id, n.unit_id)";
 
     private final WebhookSender webhooks;
     private final EmailSender email;

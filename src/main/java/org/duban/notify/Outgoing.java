@@ -7,22 +7,33 @@ import org.duban.reminder.ReminderKind;
 
 import io.vertx.mutiny.sqlclient.Row;
 
-/** A claimed delivery with what its message says. */
-record Outgoing(UUID id, String channel, String target, int attempts, ReminderKind kind, LocalDate dueOn, LocalDate remindOn,
-        boolean late, int workingDaysOverdue, long taskId, String taskCode, String taskTitle, Long unitId, String unitName,
-        WebhookFormat webhookFormat, String webhookSecret) {
+/**
+ * A claimed delivery with what its message says: a reminder of a deadline, or a notice (an instruction, an
+ * inspection ahead), which has a title and body of its own and perhaps no task.
+ */
+record Outgoing(UUID id, String channel, String target, int attempts, NotificationKind kind, LocalDate dueOn, LocalDate remindOn,
+        boolean late, int workingDaysOverdue, Long taskId, String taskCode, String taskTitle, Long unitId, String unitName,
+        WebhookFormat webhookFormat, String webhookSecret, String noticeTitle, String noticeBody) {
 
     static Outgoing from(Row row) {
         String format = row.getString("webhook_format");
         return new Outgoing(row.getUUID("id"), row.getString("channel"), row.getString("target"), row.getInteger("attempts"),
-                ReminderKind.valueOf(row.getString("kind")), row.getLocalDate("due_on"), row.getLocalDate("remind_on"),
+                NotificationKind.valueOf(row.getString("kind")), row.getLocalDate("due_on"), row.getLocalDate("remind_on"),
                 row.getBoolean("late"), row.getInteger("working_days_overdue"), row.getLong("task_id"),
                 row.getString("code"), row.getString("title"), row.getLong("unit_id"), row.getString("unit_name"),
-                format == null ? WebhookFormat.DUBAN : WebhookFormat.valueOf(format), row.getString("webhook_secret"));
+                format == null ? WebhookFormat.DUBAN : WebhookFormat.valueOf(format), row.getString("webhook_secret"),
+                row.getString("notice_title"), row.getString("notice_body"));
+    }
+
+    boolean isNotice() {
+        return noticeTitle != null;
     }
 
     String subject() {
-        return "【" + kind.label() + "】" + taskCode + " " + taskTitle;
+        if (isNotice()) {
+            return noticeTitle;
+        }
+        return "【" + ReminderKind.valueOf(kind.name()).label() + "】" + taskCode + " " + taskTitle;
     }
 
     /** The plain-text message of robots and e-mail. */
@@ -30,6 +41,9 @@ record Outgoing(UUID id, String channel, String target, int attempts, ReminderKi
         StringBuilder text = new StringBuilder(subject()).append('\n');
         if (unitName != null) {
             text.append("责任单位：").append(unitName).append('\n');
+        }
+        if (isNotice()) {
+            return text.append(noticeBody).append('\n').toString();
         }
         text.append("截止日期：").append(dueOn).append('\n');
         if (workingDaysOverdue > 0) {

@@ -77,16 +77,22 @@ public class WebhookSender {
             return root.toString();
         }
         root.put("deliveryId", message.id().toString());
-        root.put("event", "reminder");
+        root.put("event", message.isNotice() ? "notice" : "reminder");
         root.put("kind", message.kind().name());
-        ObjectNode task = root.putObject("task");
-        task.put("id", String.valueOf(message.taskId()));
-        task.put("code", message.taskCode());
-        task.put("title", message.taskTitle());
-        root.put("deadline", message.dueOn().toString());
-        root.put("remindOn", message.remindOn().toString());
-        root.put("workingDaysOverdue", message.workingDaysOverdue());
-        root.put("late", message.late());
+        if (message.taskId() != null) {
+            ObjectNode task = root.putObject("task");
+            task.put("id", String.valueOf(message.taskId()));
+            task.put("code", message.taskCode());
+            task.put("title", message.taskTitle());
+        }
+        if (message.isNotice()) {
+            root.put("title", message.noticeTitle());
+        } else {
+            root.put("deadline", message.dueOn().toString());
+            root.put("remindOn", message.remindOn().toString());
+            root.put("workingDaysOverdue", message.workingDaysOverdue());
+            root.put("late", message.late());
+        }
         if (message.unitId() != null) {
             root.putObject("unit").put("id", String.valueOf(message.unitId())).put("name", message.unitName());
         }

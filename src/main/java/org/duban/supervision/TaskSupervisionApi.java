@@ -24,6 +24,8 @@ import org.eclipse.microprofile.graphql.Source;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** What supervision adds to a task: progress, colour, reports, moves, instructions, extensions. All batched. */
@@ -72,11 +74,7 @@ public class TaskSupervisionApi {
     @NonNull
     @Description("Progress reports, newest first")
     public Uni<List<List<@NonNull ProgressReport>>> progressReports(@Source List<Task> sources, @DefaultValue("20") int last) {
-        requireLast(last);
-        return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from (select *, row_number() over (partition by task_id"
-                + " order by reported_at desc, id desc) as place from progress_report where task_id = any($1)) r"
-                + " where r.place <= $2 order by r.reported_at desc, r.id desc")
-                .execute(Tuple.of(Batches.keys(sources, Task::id), last))
+        return newestPerTask(sources, "progress_report", "r", ProgressReport.COLUMNS, "reported_at", last)
                 .map(rows -> Batches.grouped(sources, Task::id, map(rows, ProgressReport::from), ProgressReport::taskId));
     }
 
@@ -92,11 +90,7 @@ public class TaskSupervisionApi {
     @NonNull
     @Description("Submissions, sign-offs, rejections (with the reason), suspensions and reopenings, newest first")
     public Uni<List<List<@NonNull StatusChange>>> statusChanges(@Source List<Task> sources, @DefaultValue("20") int last) {
-        requireLast(last);
-        return pool.preparedQuery("select " + StatusChange.COLUMNS + " from (select *, row_number() over (partition by task_id"
-                + " order by changed_at desc, id desc) as place from task_status_change where task_id = any($1)) c"
-                + " where c.place <= $2 order by c.changed_at desc, c.id desc")
-                .execute(Tuple.of(Batches.keys(sources, Task::id), last))
+        return newestPerTask(sources, "task_status_change", "c", StatusChange.COLUMNS, "changed_at", last)
                 .map(rows -> Batches.grouped(sources, Task::id, map(rows, StatusChange::from), StatusChange::taskId));
     }
 
@@ -132,9 +126,14 @@ public class TaskSupervisionApi {
         return facts.ofTasks(Batches.keys(sources, Task::id)).map(found -> sources.stream().map(t -> found.get(t.id())).toList());
     }
 
-    private static void requireLast(int last) {
+    /** The newest {@code last} rows of each task in a table with task_id, id and a time column, newest first. */
+    private Uni<RowSet<Row>> newestPerTask(List<Task> sources, String table, String alias, String columns, String time, int last) {
         if (last < 0 || last > PageRequest.MAX_SIZE) {
             throw DubanException.validation("last", "must be between 0 and " + PageRequest.MAX_SIZE + ", was " + last);
         }
+        return pool.preparedQuery("select " + columns + " from (select *, row_number() over (partition by task_id order by "
+                + time + " desc, id desc) as place from " + table + " where task_id = any($1)) " + alias
+                + " where " + alias + ".place <= $2 order by " + alias + "." + time + " desc, " + alias + ".id desc")
+                .execute(Tuple.of(Batches.keys(sources, Task::id), last));
     }
 }

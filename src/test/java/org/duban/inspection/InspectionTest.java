@@ -19,6 +19,7 @@ import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
 import org.duban.support.TestPlans;
+import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,14 +78,20 @@ class InspectionTest {
         assertThat(announced.getList("data.recordInspection.outcomes")).isEmpty();
 
         // 2030 has no holiday notice loaded: five working days before Monday 16 September is Monday 9 September.
-        ReminderWorkers.runOnceAt(LocalDate.of(2030, 9, 6), LocalTime.of(9, 0), runs, clock, vertx);
-        assertThat(inspectionNotices(member)).isEmpty();
-        ReminderWorkers.runOnceAt(LocalDate.of(2030, 9, 9), LocalTime.of(9, 0), runs, clock, vertx);
-        ReminderWorkers.runOnceAt(LocalDate.of(2030, 9, 10), LocalTime.of(9, 0), runs, clock, vertx);
-        List<Map<String, Object>> notices = inspectionNotices(member);
-        assertThat(notices).hasSize(1);
-        assertThat((String) notices.get(0).get("title")).contains("测试市人民政府", "2030-09-16");
-        assertThat(inspectionNotices(bystander)).isEmpty();
+        // The unit hears of it in its inbox and through its webhook, once, however many runs there are.
+        try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> false)) {
+            ok(run("admin", "set-unit-channels", "unitId", unitA, "input", Map.of("webhookUrl", receiver.url("/inspection"))));
+            ReminderWorkers.runOnceAt(LocalDate.of(2030, 9, 6), LocalTime.of(9, 0), runs, clock, vertx);
+            assertThat(inspectionNotices(member)).isEmpty();
+            ReminderWorkers.runOnceAt(LocalDate.of(2030, 9, 9), LocalTime.of(9, 0), runs, clock, vertx);
+            ReminderWorkers.runOnceAt(LocalDate.of(2030, 9, 10), LocalTime.of(9, 0), runs, clock, vertx);
+            List<Map<String, Object>> notices = inspectionNotices(member);
+            assertThat(notices).hasSize(1);
+            assertThat((String) notices.get(0).get("title")).contains("测试市人民政府", "2030-09-16");
+            assertThat(inspectionNotices(bystander)).isEmpty();
+            assertThat(receiver.calls().stream().filter(c -> c.body().contains("\"kind\":\"INSPECTION\"")))
+                    .singleElement().satisfies(call -> assertThat(call.body()).contains("测试市人民政府", "\"event\":\"notice\""));
+        }
 
         // Afterwards the office records findings and each unit's outcome; a unit of another region is refused.
         String elsewhere = TestPlans.unitId("141029", "乡宁县自然资源局");

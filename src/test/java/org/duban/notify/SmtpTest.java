@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.duban.reminder.ReminderKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +67,9 @@ class SmtpTest {
     }
 
     private static Outgoing reminder(UUID id) {
-        return new Outgoing(id, "EMAIL", "zrzyj@example.gov.cn", 1, ReminderKind.DUE_TODAY, LocalDate.parse("2022-09-15"),
-                LocalDate.parse("2022-09-15"), false, 0, 7, "(一)1", "明确责任主体", 3L, "乡宁县自然资源局", WebhookFormat.DUBAN, null);
+        return new Outgoing(id, "EMAIL", "zrzyj@example.gov.cn", 1, NotificationKind.DUE_TODAY, LocalDate.parse("2022-09-15"),
+                LocalDate.parse("2022-09-15"), false, 0, 7L, "(一)1", "明确责任主体", 3L, "乡宁县自然资源局", WebhookFormat.DUBAN, null,
+                null, null);
     }
 
     /**

@@ -78,7 +78,8 @@ class TwoProcessesIT {
             assertThat(strings(jdbc, "select count(*)::text from notification where reminder_id is not null"))
                     .isEqualTo(strings(jdbc, "select count(*)::text from reminder r join account a on a.unit_id = r.unit_id or a.id = r.account_id"));
             // The demo plan's city inspection opens on 16 September: each account of its units hears of it once.
-            assertThat(strings(jdbc, "select count(*)::text from notification where inspection_id is not null"))
+            assertThat(strings(jdbc, "select count(*)::text from notification n join notice x on x.id = n.notice_id"
+                    + " where x.kind = 'INSPECTION'"))
                     .isEqualTo(strings(jdbc, "select count(distinct a.id)::text from account a join task_unit tu on tu.unit_id = a.unit_id"
                             + " join task t on t.id = tu.task_id where a.enabled and t.deleted_at is null"))
                     .doesNotContain("0");

@@ -14,15 +14,20 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.duban.notify.RecordingMailbox;
+import org.duban.reminder.ReminderRuns;
 import org.duban.support.MutableClock;
+import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
 import org.duban.support.TestPlans;
+import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -38,6 +43,12 @@ class WorkflowTest {
     Pool pool;
     @Inject
     MutableClock clock;
+    @Inject
+    ReminderRuns runs;
+    @Inject
+    Vertx vertx;
+    @Inject
+    RecordingMailbox mailbox;
 
     private Map<String, String> tasks;
     private String lead;
@@ -233,21 +244,37 @@ class WorkflowTest {
     }
 
     @Test
-    void aLeadersInstructionReachesTheResponsibleUnits() {
+    void aLeadersInstructionReachesTheResponsibleUnitsWhereTheirRemindersGo() {
         String w1 = tasks.get("W1");
         assertThat(errorCode(run(lead, "add-instruction", "taskId", w1, "text", "自己批示"))).isEqualTo("FORBIDDEN");
         assertThat(errorCode(run(leader, "add-instruction", "taskId", w1, "text", " "))).isEqualTo("VALIDATION");
-        JsonPath added = ok(run(leader, "add-instruction", "taskId", w1, "text", "请加快进度，月底前完成"));
-        assertThat(added.getList("data.addInstruction.instructions.text")).containsExactly("请加快进度，月底前完成");
-        assertThat(added.getList("data.addInstruction.instructions.author")).containsExactly("县领导");
-        for (String user : List.of(lead, assist)) {
-            List<Map<String, Object>> inbox = ok(run(user, "my-notifications")).getList("data.myNotifications.edges.node");
-            assertThat(inbox).anySatisfy(n -> {
-                assertThat(n.get("kind")).isEqualTo("INSTRUCTION");
-                assertThat(n.get("body")).isEqualTo("请加快进度，月底前完成");
+        try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> false)) {
+            ok(run("admin", "set-unit-channels", "unitId", unitA, "input", Map.of("webhookUrl", receiver.url("/a"),
+                    "email", "jiaju@example.test")));
+            JsonPath added = ok(run(leader, "add-instruction", "taskId", w1, "text", "请加快进度，月底前完成"));
+            assertThat(added.getList("data.addInstruction.instructions.text")).containsExactly("请加快进度，月底前完成");
+            assertThat(added.getList("data.addInstruction.instructions.author")).containsExactly("县领导");
+            for (String user : List.of(lead, assist)) {
+                List<Map<String, Object>> inbox = ok(run(user, "my-notifications")).getList("data.myNotifications.edges.node");
+                assertThat(inbox).singleElement().satisfies(n -> {
+                    assertThat(n.get("kind")).isEqualTo("INSTRUCTION");
+                    assertThat(n.get("body")).isEqualTo("请加快进度，月底前完成");
+                });
+            }
+            assertThat(ok(run(outsider, "my-notifications")).getList("data.myNotifications.edges.node")).isEmpty();
+
+            // The delivery worker sends it through 甲局's webhook and e-mail, once, with retries like a reminder.
+            ReminderWorkers.runOnceAt(LocalDate.of(2030, 5, 6), LocalTime.of(10, 1), runs, clock, vertx);
+            ReminderWorkers.runOnceAt(LocalDate.of(2030, 5, 6), LocalTime.of(10, 2), runs, clock, vertx);
+            List<WebhookReceiver.Call> notices = receiver.calls().stream().filter(c -> c.body().contains("\"event\":\"notice\"")).toList();
+            assertThat(notices).singleElement().satisfies(call -> {
+                assertThat(call.path()).isEqualTo("/a");
+                assertThat(call.body()).contains("\"kind\":\"INSTRUCTION\"", "请加快进度，月底前完成", "工作流一");
             });
+            // Besides the unit's reminders (the monthly report is overdue by now).
+            assertThat(mailbox.sentTo("jiaju@example.test").stream().filter(mail -> mail.subject().startsWith("领导批示")))
+                    .singleElement().satisfies(mail -> assertThat(mail.text()).contains("请加快进度，月底前完成", "测试县甲局"));
         }
-        assertThat(ok(run(outsider, "my-notifications")).getList("data.myNotifications.edges.node")).isEmpty();
     }
 
     @Test
