@@ -14,8 +14,10 @@ import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.security.Callers;
 import org.duban.security.Callers.Caller;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -43,9 +45,15 @@ class EvidenceRoutes {
     private final EvidenceService service;
     private final long maxFileSize;
 
-    EvidenceRoutes(EvidenceService service, EvidenceSettings settings) {
+    EvidenceRoutes(EvidenceService service, EvidenceSettings settings,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.service = service;
         this.maxFileSize = settings.maxFileSize().asLongValue();
+        if (maxBodySize.asLongValue() < maxFileSize + MULTIPART_OVERHEAD) {
+            LOG.warnf("quarkus.http.limits.max-body-size (%d bytes) is below duban.evidence.max-file-size (%d bytes) and the"
+                    + " multipart framing: uploads sent with \"Expect: 100-continue\" are refused sooner", maxBodySize.asLongValue(),
+                    maxFileSize);
+        }
     }
 
     void register(@Observes Router router) {
@@ -90,6 +98,10 @@ class EvidenceRoutes {
                 store(context, taskId, caller, receiving);
             }
         });
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // The caller may add evidence to this task: now the file may come.
+            request.response().writeContinue();
+        }
         request.resume();
     }
 

@@ -20,7 +20,6 @@ import org.duban.security.Callers.Caller;
 import org.duban.security.Roles;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -40,30 +39,29 @@ class WorkflowStore {
      */
     Uni<WorkItem> lock(SqlConnection connection, String taskId, String occurrenceId) {
         long id = Ids.parse(taskId, "Task");
-        return connection.preparedQuery("select " + Schedule.COLUMNS + ", t.plan_id" + Schedule.FROM
+        return connection.preparedQuery("select " + Schedule.COLUMNS + Schedule.FROM
                 + " where t.id = $1 and t.deleted_at is null for update of t")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw DubanException.notFound("Task", taskId);
                     }
-                    Row row = rows.iterator().next();
-                    return item(Schedule.from(row), row.getLong("plan_id"), occurrenceId);
+                    return item(Schedule.from(rows.iterator().next()), occurrenceId);
                 });
     }
 
-    private static WorkItem item(Schedule schedule, long planId, String occurrenceId) {
+    private static WorkItem item(Schedule schedule, String occurrenceId) {
         if (occurrenceId == null || occurrenceId.isBlank()) {
             if (schedule.recurs()) {
                 throw DubanException.validation("occurrenceId", "the task recurs: name the occurrence (task@due-date) this is about");
             }
-            return new WorkItem(schedule.taskId(), planId, false, schedule.deadline(), schedule.taskStatus());
+            return new WorkItem(schedule.taskId(), false, schedule.deadline(), schedule.taskStatus());
         }
         OccurrenceId id = OccurrenceId.parse(occurrenceId, "occurrenceId");
         if (id.taskId() != schedule.taskId() || !schedule.isOccurrence(id.dueOn())) {
             throw DubanException.notFound("TaskOccurrence", occurrenceId);
         }
-        return new WorkItem(schedule.taskId(), planId, schedule.recurs(), id.dueOn(), schedule.statusOn(id.dueOn()));
+        return new WorkItem(schedule.taskId(), schedule.recurs(), id.dueOn(), schedule.statusOn(id.dueOn()));
     }
 
     /**
