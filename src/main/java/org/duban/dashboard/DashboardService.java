@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -225,13 +224,12 @@ public class DashboardService {
     private Uni<List<UnitReport.ClosedItem>> closed(long unitId, LocalDate from, LocalDate to, List<TaskFacts> tasks) {
         Map<Long, TaskFacts> byId = new HashMap<>();
         tasks.forEach(t -> byId.put(t.taskId(), t));
-        return pool.preparedQuery("select c.task_id, c.occurrence_due, c.changed_at, (select (s.changed_at at time zone 'Asia/Shanghai')::date"
+        return pool.preparedQuery("select c.task_id, c.occurrence_due, c.changed_at, (select " + ChinaTime.daySql("s.changed_at")
                 + " from task_status_change s where s.task_id = c.task_id and s.occurrence_due is not distinct from c.occurrence_due"
                 + " and s.to_status = 'SUBMITTED' and s.changed_at <= c.changed_at order by s.changed_at desc limit 1) as submitted_on"
                 + " from task_status_change c where c.to_status = 'SIGNED_OFF' and c.changed_at >= $2 and c.changed_at < $3"
                 + " and c.task_id in (select task_id from task_unit where unit_id = $1) order by c.changed_at")
-                .execute(Tuple.of(unitId, from.atTime(LocalTime.MIDNIGHT).atZone(ChinaTime.ZONE).toOffsetDateTime(),
-                        to.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(ChinaTime.ZONE).toOffsetDateTime()))
+                .execute(Tuple.of(unitId, ChinaTime.startOf(from), ChinaTime.startOf(to.plusDays(1))))
                 .map(rows -> {
                     List<UnitReport.ClosedItem> closed = new ArrayList<>();
                     for (Row row : rows) {

@@ -55,7 +55,7 @@ class ScoreItems {
     /** The day (Asia/Shanghai) of each occurrence's latest submission, keyed task@due ("null" for a non-recurring task). */
     private Uni<Map<String, LocalDate>> lastSubmissions(Long[] taskIds) {
         return pool.preparedQuery("select distinct on (task_id, occurrence_due) task_id, occurrence_due,"
-                + " (changed_at at time zone 'Asia/Shanghai')::date as day from task_status_change"
+                + " " + ChinaTime.daySql("changed_at") + " as day from task_status_change"
                 + " where task_id = any($1) and to_status = 'SUBMITTED' order by task_id, occurrence_due, changed_at desc")
                 .execute(Tuple.of((Object) taskIds))
                 .map(rows -> {

@@ -19,6 +19,7 @@ import org.duban.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -101,29 +102,22 @@ public class EvidenceService {
 
     /** The evidence, if the caller sees its task; null otherwise. */
     public Uni<Evidence> byId(long id, Caller caller) {
-        SqlParams params = new SqlParams();
-        params.bind(id);
-        return pool.preparedQuery("select " + Evidence.COLUMNS + ", e.storage_key from evidence e join task t on t.id = e.task_id"
-                + " where e.id = $1 and t.deleted_at is null and " + TaskVisibility.task(caller, "t", params))
-                .execute(params.tuple())
-                .map(rows -> rows.size() == 0 ? null : Evidence.from(rows.iterator().next()));
+        return visible(id, caller, "").map(row -> row == null ? null : Evidence.from(row));
     }
 
-    /** The file's bytes and the key they are kept under, if the caller sees the task; null otherwise. */
+    /** The file's bytes, if the caller sees the task; null otherwise. */
     public Uni<StoredFile> file(long id, Caller caller) {
+        return visible(id, caller, " and e.kind = 'FILE'").chain(row -> row == null ? Uni.createFrom().nullItem()
+                : store.load(row.getString("storage_key")).map(content -> new StoredFile(Evidence.from(row), content)));
+    }
+
+    private Uni<Row> visible(long id, Caller caller, String condition) {
         SqlParams params = new SqlParams();
         params.bind(id);
         return pool.preparedQuery("select " + Evidence.COLUMNS + ", e.storage_key from evidence e join task t on t.id = e.task_id"
-                + " where e.id = $1 and e.kind = 'FILE' and t.deleted_at is null and " + TaskVisibility.task(caller, "t", params))
+                + " where e.id = $1" + condition + " and t.deleted_at is null and " + TaskVisibility.task(caller, "t", params))
                 .execute(params.tuple())
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    var row = rows.iterator().next();
-                    Evidence evidence = Evidence.from(row);
-                    return store.load(row.getString("storage_key")).map(content -> new StoredFile(evidence, content));
-                });
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
     public record StoredFile(Evidence evidence, Buffer content) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.duban.audit.AuditEntry;
 import org.duban.audit.AuditQueries;
-import org.duban.common.DubanException;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -30,9 +29,7 @@ public class TaskHistoryApi {
     @NonNull
     @Description("The task's change history, newest first: the task, its assignments, checklist, status and measures.")
     public Uni<List<List<@NonNull AuditEntry>>> history(@Source List<Task> tasks, @DefaultValue("20") int last) {
-        if (last < 0 || last > PageRequest.MAX_SIZE) {
-            throw DubanException.validation("last", "must be between 0 and " + PageRequest.MAX_SIZE + ", was " + last);
-        }
+        PageRequest.requireLast(last);
         return audit.latestOfTasks(Batches.keys(tasks, Task::id), last)
                 .map(found -> Batches.grouped(tasks, Task::id, found, AuditEntry::taskId));
     }

@@ -39,11 +39,12 @@ public class ProgressFacts {
 
     private static final String SELECT = "select " + Task.COLUMNS + ", occ.days as occurrence_days, occ.statuses as occurrence_statuses,"
             + " t.original_deadline, t.score_against_new_deadline,"
-            + " (select count(*) from deliverable d where d.task_id = t.id) as deliverables,"
-            + " (select count(*) from deliverable d where d.task_id = t.id and d.done) as deliverables_done,"
+            + " checklist.deliverables, checklist.deliverables_done,"
             + " (select array_agg(tu.unit_id) from task_unit tu where tu.task_id = t.id and tu.role = 'LEAD') as lead_units,"
             + " exists (select 1 from task_unit tu where tu.task_id = t.id) as assigned"
-            + Schedule.FROM;
+            + Schedule.FROM
+            + " left join lateral (select count(*) as deliverables, count(*) filter (where d.done) as deliverables_done"
+            + " from deliverable d where d.task_id = t.id) checklist on true";
     private static final String LATEST_REPORTS = "select distinct on (r.task_id, r.occurrence_due, r.unit_id)"
             + " r.task_id, r.occurrence_due, r.unit_id, r.percent from progress_report r where ";
     private static final String LATEST_ORDER = " order by r.task_id, r.occurrence_due, r.unit_id, r.reported_at desc, r.id desc";

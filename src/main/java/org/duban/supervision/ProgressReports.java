@@ -3,7 +3,6 @@ package org.duban.supervision;
 import static org.duban.common.sql.Rows.map;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +34,7 @@ public class ProgressReports {
     public Uni<List<ProgressReport>> ofUnitBetween(long unitId, LocalDate from, LocalDate to) {
         return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from progress_report r where r.unit_id = $1"
                 + " and r.reported_at >= $2 and r.reported_at < $3 order by r.reported_at, r.id")
-                .execute(Tuple.of(unitId, from.atTime(LocalTime.MIDNIGHT).atZone(ChinaTime.ZONE).toOffsetDateTime(),
-                        to.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(ChinaTime.ZONE).toOffsetDateTime()))
+                .execute(Tuple.of(unitId, ChinaTime.startOf(from), ChinaTime.startOf(to.plusDays(1))))
                 .map(rows -> map(rows, ProgressReport::from));
     }
 }

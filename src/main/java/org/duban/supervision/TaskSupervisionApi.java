@@ -5,7 +5,6 @@ import static org.duban.common.sql.Rows.map;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.duban.common.DubanException;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -128,9 +127,7 @@ public class TaskSupervisionApi {
 
     /** The newest {@code last} rows of each task in a table with task_id, id and a time column, newest first. */
     private Uni<RowSet<Row>> newestPerTask(List<Task> sources, String table, String alias, String columns, String time, int last) {
-        if (last < 0 || last > PageRequest.MAX_SIZE) {
-            throw DubanException.validation("last", "must be between 0 and " + PageRequest.MAX_SIZE + ", was " + last);
-        }
+        PageRequest.requireLast(last);
         return pool.preparedQuery("select " + columns + " from (select *, row_number() over (partition by task_id order by "
                 + time + " desc, id desc) as place from " + table + " where task_id = any($1)) " + alias
                 + " where " + alias + ".place <= $2 order by " + alias + "." + time + " desc, " + alias + ".id desc")

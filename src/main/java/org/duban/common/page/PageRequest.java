@@ -8,6 +8,14 @@ public record PageRequest(int first, String after) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
 
+    /** Validates a "newest N" argument such as task.history(last) against the same bounds as a page. */
+    public static int requireLast(int last) {
+        if (last < 0 || last > MAX_SIZE) {
+            throw DubanException.validation("last", "must be between 0 and " + MAX_SIZE + ", was " + last);
+        }
+        return last;
+    }
+
     public static PageRequest of(Integer first, String after) {
         int size = first == null ? DEFAULT_SIZE : first;
         if (size < 0 || size > MAX_SIZE) {
