@@ -2,7 +2,6 @@ package org.duban.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.duban.devdb.EmbeddedPostgresServer;
+import org.duban.support.PackagedService;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
@@ -34,8 +34,6 @@ import com.sun.net.httpserver.HttpServer;
  * written once and each delivery accepted once.
  */
 class TwoProcessesIT {
-
-    private static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
 
     @Test
     void twoInstancesDeliverEachReminderOnce() throws Exception {
@@ -103,24 +101,14 @@ class TwoProcessesIT {
     }
 
     private static Process start(String name, int port) throws IOException {
-        Files.createDirectories(log(name).getParent());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java,
-                "-Dquarkus.http.port=0",
-                "-Dquarkus.datasource.reactive.url=postgresql://localhost:" + port + "/postgres",
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:" + port + "/postgres",
-                "-Dquarkus.datasource.username=postgres",
+        return PackagedService.start(name, port, 0, Map.of(),
                 "-Dduban.demo.enabled=true",
                 "-Dduban.clock.start=2022-09-30T08:59:35+08:00",
                 "-Dduban.delivery.batch-size=1",
                 "-Dduban.reminders.every=1s",
                 "-Dduban.delivery.retry-base=PT1S",
                 // Every run logs, the idle ones too: the test checks that both instances ran.
-                "-Dquarkus.log.category.\"org.duban.reminder\".level=DEBUG",
-                "-jar", APP.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log(name).toFile())
-                .start();
+                "-Dquarkus.log.category.\"org.duban.reminder\".level=DEBUG").process();
     }
 
     private static boolean ranScheduler(String name) throws IOException {
@@ -128,7 +116,7 @@ class TwoProcessesIT {
     }
 
     private static Path log(String name) {
-        return Path.of("target", "it-logs", "instance-" + name + ".log");
+        return PackagedService.log(name);
     }
 
     private static void awaitDemoData(String jdbc) throws Exception {
@@ -170,11 +158,5 @@ class TwoProcessesIT {
             }
         }
         return values;
-    }
-
-    static {
-        if (!new File(APP.toString()).isFile()) {
-            throw new IllegalStateException(APP + " is missing: integration tests run after `package`");
-        }
     }
 }
