@@ -8,7 +8,7 @@ import org.duban.common.page.PageInfo;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.TaskStatus;
-import org.duban.security.Callers;
+import org.duban.access.Callers;
 import org.duban.supervision.ProgressReport;
 import org.duban.supervision.ProgressReports;
 import org.eclipse.microprofile.graphql.Description;

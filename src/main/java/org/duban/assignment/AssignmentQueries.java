@@ -23,8 +23,8 @@ import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.OccurrenceQueries;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.reminder.calendar.CalendarStore;
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -3,7 +3,7 @@ package org.duban.audit;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.common.page.PageRequest;
-import org.duban.security.Roles;
+import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;

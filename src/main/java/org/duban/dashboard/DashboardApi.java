@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.duban.security.Callers;
-import org.duban.security.Roles;
+import org.duban.access.Callers;
+import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

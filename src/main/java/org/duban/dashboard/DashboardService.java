@@ -30,7 +30,7 @@ import org.duban.plan.Task;
 import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.security.Callers.Caller;
+import org.duban.access.Callers.Caller;
 import org.duban.supervision.ProgressFacts;
 import org.duban.supervision.ProgressReports;
 import org.duban.supervision.TaskFacts;

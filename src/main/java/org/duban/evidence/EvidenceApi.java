@@ -8,8 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
-import org.duban.security.Callers;
-import org.duban.security.Roles;
+import org.duban.access.Callers;
+import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

@@ -12,8 +12,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
-import org.duban.security.Callers;
-import org.duban.security.Callers.Caller;
+import org.duban.access.Callers;
+import org.duban.access.Callers.Caller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 

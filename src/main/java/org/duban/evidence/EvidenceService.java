@@ -13,8 +13,8 @@ import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.common.sql.SqlParams;
 import org.duban.plan.TaskVisibility;
-import org.duban.security.Callers.Caller;
-import org.duban.security.Roles;
+import org.duban.access.Callers.Caller;
+import org.duban.access.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;

@@ -7,7 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
-import org.duban.security.Roles;
+import org.duban.access.Roles;
 import org.duban.unit.Region;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;

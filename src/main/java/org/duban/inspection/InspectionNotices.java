@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.ChinaTime;
 import org.duban.notify.Notices;
-import org.duban.reminder.calendar.CalendarStore;
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -16,7 +16,7 @@ import org.duban.common.page.PageRequest;
 import org.duban.common.page.Slice;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
-import org.duban.security.Callers.Caller;
+import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

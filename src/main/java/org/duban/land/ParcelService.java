@@ -14,7 +14,7 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
-import org.duban.security.Callers;
+import org.duban.access.Callers;
 import org.duban.unit.UnitEntity;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitRepository;

@@ -19,7 +19,7 @@ import org.duban.common.sql.Batches;
 import org.duban.common.sql.SqlParams;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.security.Roles;
+import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

@@ -15,5 +15,17 @@ public enum NotificationKind {
     @Description("A leader's instruction (批示) on a task of the unit")
     INSTRUCTION,
     @Description("An inspection (督导检查) of a plan the unit works on is ahead")
-    INSPECTION
+    INSPECTION;
+
+    /** How a message of this kind is headed, in 【】 before its title. */
+    public String label() {
+        return switch (this) {
+            case BEFORE_DEADLINE -> "即将到期";
+            case DUE_TODAY -> "今日到期";
+            case OVERDUE -> "已逾期";
+            case ESCALATION -> "逾期督办";
+            case INSTRUCTION -> "领导批示";
+            case INSPECTION -> "督导检查";
+        };
+    }
 }

@@ -3,8 +3,6 @@ package org.duban.notify;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.duban.reminder.ReminderKind;
-
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -33,7 +31,7 @@ record Outgoing(UUID id, String channel, String target, int attempts, Notificati
         if (isNotice()) {
             return noticeTitle;
         }
-        return "【" + ReminderKind.valueOf(kind.name()).label() + "】" + taskCode + " " + taskTitle;
+        return "【" + kind.label() + "】" + taskCode + " " + taskTitle;
     }
 
     /** The plain-text message of robots and e-mail. */

@@ -24,17 +24,15 @@ public class PlanStore {
 
     private final Repositories.BasisDocuments basisDocuments;
     private final Repositories.Assignments assignments;
-    private final Repositories.Deliverables deliverables;
     private final UnitRepository units;
     private final UnitSetRepository unitSets;
     private final LeadingGroupRepository groups;
 
     PlanStore(Repositories.BasisDocuments basisDocuments, Repositories.Assignments assignments,
-            Repositories.Deliverables deliverables, UnitRepository units, UnitSetRepository unitSets,
+            UnitRepository units, UnitSetRepository unitSets,
             LeadingGroupRepository groups) {
         this.basisDocuments = basisDocuments;
         this.assignments = assignments;
-        this.deliverables = deliverables;
         this.units = units;
         this.unitSets = unitSets;
         this.groups = groups;
@@ -76,21 +74,6 @@ public class PlanStore {
         }
         return assignments.delete("taskId", taskId)
                 .chain(() -> newAssignments.isEmpty() ? Uni.createFrom().voidItem() : assignments.persist(newAssignments));
-    }
-
-    public Uni<Void> addDeliverables(long taskId, List<String> titles, Instant now) {
-        if (titles.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<DeliverableEntity> items = new java.util.ArrayList<>();
-        for (int i = 0; i < titles.size(); i++) {
-            DeliverableEntity item = new DeliverableEntity();
-            item.taskId = taskId;
-            item.ordinal = i + 1;
-            item.title = titles.get(i);
-            items.add(item);
-        }
-        return deliverables.persist(items);
     }
 
     /**

@@ -18,7 +18,7 @@ import org.duban.common.page.Slice;
 import org.duban.common.sql.Batches;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
-import org.duban.security.Callers.Caller;
+import org.duban.access.Callers.Caller;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitSet;
 
@@ -212,7 +212,6 @@ public class TaskQueries {
             throw Cursor.invalid();
         }
     }
-
 
     /** Position in the task list: the deadline ("infinity" when none), the document path, the id. */
     record DeadlineCursor(String dueKey, Integer[] sortPath, long id) {

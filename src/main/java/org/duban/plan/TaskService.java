@@ -31,17 +31,16 @@ public class TaskService {
 
     private final Repositories.Plans plans;
     private final Repositories.Tasks tasks;
-    private final Repositories.Deliverables deliverables;
+    private final Checklists checklists;
     private final PlanStore store;
     private final InputValidator validator;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TaskService(Repositories.Plans plans, Repositories.Tasks tasks, Repositories.Deliverables deliverables,
-            PlanStore store, InputValidator validator, AuditTrail audit, Clock clock) {
+    TaskService(Repositories.Plans plans, Repositories.Tasks tasks, Checklists checklists, PlanStore store, InputValidator validator, AuditTrail audit, Clock clock) {
         this.plans = plans;
         this.tasks = tasks;
-        this.deliverables = deliverables;
+        this.checklists = checklists;
         this.store = store;
         this.validator = validator;
         this.audit = audit;
@@ -80,7 +79,7 @@ public class TaskService {
                             task.touch(now);
                             return tasks.persist(task)
                                     .call(saved -> store.replaceAssignments(saved.id, newAssignments))
-                                    .call(saved -> store.addDeliverables(saved.id, deliverableTitles, now));
+                                    .call(saved -> checklists.add(saved.id, deliverableTitles));
                         }))
                 .map(saved -> saved.id);
     }
@@ -134,51 +133,16 @@ public class TaskService {
                 .replaceWith(task.id));
     }
 
-    /**
-     * Makes the checklist the given list: items with an id are kept and changed, new ones added, the rest
-     * removed. Ticking an item records when.
-     */
+    /** Makes the checklist the given list (see {@link Checklists#set}). */
     @WithTransaction
     public Uni<Long> setDeliverables(String taskId, List<PlanInputs.DeliverableInput> inputs) {
         List<PlanInputs.DeliverableInput> items = inputs == null ? List.of() : inputs;
         for (int i = 0; i < items.size(); i++) {
             validator.check("deliverables[" + i + "]", items.get(i));
         }
-        return liveTask(taskId).chain(task -> deliverables.ofTask(task.id).chain(existing -> {
-            Map<Long, DeliverableEntity> byId = existing.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
-            Set<Long> kept = new HashSet<>();
-            List<DeliverableEntity> added = new ArrayList<>();
-            Instant now = clock.instant();
-            for (int i = 0; i < items.size(); i++) {
-                PlanInputs.DeliverableInput item = items.get(i);
-                DeliverableEntity entity;
-                if (item.id() != null) {
-                    Long itemId = Ids.parse(item.id(), "Deliverable");
-                    entity = byId.get(itemId);
-                    if (entity == null || !kept.add(itemId)) {
-                        throw DubanException.validation("deliverables[" + i + "].id", "not an item of this task: " + item.id());
-                    }
-                } else {
-                    entity = new DeliverableEntity();
-                    entity.taskId = task.id;
-                    added.add(entity);
-                }
-                entity.ordinal = i + 1;
-                entity.title = item.title().strip();
-                boolean done = Boolean.TRUE.equals(item.done());
-                if (done && !entity.done) {
-                    entity.doneAt = now;
-                } else if (!done) {
-                    entity.doneAt = null;
-                }
-                entity.done = done;
-            }
-            List<Long> removed = existing.stream().map(d -> d.id).filter(d -> !kept.contains(d)).toList();
-            task.touch(now);
-            Uni<Long> delete = removed.isEmpty() ? Uni.createFrom().item(0L) : deliverables.delete("id in ?1", removed);
-            return delete.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : deliverables.persist(added))
-                    .replaceWith(task.id);
-        }));
+        return liveTask(taskId).chain(task -> checklists.set(task.id, items)
+                .invoke(() -> task.touch(clock.instant()))
+                .replaceWith(task.id));
     }
 
     /** Stamps the audit trail first: every write here starts with it. */

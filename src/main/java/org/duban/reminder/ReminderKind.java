@@ -1,5 +1,7 @@
 package org.duban.reminder;
 
+import org.duban.notify.NotificationKind;
+
 import org.eclipse.microprofile.graphql.Description;
 
 /** In rising urgency: reminders for one task, recipient and day collapse into the most urgent. */
@@ -17,12 +19,8 @@ public enum ReminderKind {
         return ordinal();
     }
 
-    public String label() {
-        return switch (this) {
-            case BEFORE_DEADLINE -> "即将到期";
-            case DUE_TODAY -> "今日到期";
-            case OVERDUE -> "已逾期";
-            case ESCALATION -> "逾期督办";
-        };
+    /** The same kind among the notifications and deliveries it causes. */
+    public NotificationKind notificationKind() {
+        return NotificationKind.valueOf(name());
     }
 }

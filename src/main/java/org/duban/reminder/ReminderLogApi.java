@@ -12,7 +12,7 @@ import org.duban.common.sql.Batches;
 import org.duban.common.sql.SqlParams;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.security.Roles;
+import org.duban.access.Roles;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;

@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.common.ChinaTime;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.reminder.calendar.CalendarStore;
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

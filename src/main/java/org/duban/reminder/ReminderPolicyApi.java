@@ -19,7 +19,7 @@ import org.duban.common.InputValidator;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Plan;
 import org.duban.plan.Task;
-import org.duban.security.Roles;
+import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.WorkingCalendar;
 
 /**
  * The reminder policy as a function of the calendar: which reminders an open occurrence gives on the days

@@ -70,7 +70,7 @@ public class ReminderWriter {
             + " and not exists (select 1 from delivery d where d.reminder_id = r.id)";
 
     /** The kinds' labels by urgency, for the titles SQL writes. */
-    private static final String[] KIND_LABELS = Arrays.stream(ReminderKind.values()).map(ReminderKind::label).toArray(String[]::new);
+    private static final String[] KIND_LABELS = Arrays.stream(ReminderKind.values()).map(kind -> kind.notificationKind().label()).toArray(String[]::new);
 
     private final DeliveryMetrics metrics;
     private final ReminderSettings settings;

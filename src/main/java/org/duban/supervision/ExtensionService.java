@@ -13,8 +13,8 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.TaskStatus;
-import org.duban.security.Callers.Caller;
-import org.duban.security.Roles;
+import org.duban.access.Callers.Caller;
+import org.duban.access.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

@@ -9,7 +9,7 @@ import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.notify.Notices;
-import org.duban.security.Callers.Caller;
+import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -13,13 +13,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.duban.audit.MutationNames;
+import org.duban.common.graphql.MutationNames;
 import org.duban.common.ChinaTime;
 import org.duban.plan.Task;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.reminder.calendar.CalendarStore;
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 import org.duban.warning.WarningRule;
 
 import io.smallrye.common.vertx.ContextLocals;

@@ -9,7 +9,7 @@ import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.security.Callers;
+import org.duban.access.Callers;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.duban.warning.WarningBasis;

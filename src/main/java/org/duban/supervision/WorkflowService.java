@@ -15,9 +15,10 @@ import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.AssignmentRole;
+import org.duban.plan.Checklists;
 import org.duban.plan.TaskStatus;
-import org.duban.security.Callers.Caller;
-import org.duban.security.Roles;
+import org.duban.access.Callers.Caller;
+import org.duban.access.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -32,12 +33,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WorkflowService {
 
     private final WorkflowStore store;
+    private final Checklists checklists;
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    WorkflowService(WorkflowStore store, AuditTrail audit, InputValidator validator, Clock clock) {
+    WorkflowService(WorkflowStore store, Checklists checklists, AuditTrail audit, InputValidator validator, Clock clock) {
         this.store = store;
+        this.checklists = checklists;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -143,11 +146,7 @@ public class WorkflowService {
                 })
                 .call(task -> store.roleOf(connection, task, caller))
                 .call(task -> store.evidenceOfTask(connection, task, done ? evidenceIds : List.of(), "evidenceIds")
-                        .chain(evidence -> connection.preparedQuery("update deliverable set done = $2,"
-                                + " done_at = case when $2 then coalesce(done_at, $3) end, evidence_ids = $4,"
-                                + " done_by = case when $2 then $5::bigint end where id = $1")
-                                .execute(Tuple.from(new Object[] { id, done, clock.instant().atOffset(ZoneOffset.UTC),
-                                        evidence.toArray(new Long[0]), caller.accountId() }))))
+                        .chain(evidence -> checklists.tick(connection, id, done, evidence, caller.accountId(), clock.instant())))
                 .call(task -> connection.preparedQuery("update task set updated_at = $2, version = version + 1 where id = $1")
                         .execute(Tuple.of(task, clock.instant().atOffset(ZoneOffset.UTC)))));
     }

@@ -16,8 +16,8 @@ import org.duban.plan.TaskStatus;
 import org.duban.plan.TaskVisibility;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.Schedule;
-import org.duban.security.Callers.Caller;
-import org.duban.security.Roles;
+import org.duban.access.Callers.Caller;
+import org.duban.access.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.duban.plan.TaskStatus;
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.WorkingCalendar;
 
 /**
  * The three colours of one occurrence on a day. RED: overdue. YELLOW: the deadline is within N working days

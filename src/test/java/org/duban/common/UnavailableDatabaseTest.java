@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.duban.security.TokenIssuer;
+import org.duban.access.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.duban.reminder.ReminderRuns;
+import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
@@ -36,7 +36,7 @@ class InspectionTest {
     @Inject
     MutableClock clock;
     @Inject
-    ReminderRuns runs;
+    SchedulerRuns runs;
     @Inject
     Vertx vertx;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.duban.reminder.ReminderRuns;
+import org.duban.schedule.SchedulerRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
@@ -39,7 +39,7 @@ class DeliveryTest {
     @Inject
     MutableClock clock;
     @Inject
-    ReminderRuns runs;
+    SchedulerRuns runs;
     @Inject
     Vertx vertx;
     @Inject

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.duban.reminder.ReminderRuns;
+import org.duban.schedule.SchedulerRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
@@ -40,7 +40,7 @@ class NotificationTest {
     @Inject
     MutableClock clock;
     @Inject
-    ReminderRuns runs;
+    SchedulerRuns runs;
     @Inject
     Vertx vertx;
     @Inject

@@ -67,12 +67,26 @@ class ManualEntryTest {
         assertThat(run("admin", "task", "id", taskId).getList("data.task.units.unit.name"))
                 .containsExactly("手工县自然资源局", "手工县人民政府", "手工镇人民政府");
 
+        // Editing the list ticks nothing: a tick takes its evidence, through tickDeliverable.
+        String second = task.getString("data.createTask.deliverables[1].id");
+        JsonPath withoutEvidence = run("admin", "set-deliverables", "taskId", taskId, "deliverables", List.of(
+                Map.of("id", second, "title", "制度二", "done", true), Map.of("title", "制度三")));
+        assertThat(errorCode(withoutEvidence)).isEqualTo("VALIDATION");
+        assertThat(withoutEvidence.getString("errors[0].extensions.field")).isEqualTo("deliverables[0].done");
+        assertThat(run("admin", "task", "id", taskId).getList("data.task.deliverables.title")).as("nothing changed")
+                .containsExactly("制度一", "制度二");
+        String evidence = ok(run("admin", "add-evidence-link", "taskId", taskId, "url", "https://example.test/制度二",
+                "title", "制度二")).getString("data.addEvidenceLink.id");
+        ok(run("admin", "tick-deliverable", "deliverableId", second, "evidenceIds", List.of(evidence)));
         JsonPath ticked = ok(run("admin", "set-deliverables", "taskId", taskId, "deliverables", List.of(
-                Map.of("id", task.getString("data.createTask.deliverables[1].id"), "title", "制度二", "done", true),
-                Map.of("title", "制度三"))));
+                Map.of("id", second, "title", "制度二", "done", true), Map.of("title", "制度三"))));
         assertThat(ticked.getList("data.setDeliverables.deliverables.title")).containsExactly("制度二", "制度三");
         assertThat(ticked.getList("data.setDeliverables.deliverables.done")).containsExactly(true, false);
         assertThat(ticked.getString("data.setDeliverables.deliverables[0].doneAt")).isNotNull();
+        JsonPath unticked = ok(run("admin", "set-deliverables", "taskId", taskId, "deliverables", List.of(
+                Map.of("id", second, "title", "制度二"), Map.of("title", "制度四"))));
+        assertThat(unticked.getList("data.setDeliverables.deliverables.done")).containsExactly(false, false);
+        assertThat(unticked.getString("data.setDeliverables.deliverables[0].doneAt")).isNull();
 
         JsonPath renamed = ok(run("admin", "update-plan", "id", planId, "input", Map.of("title", "手工方案（修订）",
                 "leadingGroupIds", List.of(), "expectedVersion", plan.getInt("data.createPlan.version"))));

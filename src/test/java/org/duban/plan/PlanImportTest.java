@@ -8,14 +8,21 @@ import static org.duban.support.GraphQL.run;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class PlanImportTest {
+
+    @Inject
+    Pool pool;
 
     @Test
     void aBadDateIsReportedWithItsPathAndNothingIsWritten() {
@@ -76,9 +83,11 @@ class PlanImportTest {
         Map<String, String> before = TestPlans.taskIds(planId);
         ok(run("admin", "change-task-status", "id", before.get("A"), "status", "IN_PROGRESS"));
         JsonPath task = run("admin", "task", "id", before.get("A"));
-        ok(run("admin", "set-deliverables", "taskId", before.get("A"), "deliverables", List.of(
-                Map.of("id", task.getString("data.task.deliverables[0].id"), "title", "一", "done", true),
-                Map.of("id", task.getString("data.task.deliverables[1].id"), "title", "二"))));
+        String ticked = task.getString("data.task.deliverables[0].id");
+        String evidence = ok(run("admin", "add-evidence-link", "taskId", before.get("A"), "url", "https://example.test/一",
+                "title", "制度文件")).getString("data.addEvidenceLink.id");
+        ok(run("admin", "tick-deliverable", "deliverableId", ticked, "evidenceIds", List.of(evidence)));
+        String tickBefore = tick(ticked);
         String revised = TestPlans.document(names, """
                 - { code: A, title: 甲（修订）, deadline: 2030-02-01, deliverables: [一, 三] }
                 - { code: C, title: 丙, deadline: 2030-01-03 }
@@ -100,7 +109,18 @@ class PlanImportTest {
         assertThat(a.getString("data.task.status")).isEqualTo("IN_PROGRESS");
         assertThat(a.getList("data.task.deliverables.title")).containsExactly("一", "三");
         assertThat(a.getList("data.task.deliverables.done")).containsExactly(true, false);
+        assertThat(a.getString("data.task.deliverables[0].id")).as("the ticked item keeps its row").isEqualTo(ticked);
+        assertThat(tick(ticked)).as("its tick, evidence and who ticked it").isEqualTo(tickBefore)
+                .contains("{" + evidence + "}", "admin");
         assertThat(errorCode(run("admin", "task", "id", before.get("B")))).isEqualTo("NOT_FOUND");
+    }
+
+    /** What a checklist item's tick holds: when, with which evidence, by whom. */
+    private String tick(String deliverableId) {
+        return pool.preparedQuery("select d.done || ' ' || d.done_at || ' ' || d.evidence_ids::text || ' ' || a.username"
+                + " from deliverable d left join account a on a.id = d.done_by where d.id = $1")
+                .execute(Tuple.of(Long.valueOf(deliverableId)))
+                .map(rows -> String.valueOf(rows.iterator().next().getValue(0))).await().indefinitely();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.duban.schedule.SchedulerRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
@@ -33,7 +34,7 @@ class ReminderPolicyTest {
     @Inject
     MutableClock clock;
     @Inject
-    ReminderRuns runs;
+    SchedulerRuns runs;
     @Inject
     Vertx vertx;
     @Inject

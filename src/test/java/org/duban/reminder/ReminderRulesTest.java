@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.duban.common.ChinaTime;
-import org.duban.reminder.calendar.DayKind;
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.DayKind;
+import org.duban.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 /** The policy on the 2022 calendar around Mid-Autumn and National Day, without a database. */

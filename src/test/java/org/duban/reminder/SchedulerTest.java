@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.duban.common.ChinaTime;
 import org.duban.notify.RecordingMailbox;
+import org.duban.schedule.SchedulerRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
@@ -46,7 +47,7 @@ class SchedulerTest {
     @Inject
     MutableClock clock;
     @Inject
-    ReminderRuns runs;
+    SchedulerRuns runs;
     @Inject
     ReminderPlanner planner;
     @Inject

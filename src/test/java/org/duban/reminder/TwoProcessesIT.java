@@ -108,7 +108,7 @@ class TwoProcessesIT {
                 "-Dduban.reminders.every=1s",
                 "-Dduban.delivery.retry-base=PT1S",
                 // Every run logs, the idle ones too: the test checks that both instances ran.
-                "-Dquarkus.log.category.\"org.duban.reminder\".level=DEBUG").process();
+                "-Dquarkus.log.category.\"org.duban.schedule\".level=DEBUG").process();
     }
 
     private static boolean ranScheduler(String name) throws IOException {

@@ -15,7 +15,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.duban.notify.RecordingMailbox;
-import org.duban.reminder.ReminderRuns;
+import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
@@ -44,7 +44,7 @@ class WorkflowTest {
     @Inject
     MutableClock clock;
     @Inject
-    ReminderRuns runs;
+    SchedulerRuns runs;
     @Inject
     Vertx vertx;
     @Inject

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.reminder.ReminderRun;
-import org.duban.reminder.ReminderRuns;
+import org.duban.schedule.SchedulerRun;
+import org.duban.schedule.SchedulerRuns;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.smallrye.mutiny.Uni;
@@ -23,9 +23,9 @@ import io.vertx.sqlclient.PoolOptions;
 public final class ReminderWorkers implements AutoCloseable {
 
     private final List<Pool> pools = new ArrayList<>();
-    private final List<ReminderRun> runs = new ArrayList<>();
+    private final List<SchedulerRun> runs = new ArrayList<>();
 
-    public ReminderWorkers(int count, ReminderRuns factory, Clock clock, Vertx vertx) {
+    public ReminderWorkers(int count, SchedulerRuns factory, Clock clock, Vertx vertx) {
         for (int i = 0; i < count; i++) {
             Pool pool = newPool(vertx);
             pools.add(pool);
@@ -46,7 +46,7 @@ public final class ReminderWorkers implements AutoCloseable {
     }
 
     /** One run of an instance of its own (pool and all) at {@code time} on {@code day} in China. */
-    public static void runOnceAt(LocalDate day, LocalTime time, ReminderRuns factory, MutableClock clock, Vertx vertx) {
+    public static void runOnceAt(LocalDate day, LocalTime time, SchedulerRuns factory, MutableClock clock, Vertx vertx) {
         clock.pin(day, time);
         try (ReminderWorkers worker = new ReminderWorkers(1, factory, clock, vertx)) {
             worker.runAllAtOnce();
@@ -55,11 +55,11 @@ public final class ReminderWorkers implements AutoCloseable {
 
     /** Every worker runs once, all at the same time; returns when all are done. */
     public void runAllAtOnce() {
-        List<Uni<ReminderRun.Outcome>> all = runs.stream().map(ReminderRun::runOnce).toList();
+        List<Uni<SchedulerRun.Outcome>> all = runs.stream().map(SchedulerRun::runOnce).toList();
         Uni.join().all(all).andFailFast().await().atMost(Duration.ofSeconds(60));
     }
 
-    public ReminderRun run(int index) {
+    public SchedulerRun run(int index) {
         return runs.get(index);
     }
 

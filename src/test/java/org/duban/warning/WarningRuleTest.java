@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.duban.plan.TaskStatus;
-import org.duban.reminder.calendar.DayKind;
-import org.duban.reminder.calendar.WorkingCalendar;
+import org.duban.calendar.DayKind;
+import org.duban.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 /** The three colours at their boundaries, on the 2022 calendar around the Mid-Autumn holiday. */

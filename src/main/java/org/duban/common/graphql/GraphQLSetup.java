@@ -11,8 +11,6 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 import io.smallrye.graphql.spi.config.Config;
 
-import org.duban.audit.MutationNames;
-
 /**
  * Hooks Duban's error translation into graphql-java. SmallRye finds this through ServiceLoader (also in
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one

@@ -6,8 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.common.Found;
 import org.duban.common.sql.Batches;
-import org.duban.security.Callers;
-import org.duban.security.Roles;
+import org.duban.access.Callers;
+import org.duban.access.Roles;
 import org.duban.unit.Region;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;

@@ -13,7 +13,7 @@ import org.duban.land.Parcel;
 
 import org.duban.common.sql.SqlParams;
 import org.duban.land.LandVisibility;
-import org.duban.security.Callers.Caller;
+import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

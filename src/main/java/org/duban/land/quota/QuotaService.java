@@ -14,7 +14,7 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.land.Area;
-import org.duban.security.Callers;
+import org.duban.access.Callers;
 import org.duban.unit.RegionRepository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;

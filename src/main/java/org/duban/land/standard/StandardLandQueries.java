@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.sql.SqlParams;
 import org.duban.land.LandVisibility;
-import org.duban.security.Callers.Caller;
+import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -25,9 +25,9 @@ import org.duban.common.InputValidator;
 import org.duban.land.LandRepositories;
 import org.duban.land.ParcelEntity;
 import org.duban.land.StandardLandStage;
-import org.duban.security.Callers;
-import org.duban.security.Callers;
-import org.duban.security.Roles;
+import org.duban.access.Callers;
+import org.duban.access.Callers;
+import org.duban.access.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,0 +1,42 @@
+package org.duban.importer;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.duban.common.Found;
+import org.duban.plan.PlanQueries;
+import org.duban.access.Roles;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@Authenticated
+public class ImportApi {
+
+    private final PlanImporter importer;
+    private final PlanQueries plans;
+
+    ImportApi(PlanImporter importer, PlanQueries plans) {
+        this.importer = importer;
+        this.plans = plans;
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Imports a plan file (format duban-plan/1, see README) in one transaction: all of it or nothing. "
+            + "An existing document number is a CONFLICT unless replace is true.")
+    public Uni<@NonNull ImportResult> importPlan(@NonNull String document, @DefaultValue("false") boolean replace) {
+        return Uni.createFrom().item(() -> PlanDocumentParser.parse(document))
+                .chain(parsed -> importer.importPlan(parsed, replace))
+                .chain(outcome -> plans.byIds(new Long[] { outcome.planId() })
+                        .map(found -> Found.one(found, "Plan", outcome.planId()))
+                        .chain(plan -> plans.warnings(plan.id()).map(warnings -> new ImportResult(plan, outcome.created(),
+                                outcome.unitsCreated(), outcome.tasksCreated(), outcome.tasksUpdated(),
+                                outcome.tasksRemoved(), warnings))));
+    }
+}

@@ -1,0 +1,60 @@
+package org.duban.importer;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.duban.group.MemberRole;
+import org.duban.land.LandDocument;
+import org.duban.measure.MeasureKind;
+import org.duban.plan.AssignmentRole;
+import org.duban.unit.UnitKind;
+import org.duban.unit.UnitSetKind;
+
+/**
+ * A plan file as read, before anything is written. Each element keeps its path in the file
+ * ({@code tasks[3]}) so that errors found while writing still point at the line to fix. References between
+ * elements are by name (units, groups, sets) or by code (a task's parent), as a person transcribing a
+ * document would write them.
+ */
+public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSets, List<Group> leadingGroups,
+        Plan plan, List<Task> tasks, LandDocument land, List<Inspection> inspections) {
+
+    /** An inspection of the plan announced in (or for) the document: who checks, and when. */
+    public record Inspection(String path, String inspectingBody, LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    public record Region(String code, String name) {
+    }
+
+    public record Unit(String path, String name, String shortName, List<String> aliases, UnitKind kind, String parent) {
+    }
+
+    public record UnitSet(String path, String name, UnitSetKind kind, String group, List<String> units) {
+    }
+
+    public record Group(String path, String name, String shortName, String officeUnit, String officeDirector,
+            List<Member> members) {
+    }
+
+    public record Member(String path, String name, String title, String unit, String unitSet, MemberRole role) {
+    }
+
+    public record Plan(String documentNumber, String title, String issuingUnit, LocalDate issuedOn, String summary,
+            List<BasisDocument> basisDocuments, List<String> leadingGroups, List<String> copiedTo) {
+    }
+
+    public record BasisDocument(String number, String title, String issuer) {
+    }
+
+    public record Task(String path, String code, String parent, String title, String description, LocalDate startDate,
+            LocalDate deadline, String deadlineNote, String recurrence, List<Assignment> units, List<String> deliverables,
+            List<Measure> measures) {
+    }
+
+    /** A task's measure; the region is given by code and defaults to the file's, the zone is a unit name. */
+    public record Measure(String path, MeasureKind kind, Integer year, String region, String zone, Integer round) {
+    }
+
+    public record Assignment(String path, String unit, String unitSet, AssignmentRole role) {
+    }
+}

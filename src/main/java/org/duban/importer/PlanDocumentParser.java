@@ -1,0 +1,353 @@
+package org.duban.importer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.duban.common.DubanException;
+import org.duban.group.MemberRole;
+import org.duban.land.LandDocument;
+import org.duban.measure.MeasureKind;
+import org.duban.plan.AssignmentRole;
+import org.duban.plan.occurrence.RecurrenceRule;
+import org.duban.unit.UnitKind;
+import org.duban.unit.UnitSetKind;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a plan file (YAML, or JSON, which is YAML too) into a {@link PlanDocument}. Every mistake is a
+ * VALIDATION error naming its path, e.g. {@code tasks[3].deadline: not a date: 2022-13-45}; unknown keys
+ * are mistakes too, so that a misspelt {@code deadlin:} is not silently dropped.
+ */
+public final class PlanDocumentParser {
+
+    /** Decimals are read as BigDecimal: areas and rates stay exact from the file on. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private PlanDocumentParser() {
+    }
+
+    public static PlanDocument parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw DubanException.validation("document", "is empty");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            throw DubanException.validation("document", "not valid YAML"
+                    + (location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr())
+                    + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw DubanException.validation("document", "cannot be read: " + e.getMessage());
+        }
+        Node doc = new Node(root, "");
+        doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land", "inspections");
+        String format = doc.text("format", false);
+        if (format != null && !format.equals("duban-plan/1")) {
+            throw DubanException.validation("format", "unknown format " + format + "; this service reads duban-plan/1");
+        }
+        Node region = doc.object("region", true);
+        region.allow("code", "name");
+        return new PlanDocument(
+                new PlanDocument.Region(region.text("code", true), region.text("name", true)),
+                doc.list("units", PlanDocumentParser::unit),
+                doc.list("unitSets", PlanDocumentParser::unitSet),
+                doc.list("leadingGroups", PlanDocumentParser::group),
+                plan(doc.object("plan", true)),
+                doc.list("tasks", PlanDocumentParser::task),
+                doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY,
+                doc.list("inspections", PlanDocumentParser::inspection));
+    }
+
+    private static PlanDocument.Unit unit(Node n) {
+        n.allow("name", "shortName", "aliases", "kind", "parent");
+        return new PlanDocument.Unit(n.path, n.text("name", true), n.text("shortName", false), n.texts("aliases"),
+                n.enumValue("kind", UnitKind.class, UnitKind.OTHER), n.text("parent", false));
+    }
+
+    private static PlanDocument.UnitSet unitSet(Node n) {
+        n.allow("name", "kind", "group", "units");
+        UnitSetKind kind = n.enumValue("kind", UnitSetKind.class, null);
+        if (kind == null) {
+            throw DubanException.validation(n.at("kind"), "is required: LISTED, GROUP_MEMBERS or PARCEL_TOWNSHIPS");
+        }
+        String group = n.text("group", kind == UnitSetKind.GROUP_MEMBERS);
+        if (kind != UnitSetKind.GROUP_MEMBERS && group != null) {
+            throw DubanException.validation(n.at("group"), "only a GROUP_MEMBERS set has a group");
+        }
+        List<String> units = n.texts("units");
+        if (kind != UnitSetKind.LISTED && !units.isEmpty()) {
+            throw DubanException.validation(n.at("units"), "only a LISTED set lists its units");
+        }
+        return new PlanDocument.UnitSet(n.path, n.text("name", true), kind, group, units);
+    }
+
+    private static PlanDocument.Group group(Node n) {
+        n.allow("name", "shortName", "officeUnit", "officeDirector", "members");
+        return new PlanDocument.Group(n.path, n.text("name", true), n.text("shortName", false),
+                n.text("officeUnit", false), n.text("officeDirector", false), n.list("members", PlanDocumentParser::member));
+    }
+
+    private static PlanDocument.Member member(Node n) {
+        n.allow("name", "title", "unit", "unitSet", "role");
+        PlanDocument.Member member = new PlanDocument.Member(n.path, n.text("name", false), n.text("title", false),
+                n.text("unit", false), n.text("unitSet", false), n.enumValue("role", MemberRole.class, MemberRole.MEMBER));
+        if (member.name() == null && member.unit() == null && member.unitSet() == null) {
+            throw DubanException.validation(n.path, "name a person, a unit or a unit set");
+        }
+        return member;
+    }
+
+    private static PlanDocument.Plan plan(Node n) {
+        n.allow("documentNumber", "title", "issuingUnit", "issuedOn", "summary", "basisDocuments", "leadingGroups", "copiedTo");
+        return new PlanDocument.Plan(n.text("documentNumber", true), n.text("title", true), n.text("issuingUnit", true),
+                n.date("issuedOn", true), n.text("summary", false), n.list("basisDocuments", PlanDocumentParser::basis),
+                n.texts("leadingGroups"), n.texts("copiedTo"));
+    }
+
+    private static PlanDocument.BasisDocument basis(Node n) {
+        n.allow("number", "title", "issuer");
+        return new PlanDocument.BasisDocument(n.text("number", true), n.text("title", false), n.text("issuer", false));
+    }
+
+    private static PlanDocument.Task task(Node n) {
+        n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "recurrence", "units",
+                "deliverables", "measures");
+        LocalDate startDate = n.date("startDate", false);
+        LocalDate deadline = n.date("deadline", false);
+        if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
+            throw DubanException.validation(n.at("deadline"), "before the start date " + startDate);
+        }
+        String recurrence = n.text("recurrence", false);
+        if (recurrence != null) {
+            RecurrenceRule.parse(recurrence, n.at("recurrence"));
+            if (deadline != null) {
+                throw DubanException.validation(n.at("deadline"), "a recurring task is due on its occurrences, not on a deadline");
+            }
+        }
+        return new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false), n.text("title", true),
+                n.text("description", false), startDate, deadline, n.text("deadlineNote", false), recurrence,
+                n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
+                n.list("measures", PlanDocumentParser::measure));
+    }
+
+    private static PlanDocument.Measure measure(Node n) {
+        n.allow("kind", "year", "region", "zone", "round");
+        MeasureKind kind = n.enumValue("kind", MeasureKind.class, null);
+        if (kind == null) {
+            throw DubanException.validation(n.at("kind"), "is required: " + List.of(MeasureKind.values()));
+        }
+        return new PlanDocument.Measure(n.path, kind, n.integer("year"), n.text("region", false), n.text("zone", false),
+                n.integer("round"));
+    }
+
+    private static PlanDocument.Inspection inspection(Node n) {
+        n.allow("inspectingBody", "startsOn", "endsOn");
+        LocalDate startsOn = n.date("startsOn", true);
+        LocalDate endsOn = n.date("endsOn", true);
+        if (endsOn.isBefore(startsOn)) {
+            throw DubanException.validation(n.at("endsOn"), "before startsOn " + startsOn);
+        }
+        return new PlanDocument.Inspection(n.path, n.text("inspectingBody", true), startsOn, endsOn);
+    }
+
+    private static LandDocument land(Node n) {
+        n.allow("quotas", "parcels", "regionalEvaluations");
+        return new LandDocument(n.list("quotas", LandSectionParser::quota), n.list("parcels", LandSectionParser::parcel),
+                n.list("regionalEvaluations", LandSectionParser::evaluation));
+    }
+
+    private static PlanDocument.Assignment assignment(Node n) {
+        n.allow("unit", "unitSet", "role");
+        String unit = n.text("unit", false);
+        String unitSet = n.text("unitSet", false);
+        if ((unit == null) == (unitSet == null)) {
+            throw DubanException.validation(n.path, "name exactly one of unit and unitSet");
+        }
+        return new PlanDocument.Assignment(n.path, unit, unitSet, n.enumValue("role", AssignmentRole.class, null));
+    }
+
+    /** A node of the file with its path, and readers that report mistakes against that path. */
+    static final class Node {
+
+        final JsonNode json;
+        final String path;
+
+        Node(JsonNode json, String path) {
+            this.json = json;
+            this.path = path;
+        }
+
+        boolean has(String key) {
+            JsonNode value = json.get(key);
+            return value != null && !value.isNull();
+        }
+
+        Integer integer(String key) {
+            String text = text(key, false);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                throw DubanException.validation(at(key), "not a whole number: " + text);
+            }
+        }
+
+        BigDecimal decimal(String key) {
+            JsonNode value = json.get(key);
+            if (value != null && value.isNumber()) {
+                return value.decimalValue();
+            }
+            String text = text(key, false);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw DubanException.validation(at(key), "not a number: " + text);
+            }
+        }
+
+        Boolean bool(String key) {
+            String text = text(key, false);
+            if (text == null) {
+                return null;
+            }
+            if (!text.equals("true") && !text.equals("false")) {
+                throw DubanException.validation(at(key), "must be true or false: " + text);
+            }
+            return Boolean.valueOf(text);
+        }
+
+        /** A nested value as JSON text, for GeoJSON written as a YAML mapping or as a string. */
+        String json(String key) {
+            JsonNode value = json.get(key);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            return value.isTextual() ? value.asText() : value.toString();
+        }
+
+        String path() {
+            return path;
+        }
+
+        String at(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        void allow(String... keys) {
+            if (!json.isObject()) {
+                throw DubanException.validation(path.isEmpty() ? "document" : path, "must be a mapping of keys to values");
+            }
+            Set<String> allowed = new HashSet<>(List.of(keys));
+            for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw DubanException.validation(at(name), "unknown key; expected one of " + List.of(keys));
+                }
+            }
+        }
+
+        String text(String key, boolean required) {
+            JsonNode value = json.get(key);
+            if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+                if (required) {
+                    throw DubanException.validation(at(key), "is required");
+                }
+                return null;
+            }
+            if (!value.isValueNode()) {
+                throw DubanException.validation(at(key), "must be text");
+            }
+            return value.asText().strip();
+        }
+
+        LocalDate date(String key, boolean required) {
+            String text = text(key, required);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw DubanException.validation(at(key), "not a date: " + text + " (write YYYY-MM-DD)");
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(String key, Class<E> type, E fallback) {
+            String text = text(key, false);
+            if (text == null) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, text);
+            } catch (IllegalArgumentException e) {
+                throw DubanException.validation(at(key), "not one of " + List.of(type.getEnumConstants()) + ": " + text);
+            }
+        }
+
+        Node object(String key, boolean required) {
+            JsonNode value = json.get(key);
+            if (value == null || value.isNull()) {
+                if (required) {
+                    throw DubanException.validation(at(key), "is required");
+                }
+                return new Node(YAML.createObjectNode(), at(key));
+            }
+            return new Node(value, at(key));
+        }
+
+        <T> List<T> list(String key, Function<Node, T> reader) {
+            JsonNode value = json.get(key);
+            List<T> result = new ArrayList<>();
+            if (value == null || value.isNull()) {
+                return result;
+            }
+            if (!value.isArray()) {
+                throw DubanException.validation(at(key), "must be a list");
+            }
+            for (int i = 0; i < value.size(); i++) {
+                result.add(reader.apply(new Node(value.get(i), at(key) + "[" + i + "]")));
+            }
+            return result;
+        }
+
+        List<String> texts(String key) {
+            JsonNode value = json.get(key);
+            List<String> result = new ArrayList<>();
+            if (value == null || value.isNull()) {
+                return result;
+            }
+            if (!value.isArray()) {
+                throw DubanException.validation(at(key), "must be a list");
+            }
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                if (item == null || !item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+                    throw DubanException.validation(at(key) + "[" + i + "]", "must be non-empty text");
+                }
+                result.add(item.asText().strip());
+            }
+            return result;
+        }
+    }
+}
