@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.AuthPayload;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
-import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.unit.Unit;
@@ -25,20 +24,18 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @GraphQLApi
 @Authenticated
 public class AccountApi {
 
-    private final Pool pool;
+    private final AccountQueries accounts;
     private final AccountService service;
     private final UnitQueries units;
     private final Callers callers;
 
-    AccountApi(Pool pool, AccountService service, UnitQueries units, Callers callers) {
-        this.pool = pool;
+    AccountApi(AccountQueries accounts, AccountService service, UnitQueries units, Callers callers) {
+        this.accounts = accounts;
         this.service = service;
         this.units = units;
         this.callers = callers;
@@ -55,10 +52,7 @@ public class AccountApi {
     @Description("Accounts by username, optionally of one unit.")
     public Uni<@NonNull List<@NonNull User>> users(@Id String unitId) {
         Long unit = Ids.parseOptional(unitId, "Unit");
-        return pool.preparedQuery("select " + User.COLUMNS + " from account a where ($1::bigint is null or a.unit_id = $1)"
-                + " order by a.username")
-                .execute(Tuple.of(unit))
-                .map(rows -> map(rows, User::from));
+        return accounts.users(unit);
     }
 
     @Name("unit")
@@ -101,8 +95,6 @@ public class AccountApi {
     }
 
     private Uni<User> userById(long id) {
-        return pool.preparedQuery("select " + User.COLUMNS + " from account a where a.id = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> Found.one(map(rows, User::from), "User", id));
+        return accounts.byId(id);
     }
 }

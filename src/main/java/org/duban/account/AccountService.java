@@ -1,12 +1,16 @@
 package org.duban.account;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.AuthConfig;
 import org.duban.access.AuthPayload;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
@@ -17,164 +21,203 @@ import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Text;
-import org.duban.unit.UnitRepository;
+import org.duban.common.sql.SqlStates;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Creating and changing accounts. Passwords are hashed here; the hash never leaves this class and the account row. */
+/**
+ * The one writer of {@code account}: creating and changing accounts, signing-in bookkeeping, calendar feed digests.
+ * Passwords are hashed here; the hash never leaves this class and the account row. Changing a password, the roles'
+ * holder's state or disabling raises {@code token_version}, which ends every token issued before.
+ */
 @ApplicationScoped
 public class AccountService {
 
-    private final AccountRepository accounts;
-    private final UnitRepository units;
+    private static final String ACCOUNT = "select id, username, display_name, password_hash, roles, unit_id, enabled,"
+            + " token_version from account where id = $1 for update";
+
+    private final Pool pool;
     private final PasswordPolicy policy;
     private final InputValidator validator;
     private final AuditTrail audit;
     private final TokenIssuer tokens;
+    private final AuthConfig auth;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, UnitRepository units, PasswordPolicy policy, InputValidator validator,
-            AuditTrail audit, TokenIssuer tokens, Clock clock) {
-        this.accounts = accounts;
-        this.units = units;
+    AccountService(Pool pool, PasswordPolicy policy, InputValidator validator, AuditTrail audit, TokenIssuer tokens,
+            AuthConfig auth, Clock clock) {
+        this.pool = pool;
         this.policy = policy;
         this.validator = validator;
         this.audit = audit;
         this.tokens = tokens;
+        this.auth = auth;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<Long> create(AccountInputs.CreateUser input) {
         validator.check("input", input);
         policy.check("input.password", input.username(), input.password());
         Long unitId = input.unitId() == null || input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), "Unit");
         String[] roles = roles("input.roles", input.roles(), unitId);
-        return audit.stamp()
-                .chain(() -> accounts.byUsername(input.username()))
-                .invoke(existing -> {
-                    if (existing != null) {
-                        throw new DubanException(ErrorCode.CONFLICT, "The username " + input.username() + " is taken", "input.username");
-                    }
-                })
-                .chain(() -> requireUnit(unitId))
-                .chain(() -> Passwords.hashing(input.password()))
-                .chain(hash -> {
-                    AccountEntity account = new AccountEntity();
-                    account.username = input.username();
-                    account.displayName = input.displayName().strip();
-                    account.passwordHash = hash;
-                    account.roles = roles;
-                    account.unitId = unitId;
-                    account.email = Text.blankToNull(input.email());
-                    account.mobile = Text.blankToNull(input.mobile());
-                    account.touch(clock.instant());
-                    return accounts.persist(account);
-                })
-                .map(account -> account.id);
+        return Passwords.hashing(input.password())
+                .chain(hash -> audit.withTransaction(connection -> requireUnit(connection, unitId)
+                        .chain(() -> insert(connection, input.username(), input.displayName().strip(), hash, roles, unitId,
+                                Text.blankToNull(input.email()), Text.blankToNull(input.mobile())))))
+                .onFailure(SqlStates::isUniqueViolation).transform(taken -> new DubanException(ErrorCode.CONFLICT,
+                        "The username " + input.username() + " is taken", "input.username"));
     }
 
-    @WithTransaction
     public Uni<Long> update(String id, AccountInputs.UpdateUser input, Callers.Caller caller) {
         validator.check("input", input);
-        return audit.stamp().chain(() -> account(id)).chain(account -> {
-            Long unitId = input.unitId() == null ? account.unitId
+        long accountId = Ids.parse(id, "User");
+        Uni<String> hash = input.password() == null ? Uni.createFrom().nullItem() : Passwords.hashing(input.password());
+        return hash.chain(newHash -> audit.withTransaction(connection -> account(connection, accountId, id).chain(account -> {
+            Long unitId = input.unitId() == null ? account.getLong("unit_id")
                     : input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), "Unit");
-            String[] roles = roles("input.roles", input.roles() == null ? List.of(account.roles) : input.roles(), unitId);
-            if (account.id.equals(caller.accountId()) && !Set.of(roles).contains(Roles.ADMIN)) {
+            String[] roles = roles("input.roles", input.roles() == null ? List.of(account.getArrayOfStrings("roles")) : input.roles(),
+                    unitId);
+            if (account.getLong("id").equals(caller.accountId()) && !Set.of(roles).contains(Roles.ADMIN)) {
                 throw new DubanException(ErrorCode.CONFLICT, "You cannot take the ADMIN role from your own account", "input.roles");
             }
             if (input.password() != null) {
-                policy.check("input.password", account.username, input.password());
+                policy.check("input.password", account.getString("username"), input.password());
             }
-            return requireUnit(unitId).chain(() -> input.password() == null ? Uni.createFrom().nullItem()
-                    : Passwords.hashing(input.password())).map(hash -> {
-                        if (input.displayName() != null) {
-                            account.displayName = input.displayName().strip();
-                        }
-                        account.unitId = unitId;
-                        account.roles = roles;
-                        if (input.email() != null) {
-                            account.email = Text.blankToNull(input.email());
-                        }
-                        if (input.mobile() != null) {
-                            account.mobile = Text.blankToNull(input.mobile());
-                        }
-                        if (hash != null) {
-                            account.passwordHash = hash;
-                            account.tokenVersion++;
-                            account.failedLogins = 0;
-                            account.lockedUntil = null;
-                        }
-                        account.touch(clock.instant());
-                        return account.id;
-                    });
-        });
+            return requireUnit(connection, unitId).chain(() -> connection.preparedQuery("update account set"
+                    + " display_name = coalesce($2, display_name), unit_id = $3, roles = $4,"
+                    + " email = case when $5 then $6 else email end, mobile = case when $7 then $8 else mobile end,"
+                    + " password_hash = coalesce($9, password_hash),"
+                    + " token_version = token_version + case when $9 is null then 0 else 1 end,"
+                    + " failed_logins = case when $9 is null then failed_logins else 0 end,"
+                    + " locked_until = case when $9 is null then locked_until end,"
+                    + " updated_at = $10, version = version + 1 where id = $1")
+                    .execute(Tuple.from(new Object[] { accountId, input.displayName() == null ? null : input.displayName().strip(),
+                            unitId, roles, input.email() != null, Text.blankToNull(input.email()), input.mobile() != null,
+                            Text.blankToNull(input.mobile()), newHash, now() })));
+        }))).replaceWith(accountId);
     }
 
     /** Disabling revokes every token at once; enabling also lifts a lockout. */
-    @WithTransaction
     public Uni<Long> setEnabled(String id, boolean enabled, Callers.Caller caller) {
-        return audit.stamp().chain(() -> account(id)).map(account -> {
-            if (!enabled && account.id.equals(caller.accountId())) {
+        long accountId = Ids.parse(id, "User");
+        return audit.withTransaction(connection -> account(connection, accountId, id).chain(account -> {
+            if (!enabled && account.getLong("id").equals(caller.accountId())) {
                 throw new DubanException(ErrorCode.CONFLICT, "You cannot disable your own account", "id");
             }
-            if (account.enabled != enabled) {
-                account.enabled = enabled;
-                account.tokenVersion++;
-            }
-            if (enabled) {
-                account.failedLogins = 0;
-                account.lockedUntil = null;
-            }
-            account.touch(clock.instant());
-            return account.id;
-        });
+            return connection.preparedQuery("update account set"
+                    + " token_version = token_version + case when enabled = $2 then 0 else 1 end, enabled = $2,"
+                    + " failed_logins = case when $2 then 0 else failed_logins end,"
+                    + " locked_until = case when $2 then null else locked_until end,"
+                    + " updated_at = $3, version = version + 1 where id = $1")
+                    .execute(Tuple.of(accountId, enabled, now()));
+        })).replaceWith(accountId);
     }
 
     /** The caller's own password; every other session ends, and the caller gets a fresh token. */
-    @WithTransaction
     public Uni<AuthPayload> changePassword(long accountId, String oldPassword, String newPassword) {
-        return audit.stamp().chain(() -> accounts.findById(accountId)).chain(account -> {
-            if (account == null) {
-                throw DubanException.notFound("User", accountId);
-            }
-            policy.check("newPassword", account.username, newPassword);
-            return Passwords.matches(oldPassword, account.passwordHash).chain(matches -> {
-                if (!matches) {
-                    throw DubanException.validation("oldPassword", "is not the current password");
-                }
-                return Passwords.hashing(newPassword);
-            }).map(hash -> {
-                account.passwordHash = hash;
-                account.tokenVersion++;
-                account.touch(clock.instant());
-                return tokens.issue(account.id, account.username, account.displayName, account.roles, account.tokenVersion);
-            });
-        });
+        return pool.preparedQuery(ACCOUNT.replace(" for update", "")).execute(Tuple.of(accountId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DubanException.notFound("User", accountId);
+                    }
+                    Row account = rows.iterator().next();
+                    policy.check("newPassword", account.getString("username"), newPassword);
+                    return account;
+                })
+                .chain(account -> Passwords.matches(oldPassword, account.getString("password_hash")).chain(matches -> {
+                    if (!matches) {
+                        throw DubanException.validation("oldPassword", "is not the current password");
+                    }
+                    return Passwords.hashing(newPassword);
+                }))
+                .chain(hash -> audit.withTransaction(connection -> connection.preparedQuery("update account set password_hash = $2,"
+                        + " token_version = token_version + 1, updated_at = $3, version = version + 1 where id = $1"
+                        + " returning id, username, display_name, roles, token_version")
+                        .execute(Tuple.of(accountId, hash, now()))))
+                .map(rows -> {
+                    Row account = rows.iterator().next();
+                    return tokens.issue(account.getLong("id"), account.getString("username"), account.getString("display_name"),
+                            account.getArrayOfStrings("roles"), account.getInteger("token_version"));
+                });
     }
 
-    private Uni<AccountEntity> account(String id) {
-        long accountId = Ids.parse(id, "User");
-        return accounts.findById(accountId).map(account -> {
-            if (account == null) {
+    /**
+     * A wrong password for the account: {@code duban.auth.max-failed-logins} in a row lock it until
+     * {@code duban.auth.lockout} after {@code now}. Signing in changes no data the audit trail records.
+     */
+    Uni<Void> recordFailedLogin(long accountId, Instant now) {
+        return pool.preparedQuery("update account set"
+                + " locked_until = case when failed_logins + 1 >= $2 then $3 else locked_until end,"
+                + " failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end"
+                + " where id = $1")
+                .execute(Tuple.of(accountId, auth.maxFailedLogins(), now.plus(auth.lockout()).atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** A successful sign-in starts the count of failures afresh. */
+    Uni<Void> forgetFailedLogins(long accountId) {
+        return pool.preparedQuery("update account set failed_logins = 0, locked_until = null where id = $1"
+                + " and (failed_logins <> 0 or locked_until is not null)")
+                .execute(Tuple.of(accountId)).replaceWithVoid();
+    }
+
+    /** Keeps the digest of the account's calendar feed secret; the previous feed URL dies. */
+    public Uni<Void> setCalendarFeedDigest(long accountId, String digest) {
+        return audit.withTransaction(connection -> connection
+                .preparedQuery("update account set calendar_feed_digest = $2, updated_at = $3 where id = $1")
+                .execute(Tuple.of(accountId, digest, now())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Adds an account that needs no validation (the first administrator, demo accounts) unless the username is taken;
+     * with {@code onlyIfNone}, only into a database without accounts. Returns whether it was added.
+     */
+    public Uni<Boolean> addIfAbsent(String username, String displayName, String passwordHash, String[] roles, Long unitId,
+            boolean onlyIfNone) {
+        return pool.withTransaction(connection -> connection.preparedQuery("insert into account (username, display_name,"
+                + " password_hash, roles, unit_id, created_at, updated_at) select $1, $2, $3, $4, $5, $6, $6"
+                + " where not $7 or not exists (select 1 from account) on conflict (username) do nothing returning id")
+                .execute(Tuple.from(new Object[] { username, displayName, passwordHash, roles, unitId, now(), onlyIfNone })))
+                .map(rows -> rows.size() > 0);
+    }
+
+    private Uni<Long> insert(SqlConnection connection, String username, String displayName, String hash, String[] roles,
+            Long unitId, String email, String mobile) {
+        return connection.preparedQuery("insert into account (username, display_name, password_hash, roles, unit_id, email,"
+                + " mobile, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id")
+                .execute(Tuple.from(new Object[] { username, displayName, hash, roles, unitId, email, mobile, now() }))
+                .map(rows -> rows.iterator().next().getLong("id"));
+    }
+
+    private static Uni<Row> account(SqlClient sql, long accountId, String id) {
+        return sql.preparedQuery(ACCOUNT).execute(Tuple.of(accountId)).map(rows -> {
+            if (rows.size() == 0) {
                 throw DubanException.notFound("User", id);
             }
-            return account;
+            return rows.iterator().next();
         });
     }
 
-    private Uni<Void> requireUnit(Long unitId) {
+    private static Uni<Void> requireUnit(SqlClient sql, Long unitId) {
         if (unitId == null) {
             return Uni.createFrom().voidItem();
         }
-        return units.findById(unitId).map(unit -> {
-            if (unit == null) {
+        return sql.preparedQuery("select 1 from unit where id = $1").execute(Tuple.of(unitId)).map(rows -> {
+            if (rows.size() == 0) {
                 throw DubanException.validation("input.unitId", "no such unit: " + unitId);
             }
             return null;
         });
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private static String[] roles(String field, List<String> requested, Long unitId) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-import org.duban.access.AuthConfig;
 import org.duban.access.AuthPayload;
 import org.duban.access.TokenIssuer;
 import org.duban.common.ChinaTime;
@@ -18,10 +17,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Signing in. A wrong password counts against the account; {@code duban.auth.max-failed-logins} in a row
@@ -33,28 +29,23 @@ public class AuthApi {
     private static final Logger LOG = Logger.getLogger(AuthApi.class);
     private static final String WRONG = "Wrong username or password";
 
-    private final Pool pool;
+    private final AccountQueries accounts;
+    private final AccountService writer;
     private final TokenIssuer tokens;
-    private final AuthConfig config;
     private final Clock wallClock;
 
-    AuthApi(Pool pool, TokenIssuer tokens, AuthConfig config, @WallClock Clock wallClock) {
-        this.pool = pool;
+    AuthApi(AccountQueries accounts, AccountService writer, TokenIssuer tokens, @WallClock Clock wallClock) {
+        this.accounts = accounts;
+        this.writer = writer;
         this.tokens = tokens;
-        this.config = config;
         this.wallClock = wallClock;
     }
 
     @Mutation
     @Description("Signs in; the only operation that needs no token. Repeated failures lock the account for a while.")
     public Uni<@NonNull AuthPayload> login(@NonNull String username, @NonNull String password) {
-        return pool.preparedQuery("select id, username, display_name, password_hash, roles, enabled, token_version,"
-                + " failed_logins, locked_until from account where username = $1")
-                .execute(Tuple.of(username.strip()))
-                .map(rows -> {
-                    RowIterator<Row> found = rows.iterator();
-                    return found.hasNext() ? found.next() : null;
-                })
+        return accounts.credentials(username.strip())
+                .map(found -> found.orElse(null))
                 .chain(account -> {
                     Instant now = wallClock.instant();
                     OffsetDateTime lockedUntil = account == null ? null : account.getOffsetDateTime("locked_until");
@@ -71,33 +62,16 @@ public class AuthApi {
                                 if (!matches) {
                                     // The username only: never the password tried, never a token.
                                     LOG.infof("Failed login for %s", account.getString("username"));
-                                    return countFailure(account.getLong("id"), now).map(nothing -> {
+                                    return writer.recordFailedLogin(account.getLong("id"), now).map(nothing -> {
                                         throw new DubanException(ErrorCode.UNAUTHENTICATED, WRONG, null);
                                     });
                                 }
                                 if (!account.getBoolean("enabled")) {
                                     throw new DubanException(ErrorCode.UNAUTHENTICATED, WRONG, null);
                                 }
-                                return forgetFailures(account).map(nothing -> issue(account));
+                                return writer.forgetFailedLogins(account.getLong("id")).map(nothing -> issue(account));
                             });
                 });
-    }
-
-    private Uni<Void> countFailure(long accountId, Instant now) {
-        return pool.preparedQuery("update account set"
-                + " locked_until = case when failed_logins + 1 >= $2 then $3 else locked_until end,"
-                + " failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end"
-                + " where id = $1")
-                .execute(Tuple.of(accountId, config.maxFailedLogins(), now.plus(config.lockout()).atOffset(java.time.ZoneOffset.UTC)))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> forgetFailures(Row account) {
-        if (account.getInteger("failed_logins") == 0 && account.getValue("locked_until") == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.preparedQuery("update account set failed_logins = 0, locked_until = null where id = $1")
-                .execute(Tuple.of(account.getLong("id"))).replaceWithVoid();
     }
 
     private AuthPayload issue(Row account) {

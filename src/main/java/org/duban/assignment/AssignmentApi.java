@@ -10,7 +10,7 @@ import org.duban.common.sql.Batches;
 import org.duban.plan.TaskStatus;
 import org.duban.access.Callers;
 import org.duban.supervision.ProgressReport;
-import org.duban.supervision.ProgressReports;
+import org.duban.supervision.SupervisionQueries;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -28,11 +28,11 @@ import io.smallrye.mutiny.Uni;
 public class AssignmentApi {
 
     private final AssignmentQueries queries;
-    private final ProgressReports reports;
+    private final SupervisionQueries reports;
     private final CalendarFeeds feeds;
     private final Callers callers;
 
-    AssignmentApi(AssignmentQueries queries, ProgressReports reports, CalendarFeeds feeds, Callers callers) {
+    AssignmentApi(AssignmentQueries queries, SupervisionQueries reports, CalendarFeeds feeds, Callers callers) {
         this.queries = queries;
         this.reports = reports;
         this.feeds = feeds;

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,10 +18,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.duban.audit.AuditTrail;
+import org.duban.account.AccountService;
 import org.duban.common.ChinaTime;
 import org.duban.plan.AssignmentRole;
-import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.OccurrenceQueries;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
@@ -48,13 +46,13 @@ public class CalendarFeeds {
     private static final int WINDOW_DAYS = 366;
 
     private final Pool pool;
-    private final AuditTrail audit;
+    private final AccountService accounts;
     private final OccurrenceQueries occurrences;
     private final Clock clock;
 
-    CalendarFeeds(Pool pool, AuditTrail audit, OccurrenceQueries occurrences, Clock clock) {
+    CalendarFeeds(Pool pool, AccountService accounts, OccurrenceQueries occurrences, Clock clock) {
         this.pool = pool;
-        this.audit = audit;
+        this.accounts = accounts;
         this.occurrences = occurrences;
         this.clock = clock;
     }
@@ -64,10 +62,7 @@ public class CalendarFeeds {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return audit.withTransaction(connection -> connection
-                .preparedQuery("update account set calendar_feed_digest = $2, updated_at = $3 where id = $1")
-                .execute(Tuple.of(accountId, digest(secret), clock.instant().atOffset(ZoneOffset.UTC))))
-                .replaceWith(PATH + secret + ".ics");
+        return accounts.setCalendarFeedDigest(accountId, digest(secret)).replaceWith(PATH + secret + ".ics");
     }
 
     /** The feed for the secret, or null when no enabled account of a unit holds it. */

@@ -9,9 +9,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.Ids;
-import org.duban.common.page.Cursor;
+import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
-import org.duban.common.page.Slice;
 import org.duban.common.sql.SqlParams;
 
 import io.smallrye.mutiny.Uni;
@@ -21,6 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Reads of the audit trail, newest first; there are no writes here: the triggers of V4 write it. */
 @ApplicationScoped
 public class AuditQueries {
+
+    private static final KeysetPage NEWEST_FIRST = KeysetPage.descending("audit", new KeysetPage.Key("l.id", "id", KeysetPage.LONG));
 
     private final Pool pool;
 
@@ -49,16 +50,9 @@ public class AuditQueries {
                 where.add("l.at < " + params.bind(filter.to().atOffset(ZoneOffset.UTC)));
             }
         }
-        String conditions = String.join(" and ", where);
-        String keyset = page.after() == null ? ""
-                : " and l.id < " + params.bind(Cursor.id(Cursor.decode(page.after(), "audit", 1).get(0)));
-        String sql = "with total as (select count(*)::int as total_count from audit_log l where " + conditions + ")"
-                + " select total.total_count, page.* from total left join lateral (select " + AuditEntry.COLUMNS
-                + " from audit_log l where " + conditions + keyset + " order by l.id desc limit " + params.bind(page.first() + 1)
-                + ") page on true order by page.id desc";
+        String sql = NEWEST_FIRST.sql(AuditEntry.COLUMNS, " from audit_log l", String.join(" and ", where), page, params);
         return pool.preparedQuery(sql).execute(params.tuple())
-                .map(rows -> AuditConnection.of(Slice.of(rows, page, AuditEntry::from,
-                        row -> Cursor.encode("audit", String.valueOf(row.getLong("id"))))));
+                .map(rows -> AuditConnection.of(NEWEST_FIRST.slice(rows, page, AuditEntry::from)));
     }
 
     /** The latest {@code limit} entries of each task: its own rows and those of its assignments, checklist, status, measures. */

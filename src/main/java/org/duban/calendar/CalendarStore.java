@@ -1,20 +1,38 @@
 package org.duban.calendar;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.audit.AuditTrail;
+import org.duban.common.DubanException;
+
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads the working-day calendar for a span of dates in one statement. */
+/**
+ * The working-day calendar: read whole for the reminder rules, a year at a time for the office. The one writer of
+ * {@code calendar_year} and {@code calendar_day}.
+ */
 @ApplicationScoped
 public class CalendarStore {
+
+    private final Pool pool;
+    private final AuditTrail audit;
+
+    CalendarStore(Pool pool, AuditTrail audit) {
+        this.pool = pool;
+        this.audit = audit;
+    }
 
     /**
      * The whole calendar: a few dozen rows a year, and an overdue count may reach back years to a deadline.
@@ -35,5 +53,52 @@ public class CalendarStore {
                     }
                     return new WorkingCalendar(days, years);
                 });
+    }
+
+    /** A year's notice as loaded, or a year without one. */
+    public Uni<CalendarYear> year(int year) {
+        return pool.preparedQuery("select y.year, y.source, d.day, d.kind, d.name from (select $1::int as year) wanted"
+                + " left join calendar_year y on y.year = wanted.year"
+                + " left join calendar_day d on d.source_year = y.year order by d.day")
+                .execute(Tuple.of(year))
+                .map(rows -> {
+                    String source = null;
+                    List<CalendarYear.CalendarDay> days = new ArrayList<>();
+                    for (Row row : rows) {
+                        source = row.getString("source");
+                        if (row.getLocalDate("day") != null) {
+                            days.add(new CalendarYear.CalendarDay(row.getLocalDate("day"),
+                                    DayKind.valueOf(row.getString("kind")), row.getString("name")));
+                        }
+                    }
+                    return new CalendarYear(year, source != null, source, days);
+                });
+    }
+
+    /**
+     * Replaces a year's notice and days, in one transaction; CONFLICT when a day belongs to another year's notice
+     * (a notice may reach into the December before).
+     */
+    public Uni<Void> replaceYear(int year, String source, List<LocalDate> dates, List<String> kinds, List<String> names) {
+        return audit.withTransaction(connection -> connection
+                .preparedQuery("select day, source_year from calendar_day where day = any($1) and source_year <> $2")
+                .execute(Tuple.of(dates.toArray(new LocalDate[0]), year))
+                .invoke(rows -> {
+                    if (rows.size() > 0) {
+                        Row taken = rows.iterator().next();
+                        throw DubanException.conflict(taken.getLocalDate("day") + " belongs to the notice of "
+                                + taken.getInteger("source_year"));
+                    }
+                })
+                .chain(() -> connection.preparedQuery("insert into calendar_year (year, source) values ($1, $2)"
+                        + " on conflict (year) do update set source = excluded.source")
+                        .execute(Tuple.of(year, source)))
+                .chain(() -> connection.preparedQuery("delete from calendar_day where source_year = $1")
+                        .execute(Tuple.of(year)))
+                .chain(() -> connection.preparedQuery("insert into calendar_day (day, kind, name, source_year)"
+                        + " select d, k, n, $4 from unnest($1::date[], $2::text[], $3::text[]) as x(d, k, n)")
+                        .execute(Tuple.of(dates.toArray(new LocalDate[0]), kinds.toArray(new String[0]),
+                                names.toArray(new String[0]), year))))
+                .replaceWithVoid();
     }
 }

@@ -32,7 +32,7 @@ import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.TaskOccurrence;
 import org.duban.access.Callers.Caller;
 import org.duban.supervision.ProgressFacts;
-import org.duban.supervision.ProgressReports;
+import org.duban.supervision.SupervisionQueries;
 import org.duban.supervision.TaskFacts;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
@@ -54,12 +54,12 @@ public class DashboardService {
     private final UnitQueries units;
     private final QuotaQueries quotas;
     private final ProgressFacts facts;
-    private final ProgressReports reports;
+    private final SupervisionQueries reports;
     private final ScoreItems scoreItems;
     private final Clock clock;
 
     DashboardService(Pool pool, PlanQueries plans, UnitQueries units, QuotaQueries quotas, ProgressFacts facts,
-            ProgressReports reports, ScoreItems scoreItems, Clock clock) {
+            SupervisionQueries reports, ScoreItems scoreItems, Clock clock) {
         this.pool = pool;
         this.plans = plans;
         this.units = units;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +16,7 @@ import org.duban.common.sql.SqlStates;
 import org.duban.importer.PlanDocument;
 import org.duban.importer.PlanDocumentParser;
 import org.duban.importer.PlanImporter;
-import org.duban.account.AccountEntity;
-import org.duban.account.AccountRepository;
+import org.duban.account.AccountService;
 import org.duban.account.Passwords;
 import org.duban.access.Roles;
 import org.duban.unit.UnitNames;
@@ -58,12 +56,12 @@ public class DemoData {
             new DemoAccount("sfq", "示范区管委会联络员", new String[] { Roles.UNIT }, "乡宁生态文化旅游示范区管委会"));
 
     private final PlanImporter importer;
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final UnitRepository units;
     private final Pool pool;
     private final Clock clock;
 
-    DemoData(PlanImporter importer, AccountRepository accounts, UnitRepository units, Pool pool, Clock clock) {
+    DemoData(PlanImporter importer, AccountService accounts, UnitRepository units, Pool pool, Clock clock) {
         this.importer = importer;
         this.accounts = accounts;
         this.units = units;
@@ -113,28 +111,17 @@ public class DemoData {
     }
 
     private Uni<Void> addAccounts(String regionCode, String passwordHash) {
-        return Panache.withTransaction(() -> units.find("regionId = (select id from RegionEntity where code = ?1)", regionCode).list()
-                .chain(regionUnits -> {
-                    UnitNames names = new UnitNames(regionUnits);
+        return Panache.withSession(() -> units.find("regionId = (select id from RegionEntity where code = ?1)", regionCode).list())
+                .map(UnitNames::new)
+                .chain(names -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (DemoAccount demo : ACCOUNTS) {
-                        chain = chain.chain(() -> accounts.byUsername(demo.username())).chain(existing -> {
-                            if (existing != null) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            Instant now = clock.instant();
-                            AccountEntity account = new AccountEntity();
-                            account.username = demo.username();
-                            account.displayName = demo.displayName();
-                            account.passwordHash = passwordHash;
-                            account.roles = demo.roles();
-                            account.unitId = demo.unit() == null ? null : names.resolve(demo.unit(), "unit").id;
-                            account.touch(now);
-                            return accounts.persist(account).replaceWithVoid();
-                        });
+                        Long unitId = demo.unit() == null ? null : names.resolve(demo.unit(), "unit").id;
+                        chain = chain.chain(() -> accounts.addIfAbsent(demo.username(), demo.displayName(), passwordHash,
+                                demo.roles(), unitId, false)).replaceWithVoid();
                     }
                     return chain;
-                }));
+                });
     }
 
     /** Another instance imported the plan at the same moment: fine. */

@@ -19,20 +19,18 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Task.evidence and links as evidence; files come through POST /tasks/{taskId}/evidence. */
 @GraphQLApi
 @Authenticated
 public class EvidenceApi {
 
-    private final Pool pool;
+    private final EvidenceQueries evidence;
     private final EvidenceService service;
     private final Callers callers;
 
-    EvidenceApi(Pool pool, EvidenceService service, Callers callers) {
-        this.pool = pool;
+    EvidenceApi(EvidenceQueries evidence, EvidenceService service, Callers callers) {
+        this.evidence = evidence;
         this.service = service;
         this.callers = callers;
     }
@@ -40,9 +38,8 @@ public class EvidenceApi {
     @NonNull
     @Description("Files and links put on the task, oldest first; pass their ids as evidenceIds when reporting, submitting or ticking")
     public Uni<List<List<@NonNull Evidence>>> evidence(@Source List<Task> tasks) {
-        return pool.preparedQuery("select " + Evidence.COLUMNS + " from evidence e where e.task_id = any($1) order by e.id")
-                .execute(Tuple.of(Batches.keys(tasks, Task::id)))
-                .map(rows -> Batches.grouped(tasks, Task::id, map(rows, Evidence::from), Evidence::taskId));
+        return evidence.ofTasks(Batches.keys(tasks, Task::id))
+                .map(found -> Batches.grouped(tasks, Task::id, found, Evidence::taskId));
     }
 
     @Mutation

@@ -20,20 +20,18 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @GraphQLApi
 @Authenticated
 public class InspectionApi {
 
-    private final Pool pool;
+    private final InspectionQueries inspections;
     private final PlanQueries plans;
     private final InspectionService service;
     private final Callers callers;
 
-    InspectionApi(Pool pool, PlanQueries plans, InspectionService service, Callers callers) {
-        this.pool = pool;
+    InspectionApi(InspectionQueries inspections, PlanQueries plans, InspectionService service, Callers callers) {
+        this.inspections = inspections;
         this.plans = plans;
         this.service = service;
         this.callers = callers;
@@ -45,9 +43,7 @@ public class InspectionApi {
         long id = Ids.parse(planId, "Plan");
         return callers.current().chain(caller -> plans.byIds(new Long[] { id }, caller))
                 .map(found -> Found.one(found, "Plan", planId))
-                .chain(plan -> pool.preparedQuery("select " + Inspection.COLUMNS + " from inspection i where i.plan_id = $1"
-                        + " order by i.starts_on, i.id").execute(Tuple.of(id)))
-                .map(rows -> map(rows, Inspection::from));
+                .chain(plan -> inspections.ofPlan(id));
     }
 
     @Mutation
@@ -55,7 +51,6 @@ public class InspectionApi {
     @Description("Announces an inspection of a plan, or records what it found and each unit's outcome.")
     public Uni<@NonNull Inspection> recordInspection(@NonNull InspectionInput input) {
         return service.record(input)
-                .chain(id -> pool.preparedQuery("select " + Inspection.COLUMNS + " from inspection i where i.id = $1").execute(Tuple.of(id)))
-                .map(rows -> Inspection.from(rows.iterator().next()));
+                .chain(inspections::byId);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.ChinaTime;
+import org.duban.notify.MessageText;
 import org.duban.notify.Notices;
 import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
@@ -74,10 +75,8 @@ public class InspectionNotices {
     }
 
     private static Notices.Notice notice(Row inspection) {
-        String body = inspection.getString("inspecting_body");
         return new Notices.Notice(Notices.Source.INSPECTION, inspection.getLong("id"), null,
-                "督导检查：" + body + " " + inspection.getLocalDate("starts_on") + "至" + inspection.getLocalDate("ends_on"),
-                "《" + inspection.getString("title") + "》（" + inspection.getString("document_number") + "）的整改落实情况将接受"
-                        + body + "检查，请提前做好准备。");
+                MessageText.inspection(inspection.getString("inspecting_body"), inspection.getLocalDate("starts_on"),
+                        inspection.getLocalDate("ends_on"), inspection.getString("title"), inspection.getString("document_number")));
     }
 }

@@ -11,9 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.ChinaTime;
 import org.duban.common.Ids;
-import org.duban.common.page.Cursor;
+import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
-import org.duban.common.page.Slice;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
 import org.duban.access.Callers.Caller;
@@ -25,6 +24,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Reads of parcels, one statement each. */
 @ApplicationScoped
 public class ParcelQueries {
+
+    private static final KeysetPage BY_CODE = KeysetPage.ascending("parcel",
+            new KeysetPage.Key("p.code", "code", KeysetPage.TEXT), new KeysetPage.Key("p.id", "id", KeysetPage.LONG));
 
     private final Pool pool;
     private final Clock clock;
@@ -39,18 +41,9 @@ public class ParcelQueries {
         LocalDate today = ChinaTime.today(clock);
         SqlParams params = new SqlParams();
         String where = conditions(filter, params) + " and " + LandVisibility.region(caller, "p.region_id", params);
-        String keyset = "";
-        if (page.after() != null) {
-            List<String> after = Cursor.decode(page.after(), "parcel", 2);
-            keyset = " and (p.code, p.id) > (" + params.bind(after.get(0)) + ", " + params.bind(Cursor.id(after.get(1))) + ")";
-        }
-        String sql = "with total as (select count(*)::int as total_count" + Parcel.FROM + " where " + where + ")"
-                + " select total.total_count, page.* from total left join lateral (select " + Parcel.COLUMNS + Parcel.FROM
-                + " where " + where + keyset + " order by p.code, p.id limit " + params.bind(page.first() + 1)
-                + ") page on true order by page.code, page.id";
+        String sql = BY_CODE.sql(Parcel.COLUMNS, Parcel.FROM, where, page, params);
         return pool.preparedQuery(sql).execute(params.tuple())
-                .map(rows -> ParcelConnection.of(Slice.of(rows, page, row -> Parcel.from(row, today),
-                        row -> Cursor.encode("parcel", row.getString("code"), String.valueOf(row.getLong("id"))))));
+                .map(rows -> ParcelConnection.of(BY_CODE.slice(rows, page, row -> Parcel.from(row, today))));
     }
 
     public Uni<List<Parcel>> byIds(Long[] ids) {

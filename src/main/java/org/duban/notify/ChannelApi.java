@@ -4,13 +4,10 @@ import static org.duban.common.Text.blankToNull;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
@@ -25,29 +22,19 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @GraphQLApi
 @Authenticated
 public class ChannelApi {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final String COLUMNS = "u.id, c.webhook_url, coalesce(c.webhook_format, 'DUBAN') as webhook_format,"
-            + " c.webhook_secret is not null as secret_set, c.email";
 
-    private final Pool pool;
-    private final AuditTrail audit;
+    private final ChannelStore store;
     private final InputValidator validator;
-    private final Clock clock;
 
-    ChannelApi(Pool pool, AuditTrail audit, InputValidator validator, Clock clock) {
-        this.pool = pool;
-        this.audit = audit;
+    ChannelApi(ChannelStore store, InputValidator validator) {
+        this.store = store;
         this.validator = validator;
-        this.clock = clock;
     }
 
     @Query
@@ -55,9 +42,7 @@ public class ChannelApi {
     @Description("A unit's reminder channels (ADMIN, LEADER).")
     public Uni<@NonNull UnitChannels> unitChannels(@NonNull @Id String unitId) {
         long id = Ids.parse(unitId, "Unit");
-        return pool.preparedQuery("select " + COLUMNS + " from unit u left join unit_channel c on c.unit_id = u.id where u.id = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> channels(rows, unitId));
+        return store.of(id).map(found -> found.orElseThrow(() -> DubanException.notFound("Unit", unitId)));
     }
 
     @Mutation
@@ -81,15 +66,8 @@ public class ChannelApi {
             throw DubanException.validation("input.webhookSecret", "a secret without a webhookUrl signs nothing");
         }
         WebhookFormat format = input.webhookFormat() == null ? WebhookFormat.DUBAN : input.webhookFormat();
-        return audit.withTransaction(connection -> connection.preparedQuery("with target as (select id from unit where id = $1),"
-                + " saved as (insert into unit_channel (unit_id, webhook_url, webhook_secret, webhook_format, email, updated_at)"
-                + " select id, $2, $3, $4, $5, $6 from target on conflict (unit_id) do update set webhook_url = excluded.webhook_url,"
-                + " webhook_secret = excluded.webhook_secret, webhook_format = excluded.webhook_format, email = excluded.email,"
-                + " updated_at = excluded.updated_at returning *)"
-                + " select s.unit_id as id, s.webhook_url, s.webhook_format, s.webhook_secret is not null as secret_set, s.email from saved s")
-                .execute(Tuple.from(new Object[] { id, url == null ? null : url.strip(), secret, format.name(),
-                        email == null ? null : email.strip(), clock.instant().atOffset(ZoneOffset.UTC) })))
-                .map(rows -> channels(rows, unitId));
+        return store.set(id, url == null ? null : url.strip(), secret, format, email == null ? null : email.strip())
+                .map(found -> found.orElseThrow(() -> DubanException.notFound("Unit", unitId)));
     }
 
     private static void requireHttpUrl(String url) {
@@ -102,14 +80,5 @@ public class ChannelApi {
             // reported below
         }
         throw DubanException.validation("input.webhookUrl", "not an http or https address: " + url);
-    }
-
-    private static UnitChannels channels(RowSet<Row> rows, String unitId) {
-        if (rows.size() == 0) {
-            throw DubanException.notFound("Unit", unitId);
-        }
-        Row row = rows.iterator().next();
-        return new UnitChannels(String.valueOf(row.getLong("id")), row.getString("webhook_url"),
-                WebhookFormat.valueOf(row.getString("webhook_format")), row.getBoolean("secret_set"), row.getString("email"));
     }
 }

@@ -3,9 +3,6 @@ package org.duban.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +12,6 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sends pending deliveries. A batch is claimed with FOR UPDATE SKIP LOCKED and leased, so instances never take
@@ -31,37 +26,17 @@ public class DeliveryWorker {
     /** Batches per run at most, so that one run cannot hold the scheduler forever. */
     private static final int MAX_BATCHES = 20;
 
-    // Reminders pause while an occurrence is submitted or suspended and end once it is signed off, deleted or
-    // moved to another deadline: what is still pending for such an occurrence is not sent.
-    private static final String CANCEL_OBSOLETE = "update delivery d set status = 'CANCELLED',"
-            + " last_error = 'the task was submitted, suspended, signed off, deleted or rescheduled'"
-            + " from reminder r join task t on t.id = r.task_id"
-            + " left join task_occurrence o on o.task_id = t.id and o.due_on = r.due_on"
-            + " where d.reminder_id = r.id and d.status = 'PENDING' and (t.deleted_at is not null"
-            + " or (t.recurrence is null and (t.status not in ('NOT_STARTED', 'IN_PROGRESS') or t.deadline is distinct from r.due_on))"
-            + " or (t.recurrence is not null and coalesce(o.status, 'NOT_STARTED') not in ('NOT_STARTED', 'IN_PROGRESS')))";
-
-    private static final String CLAIM = "with claimed as (update delivery d set status = 'SENDING', attempts = d.attempts + 1,"
-            + " lease_until = $2 where d.id in (select id from delivery"
-            + "   where (status = 'PENDING' and next_attempt_at <= $1) or (status = 'SENDING' and lease_until <= $1)"
-            + "   order by next_attempt_at limit $3 for update skip locked)"
-            + " returning d.id, d.reminder_id, d.notice_id, d.channel, d.target, d.attempts)"
-            + " select c.id, c.channel, c.target, c.attempts, coalesce(r.kind, n.kind) as kind, r.due_on, r.remind_on,"
-            + " coalesce(r.late, false) as late, coalesce(r.working_days_overdue, 0) as working_days_overdue,"
-            + " coalesce(r.task_id, n.task_id) as task_id, t.code, t.title, coalesce(r.unit_id, n.unit_id) as unit_id,"
-            + " u.name as unit_name, ch.webhook_format, ch.webhook_secret, n.title as notice_title, n.body as notice_body"
-            + " from claimed c left join reminder r on r.id = c.reminder_id left join notice n on n.id = c.notice_id"
-            + " left join task t on t.id = coalesce(r.task_id, n.task_id) left join unit u on u.id = coalesce(r.unit_id, n.unit_id)"
-            + " left join unit_channel ch on ch.unit_id = coalesce(r.unit_id, n.unit_id)";
-
     private final WebhookSender webhooks;
     private final EmailSender email;
     private final DeliverySettings settings;
     private final DeliveryMetrics metrics;
 
+    private final Deliveries deliveries;
     private final WorkGate gate;
 
-    DeliveryWorker(WebhookSender webhooks, EmailSender email, DeliverySettings settings, DeliveryMetrics metrics, WorkGate gate) {
+    DeliveryWorker(WebhookSender webhooks, EmailSender email, DeliverySettings settings, DeliveryMetrics metrics,
+            Deliveries deliveries, WorkGate gate) {
+        this.deliveries = deliveries;
         this.gate = gate;
         this.webhooks = webhooks;
         this.email = email;
@@ -71,7 +46,7 @@ public class DeliveryWorker {
 
     /** Sends what is due at {@code now}; returns the number of attempts made. */
     public Uni<Integer> deliverDue(Pool pool, Instant now) {
-        return pool.preparedQuery(CANCEL_OBSOLETE).execute()
+        return deliveries.cancelObsolete(pool)
                 .chain(() -> batches(pool, now, 0, 0))
                 .call(attempts -> oldestPending(pool, now));
     }
@@ -80,7 +55,8 @@ public class DeliveryWorker {
         if (!gate.isOpen()) {
             return Uni.createFrom().item(attempted); // shutting down: claim nothing more
         }
-        return claim(pool, now).chain(claimed -> Multi.createFrom().iterable(claimed)
+        return deliveries.claim(pool, now, now.plus(settings.lease()), settings.batchSize())
+                .chain(claimed -> Multi.createFrom().iterable(claimed)
                 .onItem().transformToUni(message -> attempt(pool, message, now)).merge(SENDS_IN_FLIGHT)
                 .collect().last()
                 .chain(() -> claimed.size() == settings.batchSize() && batch + 1 < MAX_BATCHES
@@ -88,25 +64,10 @@ public class DeliveryWorker {
                         : Uni.createFrom().item(attempted + claimed.size())));
     }
 
-    private Uni<List<Outgoing>> claim(Pool pool, Instant now) {
-        return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(utc(now), utc(now.plus(settings.lease())), settings.batchSize()))
-                .map(rows -> {
-                    List<Outgoing> claimed = new ArrayList<>();
-                    for (Row row : rows) {
-                        claimed.add(Outgoing.from(row));
-                    }
-                    return claimed;
-                });
-    }
-
     private Uni<Void> attempt(Pool pool, Outgoing message, Instant now) {
         Uni<Void> send = "WEBHOOK".equals(message.channel()) ? webhooks.send(message) : email.send(message);
         return send
-                .chain(() -> pool.preparedQuery("update delivery set status = 'SENT', sent_at = $2, lease_until = null,"
-                        + " last_error = null where id = $1 and attempts = $3 and status = 'SENDING'")
-                        .execute(Tuple.of(message.id(), utc(now), message.attempts()))
-                        .invoke(rows -> metrics.delivered(message.channel(), rows.rowCount())))
+                .chain(() -> deliveries.sent(pool, message, now).invoke(sent -> metrics.delivered(message.channel(), sent)))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> failed(pool, message, now, failure));
     }
@@ -115,12 +76,8 @@ public class DeliveryWorker {
         boolean dead = message.attempts() >= settings.maxAttempts();
         String error = failure instanceof DeliveryFailure ? failure.getMessage() : failure.toString();
         LOG.debugf("Delivery %s (%s) failed at attempt %d: %s", message.id(), message.channel(), message.attempts(), error);
-        return pool.preparedQuery("update delivery set status = $4, next_attempt_at = $2, last_error = $5, lease_until = null"
-                + " where id = $1 and attempts = $3 and status = 'SENDING'")
-                .execute(Tuple.of(message.id(), utc(now.plus(backoff(message.attempts()))), message.attempts(),
-                        dead ? "DEAD" : "PENDING", error))
-                .invoke(() -> metrics.failed(message.channel(), dead))
-                .replaceWithVoid();
+        return deliveries.failed(pool, message, now.plus(backoff(message.attempts())), dead, error)
+                .invoke(() -> metrics.failed(message.channel(), dead));
     }
 
     /** retryBase, doubled per further failure, at most retryMax. */
@@ -137,9 +94,5 @@ public class DeliveryWorker {
                     metrics.oldestPending(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds()));
                 })
                 .replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -29,23 +29,14 @@ public class Notices {
         }
     }
 
-    public record Notice(Source source, long sourceId, Long taskId, String title, String body) {
+    /** A notice about {@code taskId} (null: about a plan), in the words {@link MessageText} gave it. */
+    public record Notice(Source source, long sourceId, Long taskId, MessageText.Message text) {
     }
 
-    private static final String QUEUE_DELIVERIES = "insert into delivery (notice_id, channel, target, next_attempt_at, created_at)"
-            + " select id, channel, target, $2, $2 from ("
-            + "   select n.id, 'WEBHOOK' as channel, c.webhook_url as target from notice n"
-            + "   join unit_channel c on c.unit_id = n.unit_id where n.id = any($1) and c.webhook_url is not null"
-            + "   union select n.id, 'EMAIL', c.email from notice n"
-            + "   join unit_channel c on c.unit_id = n.unit_id where n.id = any($1) and c.email is not null"
-            + "   union select n.id, 'EMAIL', a.email from notice n"
-            + "   join account a on a.enabled and a.email is not null and a.unit_id = n.unit_id where n.id = any($1)) targets"
-            + " on conflict (notice_id, channel, target) do nothing";
+    private final Outbox outbox;
 
-    private final DeliveryMetrics metrics;
-
-    Notices(DeliveryMetrics metrics) {
-        this.metrics = metrics;
+    Notices(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     /** Sends the notice to these units, those that have not had it; returns the in-app notifications written. */
@@ -56,7 +47,7 @@ public class Notices {
                 + " select $1, unit, $3, $4, $5, $6, $7 from unnest($2::bigint[]) unit"
                 + " on conflict (" + column + ", unit_id) where " + column + " is not null do nothing returning id")
                 .execute(Tuple.from(new Object[] { notice.source().name(), unitIds, notice.taskId(), notice.sourceId(),
-                        notice.title(), notice.body(), at }))
+                        notice.text().title(), notice.text().body(), at }))
                 .map(rows -> {
                     Long[] ids = new Long[rows.size()];
                     int i = 0;
@@ -65,16 +56,6 @@ public class Notices {
                     }
                     return ids;
                 })
-                .chain(ids -> ids.length == 0 ? Uni.createFrom().item(0) : connection.preparedQuery("insert into notification"
-                        + " (account_id, notice_id, task_id, kind, title, body, created_at) select a.id, n.id, n.task_id, n.kind,"
-                        + " n.title, n.body, n.created_at from notice n join account a on a.unit_id = n.unit_id and a.enabled"
-                        + " where n.id = any($1) returning id, account_id")
-                        .execute(Tuple.of((Object) ids))
-                        .call(notifications -> NotificationFeed.announceAfterCommit(connection, notifications))
-                        .call(() -> connection.preparedQuery(QUEUE_DELIVERIES).execute(Tuple.of(ids, at)))
-                        .map(notifications -> {
-                            metrics.delivered("IN_APP", notifications.rowCount());
-                            return notifications.rowCount();
-                        }));
+                .chain(ids -> outbox.send(connection, Outbox.Source.NOTICE, ids, now));
     }
 }

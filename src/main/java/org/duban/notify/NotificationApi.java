@@ -14,7 +14,6 @@ import org.duban.plan.TaskQueries;
 import org.duban.access.Callers;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -30,12 +29,14 @@ import io.smallrye.mutiny.Uni;
 public class NotificationApi {
 
     private final NotificationQueries queries;
+    private final Notifications notifications;
     private final NotificationFeed feed;
     private final TaskQueries tasks;
     private final Callers callers;
 
-    NotificationApi(NotificationQueries queries, NotificationFeed feed, TaskQueries tasks, Callers callers) {
+    NotificationApi(NotificationQueries queries, Notifications notifications, NotificationFeed feed, TaskQueries tasks, Callers callers) {
         this.queries = queries;
+        this.notifications = notifications;
         this.feed = feed;
         this.tasks = tasks;
         this.callers = callers;
@@ -53,7 +54,7 @@ public class NotificationApi {
             + "Returns how many were unread.")
     public Uni<@NonNull Integer> markNotificationsRead(@NonNull List<@NonNull String> ids) {
         Long[] parsed = ids.stream().map(id -> Ids.parse(id, "Notification")).toArray(Long[]::new);
-        return account().chain(id -> queries.markRead(id, parsed));
+        return account().chain(id -> notifications.markRead(id, parsed));
     }
 
     @Subscription

@@ -86,7 +86,7 @@ public class WebhookSender {
             task.put("title", message.taskTitle());
         }
         if (message.isNotice()) {
-            root.put("title", message.noticeTitle());
+            root.put("title", message.title());
         } else {
             root.put("deadline", message.dueOn().toString());
             root.put("remindOn", message.remindOn().toString());

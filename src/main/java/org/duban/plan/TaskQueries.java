@@ -6,15 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.ChinaTime;
 import org.duban.common.Ids;
-import org.duban.common.page.Cursor;
+import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
-import org.duban.common.page.Slice;
 import org.duban.common.sql.Batches;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
@@ -35,7 +33,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class TaskQueries {
 
     private static final String FROM = " from task t join plan p on p.id = t.plan_id";
-    private static final String OPEN_STATUSES = "('NOT_STARTED', 'IN_PROGRESS')";
+    /** A task without a deadline comes after every dated one. */
+    private static final String DUE_KEY = "coalesce(t.deadline, 'infinity'::date)";
+    /** The task list: deadline first, then document order. */
+    private static final KeysetPage BY_DEADLINE = KeysetPage.ascending("due",
+            new KeysetPage.Key(DUE_KEY, "due_key", KeysetPage.DATE_OR_INFINITY),
+            new KeysetPage.Key("t.sort_path", "sort_path", KeysetPage.PATH), new KeysetPage.Key("t.id", "id", KeysetPage.LONG));
+    /** A plan's tasks as the document lists them. */
+    private static final KeysetPage IN_DOCUMENT_ORDER = KeysetPage.ascending("doc",
+            new KeysetPage.Key("t.sort_path", "sort_path", KeysetPage.PATH), new KeysetPage.Key("t.id", "id", KeysetPage.LONG));
 
     private final Pool pool;
     private final Clock clock;
@@ -51,23 +57,10 @@ public class TaskQueries {
         SqlParams params = new SqlParams();
         String where = conditions(filter == null ? emptyFilter() : filter, today, params) + " and "
                 + TaskVisibility.task(caller, "t", params);
-        String keyset = "";
-        if (page.after() != null) {
-            DeadlineCursor after = DeadlineCursor.decode(page.after());
-            keyset = " where (m.due_key, m.sort_path, m.id) > (" + params.bind(after.dueKey()) + "::text::date, "
-                    + params.bind(after.sortPath()) + "::int[], " + params.bind(after.id()) + ")";
-        }
-        String sql = "with matching as (select t.id, coalesce(t.deadline, 'infinity'::date) as due_key, t.sort_path"
-                + " from task t where " + where + "),"
-                + " total as (select count(*)::int as total_count from matching)"
-                + " select total.total_count, page.* from total left join lateral ("
-                + "select m.due_key::text as due_key_text, m.due_key as due_order, " + Task.COLUMNS
-                + " from matching m join task t on t.id = m.id join plan p on p.id = t.plan_id" + keyset
-                + " order by m.due_key, m.sort_path, m.id limit " + params.bind(page.first() + 1)
-                + ") page on true order by page.due_order, page.sort_path, page.id";
+        String sql = BY_DEADLINE.sql(DUE_KEY + " as due_key, " + Task.COLUMNS, " from task t", " join plan p on p.id = t.plan_id",
+                where, page, params);
         return pool.preparedQuery(sql).execute(params.tuple())
-                .map(rows -> connection(rows, page, today,
-                        row -> DeadlineCursor.of(row).encode()));
+                .map(rows -> TaskConnection.of(BY_DEADLINE.slice(rows, page, row -> Task.from(row, today))));
     }
 
     /** The tasks of each plan the caller may see, in document order, one page per plan. */
@@ -76,24 +69,18 @@ public class TaskQueries {
         SqlParams params = new SqlParams();
         String plansParam = params.bind(Batches.keys(plans, Plan::id));
         String visible = TaskVisibility.task(caller, "t", params);
-        String keyset = "";
-        if (page.after() != null) {
-            DocumentCursor after = DocumentCursor.decode(page.after());
-            keyset = " and (t.sort_path, t.id) > (" + params.bind(after.sortPath()) + "::int[], "
-                    + params.bind(after.id()) + ")";
-        }
         String sql = "select pid as plan_key, totals.total_count, page.* from unnest(" + plansParam + "::bigint[]) as pid"
                 + " cross join lateral (select count(*)::int as total_count from task t"
                 + " where t.plan_id = pid and t.deleted_at is null and " + visible + ") totals"
                 + " left join lateral (select " + Task.COLUMNS + FROM
-                + " where t.plan_id = pid and t.deleted_at is null and " + visible + keyset
-                + " order by t.sort_path, t.id limit " + params.bind(page.first() + 1) + ") page on true"
-                + " order by pid, page.sort_path, page.id";
+                + " where t.plan_id = pid and t.deleted_at is null and " + visible + IN_DOCUMENT_ORDER.after(page, params)
+                + " order by " + IN_DOCUMENT_ORDER.orderBy(null) + " limit " + params.bind(page.first() + 1) + ") page on true"
+                + " order by pid, " + IN_DOCUMENT_ORDER.orderBy("page");
         return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> {
             List<List<Row>> perPlan = Batches.grouped(plans, Plan::id, rows, row -> row.getLong("plan_key"));
             List<TaskConnection> result = new ArrayList<>(plans.size());
             for (List<Row> planRows : perPlan) {
-                result.add(connection(planRows, page, today, row -> DocumentCursor.of(row).encode()));
+                result.add(TaskConnection.of(IN_DOCUMENT_ORDER.slice(planRows, page, row -> Task.from(row, today))));
             }
             return result;
         });
@@ -156,11 +143,6 @@ public class TaskQueries {
                 .map(rows -> map(rows, Deliverable::from));
     }
 
-    private static TaskConnection connection(Iterable<Row> rows, PageRequest page, LocalDate today,
-            java.util.function.Function<Row, String> cursorOf) {
-        return TaskConnection.of(Slice.of(rows, page, row -> Task.from(row, today), cursorOf));
-    }
-
     private static String conditions(TaskFilter filter, LocalDate today, SqlParams params) {
         List<String> where = new ArrayList<>();
         where.add("t.deleted_at is null");
@@ -181,7 +163,7 @@ public class TaskQueries {
             where.add("t.deadline <= " + params.bind(filter.dueTo()));
         }
         if (filter.overdue() != null) {
-            String overdue = "(t.deadline < " + params.bind(today) + " and t.status in " + OPEN_STATUSES + ")";
+            String overdue = "(t.deadline < " + params.bind(today) + " and is_open(t.status))";
             where.add(filter.overdue() ? overdue : "not coalesce(" + overdue + ", false)");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
@@ -194,64 +176,5 @@ public class TaskQueries {
 
     private static TaskFilter emptyFilter() {
         return new TaskFilter(null, null, null, null, null, null, null);
-    }
-
-    private static String path(List<Integer> sortPath) {
-        return sortPath.stream().map(String::valueOf).collect(Collectors.joining("."));
-    }
-
-    private static Integer[] parsePath(String text) {
-        try {
-            String[] parts = text.split("\\.");
-            Integer[] path = new Integer[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                path[i] = Integer.parseInt(parts[i]);
-            }
-            return path;
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid();
-        }
-    }
-
-    /** Position in the task list: the deadline ("infinity" when none), the document path, the id. */
-    record DeadlineCursor(String dueKey, Integer[] sortPath, long id) {
-
-        static DeadlineCursor of(Row row) {
-            return new DeadlineCursor(row.getString("due_key_text"), row.getArrayOfIntegers("sort_path"), row.getLong("id"));
-        }
-
-        static DeadlineCursor decode(String cursor) {
-            List<String> parts = Cursor.decode(cursor, "due", 3);
-            String dueKey = parts.get(0);
-            if (!dueKey.equals("infinity")) {
-                try {
-                    LocalDate.parse(dueKey);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw Cursor.invalid();
-                }
-            }
-            return new DeadlineCursor(dueKey, parsePath(parts.get(1)), Cursor.id(parts.get(2)));
-        }
-
-        String encode() {
-            return Cursor.encode("due", dueKey, path(List.of(sortPath)), String.valueOf(id));
-        }
-    }
-
-    /** Position in a plan's document order: the path, the id. */
-    record DocumentCursor(Integer[] sortPath, long id) {
-
-        static DocumentCursor of(Row row) {
-            return new DocumentCursor(row.getArrayOfIntegers("sort_path"), row.getLong("id"));
-        }
-
-        static DocumentCursor decode(String cursor) {
-            List<String> parts = Cursor.decode(cursor, "doc", 2);
-            return new DocumentCursor(parsePath(parts.get(0)), Cursor.id(parts.get(1)));
-        }
-
-        String encode() {
-            return Cursor.encode("doc", path(List.of(sortPath)), String.valueOf(id));
-        }
     }
 }

@@ -13,7 +13,6 @@ import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
 import org.duban.access.Callers;
-import org.duban.access.Roles;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;

@@ -4,12 +4,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.duban.common.Ids;
-import org.duban.common.page.Cursor;
 import org.duban.common.page.PageRequest;
-import org.duban.common.page.Slice;
 import org.duban.common.sql.Batches;
-import org.duban.common.sql.SqlParams;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
 import org.duban.access.Roles;
@@ -22,20 +18,19 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** The reminders written so far, for the office: above all the ones that reached nobody. */
 @GraphQLApi
 @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
 public class ReminderLogApi {
 
-    private final Pool pool;
+    private final ReminderQueries reminders;
     private final TaskQueries tasks;
     private final UnitQueries units;
     private final RecipientNames names;
 
-    ReminderLogApi(Pool pool, TaskQueries tasks, UnitQueries units, RecipientNames names) {
-        this.pool = pool;
+    ReminderLogApi(ReminderQueries reminders, TaskQueries tasks, UnitQueries units, RecipientNames names) {
+        this.reminders = reminders;
         this.tasks = tasks;
         this.units = units;
         this.names = names;
@@ -45,34 +40,7 @@ public class ReminderLogApi {
     @Description("Reminders written by the scheduler, newest first (ADMIN, LEADER).")
     public Uni<@NonNull ReminderConnection> reminders(ReminderFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
-        SqlParams params = new SqlParams();
-        StringBuilder where = new StringBuilder("true");
-        if (filter != null) {
-            if (filter.from() != null) {
-                where.append(" and r.remind_on >= ").append(params.bind(filter.from()));
-            }
-            if (filter.to() != null) {
-                where.append(" and r.remind_on <= ").append(params.bind(filter.to()));
-            }
-            if (filter.undeliverable() != null) {
-                where.append(" and r.undeliverable = ").append(params.bind(filter.undeliverable()));
-            }
-            if (filter.taskId() != null) {
-                where.append(" and r.task_id = ").append(params.bind(Ids.parse(filter.taskId(), "Task")));
-            }
-        }
-        String keyset = "";
-        if (page.after() != null) {
-            List<String> cursor = Cursor.decode(page.after(), "reminder", 1);
-            keyset = " and r.id < " + params.bind(Cursor.id(cursor.get(0)));
-        }
-        String sql = "with total as (select count(*)::int as total_count from reminder r where " + where + ")"
-                + " select total.total_count, page.* from total left join lateral (select " + WrittenReminder.COLUMNS
-                + " from reminder r where " + where + keyset + " order by r.id desc limit " + params.bind(page.first() + 1)
-                + ") page on true order by page.id desc";
-        return pool.preparedQuery(sql).execute(params.tuple())
-                .map(rows -> ReminderConnection.of(Slice.of(rows, page, WrittenReminder::from,
-                        row -> Cursor.encode("reminder", String.valueOf(row.getLong("id"))))));
+        return reminders.page(filter, page);
     }
 
     @NonNull

@@ -72,7 +72,7 @@ public class ReminderPlanner {
                 + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after"
                 + Schedule.FROM
                 + " where t.deleted_at is null and (t.recurrence is not null"
-                + " or (t.deadline <= $1 and t.status in ('NOT_STARTED', 'IN_PROGRESS')))"
+                + " or (t.deadline <= $1 and is_open(t.status)))"
                 + " and ($2::bigint is null or t.plan_id = $2) and ($3::bigint is null or t.id = $3)")
                 .execute(Tuple.of(dueUpTo, scope.planId(), scope.taskId()))
                 .chain(rows -> {

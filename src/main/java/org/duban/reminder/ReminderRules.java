@@ -30,15 +30,19 @@ public final class ReminderRules {
     public List<DueReminder> remindersBetween(OpenOccurrence occurrence, LocalDate from, LocalDate to) {
         LocalDate due = occurrence.dueOn();
         Map<LocalDate, ReminderKind> unitDays = new TreeMap<>();
+        Map<LocalDate, Integer> daysLeft = new TreeMap<>();
         for (int n : occurrence.daysBefore()) {
-            collapse(unitDays, calendar.minusWorkingDays(due, n), ReminderKind.BEFORE_DEADLINE);
+            LocalDate day = calendar.minusWorkingDays(due, n);
+            collapse(unitDays, day, ReminderKind.BEFORE_DEADLINE);
+            daysLeft.merge(day, n, Math::min);
         }
         // A deadline on a holiday is still owed on the day: the reminder comes on the last working day before.
         collapse(unitDays, calendar.workingDayOnOrBefore(due), ReminderKind.DUE_TODAY);
         unitDays.keySet().removeIf(day -> day.isBefore(from) || day.isAfter(to));
 
         List<DueReminder> result = new ArrayList<>();
-        unitDays.forEach((day, kind) -> addForUnits(result, occurrence, day, kind, 0));
+        unitDays.forEach((day, kind) -> addForUnits(result, occurrence, day, kind, 0,
+                kind == ReminderKind.BEFORE_DEADLINE ? daysLeft.get(day) : 0));
 
         LocalDate firstOverdue = from.isAfter(due) ? from : due.plusDays(1);
         int overdueDays = calendar.workingDaysBetween(due, firstOverdue.minusDays(1));
@@ -47,11 +51,11 @@ public final class ReminderRules {
                 continue;
             }
             overdueDays++;
-            addForUnits(result, occurrence, day, ReminderKind.OVERDUE, overdueDays);
+            addForUnits(result, occurrence, day, ReminderKind.OVERDUE, overdueDays, 0);
             if (overdueDays > occurrence.escalateAfterDays()) {
                 for (long account : occurrence.escalationAccountIds()) {
                     result.add(reminder(occurrence, new Recipient(Recipient.Kind.ACCOUNT, account), day,
-                            ReminderKind.ESCALATION, overdueDays));
+                            ReminderKind.ESCALATION, overdueDays, 0));
                 }
             }
         }
@@ -59,20 +63,20 @@ public final class ReminderRules {
     }
 
     private void addForUnits(List<DueReminder> result, OpenOccurrence occurrence, LocalDate day, ReminderKind kind,
-            int overdueDays) {
+            int overdueDays, int daysLeft) {
         List<Recipient> recipients = occurrence.recipients().isEmpty()
                 ? List.of(new Recipient(Recipient.Kind.TASK, occurrence.taskId()))
                 : occurrence.recipients();
         for (Recipient recipient : recipients) {
-            result.add(reminder(occurrence, recipient, day, kind, overdueDays));
+            result.add(reminder(occurrence, recipient, day, kind, overdueDays, daysLeft));
         }
     }
 
     private DueReminder reminder(OpenOccurrence occurrence, Recipient recipient, LocalDate day, ReminderKind kind,
-            int overdueDays) {
+            int overdueDays, int daysLeft) {
         boolean calendarMissing = !calendar.covers(day) || !calendar.covers(occurrence.dueOn());
         return new DueReminder(occurrence.taskId(), occurrence.dueOn(), recipient, day,
-                day.atTime(timeOfDay).atZone(zone).toInstant(), kind, calendarMissing, overdueDays);
+                day.atTime(timeOfDay).atZone(zone).toInstant(), kind, calendarMissing, overdueDays, daysLeft);
     }
 
     private static void collapse(Map<LocalDate, ReminderKind> days, LocalDate day, ReminderKind kind) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
+import org.duban.notify.MessageText;
 import org.duban.notify.Notices;
 import org.duban.access.Callers.Caller;
 
@@ -49,7 +50,7 @@ public class InstructionService {
                         + " where tu.task_id = t.id) as units from task t where t.id = $1").execute(Tuple.of(id))
                         .map(rows -> rows.iterator().next())
                         .chain(task -> notices.send(connection, new Notices.Notice(Notices.Source.INSTRUCTION, instruction, id,
-                                "领导批示：" + task.getString("code") + " " + task.getString("title"), body),
+                                MessageText.instruction(task.getString("code"), task.getString("title"), body)),
                                 task.getArrayOfLongs("units"), clock.instant())))
                 .replaceWith(id));
     }

@@ -22,24 +22,20 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** What supervision adds to a task: progress, colour, reports, moves, instructions, extensions. All batched. */
 @GraphQLApi
 @Authenticated
 public class TaskSupervisionApi {
 
-    private final Pool pool;
+    private final SupervisionQueries queries;
     private final ProgressFacts facts;
     private final TaskQueries tasks;
     private final UnitQueries units;
     private final Callers callers;
 
-    TaskSupervisionApi(Pool pool, ProgressFacts facts, TaskQueries tasks, UnitQueries units, Callers callers) {
-        this.pool = pool;
+    TaskSupervisionApi(SupervisionQueries queries, ProgressFacts facts, TaskQueries tasks, UnitQueries units, Callers callers) {
+        this.queries = queries;
         this.facts = facts;
         this.tasks = tasks;
         this.units = units;
@@ -73,40 +69,36 @@ public class TaskSupervisionApi {
     @NonNull
     @Description("Progress reports, newest first")
     public Uni<List<List<@NonNull ProgressReport>>> progressReports(@Source List<Task> sources, @DefaultValue("20") int last) {
-        return newestPerTask(sources, "progress_report", "r", ProgressReport.COLUMNS, "reported_at", last)
-                .map(rows -> Batches.grouped(sources, Task::id, map(rows, ProgressReport::from), ProgressReport::taskId));
+        return queries.reportsOfTasks(Batches.keys(sources, Task::id), PageRequest.requireLast(last))
+                .map(found -> Batches.grouped(sources, Task::id, found, ProgressReport::taskId));
     }
 
     @NonNull
     @Description("Each responsible unit's latest report, on any occurrence; units that never reported are absent")
     public Uni<List<List<@NonNull ProgressReport>>> latestReports(@Source List<Task> sources) {
-        return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from (select distinct on (task_id, unit_id) * from progress_report"
-                + " where task_id = any($1) order by task_id, unit_id, reported_at desc, id desc) r order by r.reported_at desc")
-                .execute(Tuple.of((Object) Batches.keys(sources, Task::id)))
-                .map(rows -> Batches.grouped(sources, Task::id, map(rows, ProgressReport::from), ProgressReport::taskId));
+        return queries.latestPerUnitOfTasks(Batches.keys(sources, Task::id))
+                .map(found -> Batches.grouped(sources, Task::id, found, ProgressReport::taskId));
     }
 
     @NonNull
     @Description("Submissions, sign-offs, rejections (with the reason), suspensions and reopenings, newest first")
     public Uni<List<List<@NonNull StatusChange>>> statusChanges(@Source List<Task> sources, @DefaultValue("20") int last) {
-        return newestPerTask(sources, "task_status_change", "c", StatusChange.COLUMNS, "changed_at", last)
-                .map(rows -> Batches.grouped(sources, Task::id, map(rows, StatusChange::from), StatusChange::taskId));
+        return queries.statusChangesOfTasks(Batches.keys(sources, Task::id), PageRequest.requireLast(last))
+                .map(found -> Batches.grouped(sources, Task::id, found, StatusChange::taskId));
     }
 
     @NonNull
     @Description("Leader instructions, oldest first")
     public Uni<List<List<@NonNull Instruction>>> instructions(@Source List<Task> sources) {
-        return pool.preparedQuery("select " + Instruction.COLUMNS + " from instruction i where i.task_id = any($1) order by i.id")
-                .execute(Tuple.of((Object) Batches.keys(sources, Task::id)))
-                .map(rows -> Batches.grouped(sources, Task::id, map(rows, Instruction::from), Instruction::taskId));
+        return queries.instructionsOfTasks(Batches.keys(sources, Task::id))
+                .map(found -> Batches.grouped(sources, Task::id, found, Instruction::taskId));
     }
 
     @NonNull
     @Description("Deadline extension requests and decisions, oldest first")
     public Uni<List<List<@NonNull DeadlineExtension>>> extensions(@Source List<Task> sources) {
-        return pool.preparedQuery("select " + DeadlineExtension.COLUMNS + " from deadline_extension e where e.task_id = any($1) order by e.id")
-                .execute(Tuple.of((Object) Batches.keys(sources, Task::id)))
-                .map(rows -> Batches.grouped(sources, Task::id, map(rows, DeadlineExtension::from), DeadlineExtension::taskId));
+        return queries.extensionsOfTasks(Batches.keys(sources, Task::id))
+                .map(found -> Batches.grouped(sources, Task::id, found, DeadlineExtension::taskId));
     }
 
     @NonNull
@@ -123,14 +115,5 @@ public class TaskSupervisionApi {
 
     private Uni<List<TaskFacts>> byTask(List<Task> sources) {
         return facts.ofTasks(Batches.keys(sources, Task::id)).map(found -> sources.stream().map(t -> found.get(t.id())).toList());
-    }
-
-    /** The newest {@code last} rows of each task in a table with task_id, id and a time column, newest first. */
-    private Uni<RowSet<Row>> newestPerTask(List<Task> sources, String table, String alias, String columns, String time, int last) {
-        PageRequest.requireLast(last);
-        return pool.preparedQuery("select " + columns + " from (select *, row_number() over (partition by task_id order by "
-                + time + " desc, id desc) as place from " + table + " where task_id = any($1)) " + alias
-                + " where " + alias + ".place <= $2 order by " + alias + "." + time + " desc, " + alias + ".id desc")
-                .execute(Tuple.of(Batches.keys(sources, Task::id), last));
     }
 }

@@ -503,8 +503,8 @@ class AccessTableTest {
 
         private String deadDelivery(long taskId, long unitId) {
             return pool.preparedQuery("with r as (insert into reminder (task_id, due_on, recipient, unit_id, remind_on, kind,"
-                    + " urgency, remind_at, written_at, late, calendar_missing) values ($1, '2031-06-13', 'unit:' || $2, $2,"
-                    + " '2031-06-12', 'BEFORE_DEADLINE', 1, now(), now(), false, false) returning id)"
+                    + " urgency, remind_at, written_at, late, calendar_missing, title, body) values ($1, '2031-06-13', 'unit:' || $2, $2,"
+                    + " '2031-06-12', 'BEFORE_DEADLINE', 1, now(), now(), false, false, '提醒', '截止日期 2031-06-13') returning id)"
                     + " insert into delivery (reminder_id, channel, target, status, attempts, next_attempt_at, created_at)"
                     + " select id, 'EMAIL', 'a@example.test', 'DEAD', 8, now(), now() from r returning id")
                     .execute(Tuple.of(taskId, unitId)).await().indefinitely().iterator().next().getUUID("id").toString();

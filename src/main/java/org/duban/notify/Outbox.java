@@ -1,0 +1,55 @@
+package org.duban.notify;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * The one way a message goes out: written messages (reminders, notices), whose text {@link MessageText} made,
+ * become an in-app notification for every enabled account they reach and a pending delivery for every webhook
+ * and e-mail address, in the writer's transaction. Any number of calls for the same messages write each once.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** Where written messages live, and whom they reach: a unit's accounts and channels, or one account. */
+    public enum Source {
+        REMINDER("reminder", "reminder_id", "m.account_id"),
+        NOTICE("notice", "notice_id", "null::bigint");
+
+        final String table;
+        final String reference;
+        final String account;
+
+        Source(String table, String reference, String account) {
+            this.table = table;
+            this.reference = reference;
+            this.account = account;
+        }
+
+        /** The enabled accounts a message {@code m} of this source reaches, as alias {@code a}. */
+        String reaches() {
+            return "a.enabled and (a.unit_id = m.unit_id or a.id = " + account + ")";
+        }
+    }
+
+    private final Notifications notifications;
+    private final Deliveries deliveries;
+
+    Outbox(Notifications notifications, Deliveries deliveries) {
+        this.notifications = notifications;
+        this.deliveries = deliveries;
+    }
+
+    /** Sends the messages of {@code source} with these ids; returns the in-app notifications written. */
+    public Uni<Integer> send(SqlConnection connection, Source source, Long[] ids, Instant now) {
+        if (ids.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return notifications.write(connection, source, ids, now)
+                .call(() -> deliveries.queue(connection, source, ids, now));
+    }
+}

@@ -1,0 +1,43 @@
+package org.duban.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** A message's words are made once and every channel says the same. */
+class MessageTextTest {
+
+    private static final LocalDate DUE = LocalDate.parse("2022-09-15");
+
+    @Test
+    void remindersBeforeADeadlineSayHowManyWorkingDaysRemain() {
+        List<String> bodies = List.of(7, 3, 1).stream().map(n -> MessageText.reminder(NotificationKind.BEFORE_DEADLINE, "(一)1",
+                "明确责任主体", DUE, DUE.minusDays(n), n, 0, false).body()).toList();
+        assertThat(bodies).doesNotHaveDuplicates();
+        assertThat(bodies.get(1)).contains("2022-09-15", "还有 3 个工作日");
+    }
+
+    @Test
+    void aDeadlineOnAHolidayIsRemindedOfOnTheWorkingDayBefore() {
+        MessageText.Message onTheDay = MessageText.reminder(NotificationKind.DUE_TODAY, "A", "甲", DUE, DUE, 0, 0, false);
+        MessageText.Message before = MessageText.reminder(NotificationKind.DUE_TODAY, "A", "甲", DUE, DUE.minusDays(1), 0, 0, true);
+        assertThat(onTheDay.body()).startsWith("今日为截止日期");
+        assertThat(before.body()).contains("不是工作日", "补发", DUE.minusDays(1).toString());
+    }
+
+    @Test
+    void robotsAndMailSendTheInAppTitleAndBody() {
+        MessageText.Message text = MessageText.reminder(NotificationKind.OVERDUE, "(二)2", "明确工作任务".repeat(30), DUE,
+                DUE.plusDays(5), 0, 3, false);
+        Outgoing outgoing = new Outgoing(UUID.randomUUID(), "WEBHOOK", "https://robot.example.test", 1, NotificationKind.OVERDUE,
+                text.title(), text.body(), false, DUE, DUE.plusDays(5), false, 3, 1L, "(二)2", "明确工作任务", 2L, "乡宁县自然资源局",
+                WebhookFormat.WECOM, null);
+        assertThat(outgoing.subject()).isEqualTo(text.title()).startsWith("【已逾期】(二)2 ").hasSize("【已逾期】(二)2 ".length() + 100);
+        assertThat(outgoing.text()).isEqualTo(text.title() + "\n责任单位：乡宁县自然资源局\n" + text.body() + "\n");
+        assertThat(text.body()).contains("逾期 3 个工作日");
+    }
+}
