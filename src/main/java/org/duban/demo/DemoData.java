@@ -10,15 +10,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.duban.access.Roles;
+import org.duban.account.AccountService;
+import org.duban.account.Passwords;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.sql.SqlStates;
+import org.duban.group.GroupService;
 import org.duban.importer.PlanDocument;
 import org.duban.importer.PlanDocumentParser;
 import org.duban.importer.PlanImporter;
-import org.duban.account.AccountService;
-import org.duban.account.Passwords;
-import org.duban.access.Roles;
 import org.duban.unit.UnitNames;
 import org.duban.unit.UnitRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,13 +58,15 @@ public class DemoData {
 
     private final PlanImporter importer;
     private final AccountService accounts;
+    private final GroupService groups;
     private final UnitRepository units;
     private final Pool pool;
     private final Clock clock;
 
-    DemoData(PlanImporter importer, AccountService accounts, UnitRepository units, Pool pool, Clock clock) {
+    DemoData(PlanImporter importer, AccountService accounts, GroupService groups, UnitRepository units, Pool pool, Clock clock) {
         this.importer = importer;
         this.accounts = accounts;
+        this.groups = groups;
         this.units = units;
         this.pool = pool;
         this.clock = clock;
@@ -80,19 +83,7 @@ public class DemoData {
         VertxContextSupport.subscribeAndAwait(() -> loadPlan(document)
                 .chain(() -> addAccounts(document.region().code(), hash)
                         .onFailure(DemoData::loadedElsewhere).recoverWithNull())
-                .chain(() -> linkLeader(document.region().code())));
-    }
-
-    /**
-     * The demo's county leader account stands for the leading groups' leaders, so that escalated reminders reach
-     * a leader rather than only the office's administrators.
-     */
-    private Uni<Void> linkLeader(String regionCode) {
-        return pool.preparedQuery("update leading_group_member m set account_id = a.id from account a, leading_group g, region r"
-                + " where a.username = $1 and g.id = m.group_id and r.id = g.region_id and r.code = $2"
-                + " and m.role = 'LEADER' and m.account_id is null")
-                .execute(Tuple.of(LEADER_ACCOUNT, regionCode))
-                .replaceWithVoid();
+                .chain(() -> groups.linkLeaderAccount(document.region().code(), LEADER_ACCOUNT)));
     }
 
     private Uni<Void> loadPlan(PlanDocument document) {

@@ -23,12 +23,15 @@ import org.duban.unit.UnitSetRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Writes of leading groups and their members; each method is one transaction returning the group id. */
 @ApplicationScoped
 public class GroupService {
 
     private final AuditTrail audit;
+    private final Pool pool;
     private final LeadingGroupRepository groups;
     private final LeadingGroupMemberRepository members;
     private final RegionRepository regions;
@@ -38,8 +41,10 @@ public class GroupService {
     private final Clock clock;
 
     GroupService(LeadingGroupRepository groups, LeadingGroupMemberRepository members, RegionRepository regions,
-            UnitRepository units, UnitSetRepository unitSets, InputValidator validator, Clock clock, AuditTrail audit) {
+            UnitRepository units, UnitSetRepository unitSets, InputValidator validator, Clock clock, AuditTrail audit,
+            Pool pool) {
         this.audit = audit;
+        this.pool = pool;
         this.groups = groups;
         this.members = members;
         this.regions = regions;
@@ -47,6 +52,18 @@ public class GroupService {
         this.unitSets = unitSets;
         this.validator = validator;
         this.clock = clock;
+    }
+
+    /**
+     * Links the account to the leaders of the region's leading groups that have none, so that escalated reminders
+     * reach it rather than only the office's administrators (the demo's county leader).
+     */
+    public Uni<Void> linkLeaderAccount(String regionCode, String username) {
+        return pool.preparedQuery("update leading_group_member m set account_id = a.id from account a, leading_group g, region r"
+                + " where a.username = $1 and g.id = m.group_id and r.id = g.region_id and r.code = $2"
+                + " and m.role = 'LEADER' and m.account_id is null")
+                .execute(Tuple.of(username, regionCode))
+                .replaceWithVoid();
     }
 
     @WithTransaction

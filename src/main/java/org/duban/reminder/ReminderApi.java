@@ -52,11 +52,20 @@ public class ReminderApi {
     }
 
     @Query
+    @Deprecated
+    @Description("Deprecated: use reminderPreview, the same with a name that says what it gives (past windows too). "
+            + "Removed in the release after next.")
+    public Uni<@NonNull List<@NonNull PlannedReminder>> upcomingReminders(@NonNull Instant from, @NonNull Instant to,
+            @Id String unitId, @Id String planId, @Id String taskId) {
+        return reminderPreview(from, to, unitId, planId, taskId);
+    }
+
+    @Query
     @Description("The reminders the policy gives from `from` to `to` (at most a year), past windows included: what "
             + "fired or would have, on today's task states. Computed by the code the scheduler runs. With unitId, that "
             + "unit's reminders only; an account of a unit (role UNIT only) sees its own unit's. planId and taskId narrow "
             + "it further. More than " + MOST_REMINDERS + " reminders is VALIDATION: narrow the window or filter.")
-    public Uni<@NonNull List<@NonNull PlannedReminder>> upcomingReminders(@NonNull Instant from, @NonNull Instant to,
+    public Uni<@NonNull List<@NonNull PlannedReminder>> reminderPreview(@NonNull Instant from, @NonNull Instant to,
             @Id String unitId, @Id String planId, @Id String taskId) {
         if (to.isBefore(from)) {
             throw DubanException.validation("to", "is before from");

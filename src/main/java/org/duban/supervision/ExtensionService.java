@@ -8,13 +8,14 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
+import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
+import org.duban.plan.PlanRows;
 import org.duban.plan.TaskStatus;
-import org.duban.access.Callers.Caller;
-import org.duban.access.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,12 +29,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ExtensionService {
 
     private final WorkflowStore store;
+    private final PlanRows planRows;
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    ExtensionService(WorkflowStore store, AuditTrail audit, InputValidator validator, Clock clock) {
+    ExtensionService(WorkflowStore store, PlanRows planRows, AuditTrail audit, InputValidator validator, Clock clock) {
         this.store = store;
+        this.planRows = planRows;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -96,10 +99,8 @@ public class ExtensionService {
                         .execute(Tuple.from(new Object[] { id, approve ? "APPROVED" : "REFUSED", caller.accountId(),
                                 clock.instant().atOffset(ZoneOffset.UTC), blankToNull(input.note()), approve && againstNew })))
                 .call(row -> approve
-                        ? connection.preparedQuery("update task set original_deadline = coalesce(original_deadline, deadline),"
-                                + " deadline = $2, score_against_new_deadline = $3, updated_at = $4, version = version + 1 where id = $1")
-                                .execute(Tuple.of(row.getLong("task_id"), row.getLocalDate("requested_deadline"), againstNew,
-                                        clock.instant().atOffset(ZoneOffset.UTC)))
+                        ? planRows.extendDeadline(connection, row.getLong("task_id"), row.getLocalDate("requested_deadline"), againstNew,
+                                clock.instant())
                         : Uni.createFrom().voidItem())
                 .map(row -> row.getLong("task_id")));
     }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
+import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
@@ -16,9 +18,8 @@ import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.Checklists;
+import org.duban.plan.PlanRows;
 import org.duban.plan.TaskStatus;
-import org.duban.access.Callers.Caller;
-import org.duban.access.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,12 +35,15 @@ public class WorkflowService {
 
     private final WorkflowStore store;
     private final Checklists checklists;
+    private final PlanRows planRows;
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    WorkflowService(WorkflowStore store, Checklists checklists, AuditTrail audit, InputValidator validator, Clock clock) {
+    WorkflowService(WorkflowStore store, Checklists checklists, PlanRows planRows, AuditTrail audit, InputValidator validator,
+            Clock clock) {
         this.store = store;
+        this.planRows = planRows;
         this.checklists = checklists;
         this.audit = audit;
         this.validator = validator;
@@ -147,8 +151,7 @@ public class WorkflowService {
                 .call(task -> store.roleOf(connection, task, caller))
                 .call(task -> store.evidenceOfTask(connection, task, done ? evidenceIds : List.of(), "evidenceIds")
                         .chain(evidence -> checklists.tick(connection, id, done, evidence, caller.accountId(), clock.instant())))
-                .call(task -> connection.preparedQuery("update task set updated_at = $2, version = version + 1 where id = $1")
-                        .execute(Tuple.of(task, clock.instant().atOffset(ZoneOffset.UTC)))));
+                .call(task -> planRows.touchTask(connection, task, clock.instant())));
     }
 
     private Uni<Long> officeMove(String taskId, String occurrenceId, Set<TaskStatus> from, TaskStatus to, String reason,

@@ -197,8 +197,12 @@ class AccessTableTest {
                 Map.of("daysBefore", List.of(7, 3, 1), "escalateAfterDays", 3))));
         calls.put("setTaskReminderPolicy", call(operation("set-task-reminder-policy"), c -> vars("taskId", f.tasks.get("X4"),
                 "policy", Map.of("daysBefore", List.of(2), "escalateAfterDays", 1))));
-        calls.put("upcomingReminders", new Call(operation("upcoming-reminders"), c -> vars("from", "2031-06-01T00:00:00+08:00",
-                "to", "2031-06-30T00:00:00+08:00", "taskId", f.tasks.get("X1")), f.marker));
+        Function<String, Map<String, Object>> june = c -> vars("from", "2031-06-01T00:00:00+08:00", "to", "2031-06-30T00:00:00+08:00",
+                "taskId", f.tasks.get("X1"));
+        calls.put("reminderPreview", new Call(operation("reminder-preview"), june, f.marker));
+        // Deprecated for reminderPreview; answers the same until it is removed.
+        calls.put("upcomingReminders", new Call(operation("reminder-preview").replace("reminderPreview(", "upcomingReminders("),
+                june, f.marker));
         calls.put("reminders", call(operation("reminders"), c -> vars("filter", Map.of("taskId", f.tasks.get("X1")))));
         calls.put("myNotifications", call(operation("my-notifications"), c -> vars()));
         calls.put("markNotificationsRead", call(operation("mark-notifications-read"), c -> vars("ids",

@@ -46,9 +46,9 @@ class ReminderPolicyTest {
     }
 
     private static List<Map<String, Object>> remindersOf(String taskId, String from, String to) {
-        return ok(run("admin", "upcoming-reminders", "from", from + "T00:00:00+08:00", "to", to + "T23:59:59+08:00",
+        return ok(run("admin", "reminder-preview", "from", from + "T00:00:00+08:00", "to", to + "T23:59:59+08:00",
                 "taskId", taskId))
-                .<Map<String, Object>>getList("data.upcomingReminders").stream()
+                .<Map<String, Object>>getList("data.reminderPreview").stream()
                 .filter(r -> taskId.equals(((Map<?, ?>) r.get("task")).get("id"))).toList();
     }
 

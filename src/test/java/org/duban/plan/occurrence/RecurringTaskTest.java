@@ -61,8 +61,8 @@ class RecurringTaskTest {
         assertThat(months).extracting(o -> o.get("status")).containsExactly("SIGNED_OFF", "NOT_STARTED");
         assertThat(months).extracting(o -> o.get("overdue")).containsExactly(false, true);
 
-        List<Map<String, Object>> reminders = ok(run("admin", "upcoming-reminders", "from", "2022-10-01T00:00:00+08:00",
-                "to", "2022-12-05T00:00:00+08:00", "taskId", ids.get("M1"))).getList("data.upcomingReminders");
+        List<Map<String, Object>> reminders = ok(run("admin", "reminder-preview", "from", "2022-10-01T00:00:00+08:00",
+                "to", "2022-12-05T00:00:00+08:00", "taskId", ids.get("M1"))).getList("data.reminderPreview");
         List<Object> deadlines = reminders.stream().filter(r -> ids.get("M1").equals(((Map<?, ?>) r.get("task")).get("id")))
                 .map(r -> r.get("occurrenceDeadline")).distinct().toList();
         assertThat(deadlines).containsExactly("2022-11-30");

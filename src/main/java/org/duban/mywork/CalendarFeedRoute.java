@@ -1,4 +1,4 @@
-package org.duban.assignment;
+package org.duban.mywork;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

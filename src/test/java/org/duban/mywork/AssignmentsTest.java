@@ -1,4 +1,4 @@
-package org.duban.assignment;
+package org.duban.mywork;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
