@@ -21,7 +21,6 @@ import graphql.validation.ValidationError;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.pgclient.PgException;
 
 /**
  * Turns whatever went wrong into what a client may see: one {@link ErrorCode}, a message without stack
@@ -70,8 +69,9 @@ final class ErrorTranslation {
             if (isStaleState(t)) {
                 return new Translated(ErrorCode.CONFLICT, "Someone changed this meanwhile; reload and try again", null);
             }
-            if (t instanceof PgException pg) {
-                return database(pg, thrown);
+            String sqlState = SqlStates.of(t);
+            if (sqlState != null) {
+                return database(sqlState, thrown);
             }
             if (isConnectionFailure(t)) {
                 return unavailable(thrown);
@@ -86,8 +86,7 @@ final class ErrorTranslation {
         return new Translated(ErrorCode.VALIDATION, field + ": " + first.getMessage(), field);
     }
 
-    private static Translated database(PgException pg, Throwable thrown) {
-        String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+    private static Translated database(String state, Throwable thrown) {
         if (state.equals(SqlStates.UNIQUE_VIOLATION) || state.equals("40001") || state.equals("40P01")) {
             return new Translated(ErrorCode.CONFLICT, "The change collides with another one; reload and try again", null);
         }

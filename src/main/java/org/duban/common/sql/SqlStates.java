@@ -16,14 +16,24 @@ public final class SqlStates {
 
     public static boolean has(Throwable failure, String sqlState) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
-                return true;
-            }
-            // Hibernate Reactive reports the same error as a JDBC-style SQLException.
-            if (t instanceof java.sql.SQLException sql && sqlState.equals(sql.getSQLState())) {
+            if (sqlState.equals(of(t))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The SQL state this throwable itself carries, or null: the SQL client's {@link PgException}, or the JDBC-style
+     * {@link java.sql.SQLException} Hibernate Reactive reports the same error as (wrapped in its own exceptions).
+     */
+    public static String of(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
     }
 }
