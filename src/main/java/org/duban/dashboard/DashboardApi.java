@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Callers;
 import org.duban.access.Roles;
+import org.duban.common.DateBounds;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -47,6 +48,8 @@ public class DashboardApi {
     @Description("What the unit was assigned, reported and closed in the period. A UNIT account reads its own unit's; "
             + "ADMIN and LEADER any unit's.")
     public Uni<@NonNull UnitReport> unitReport(@NonNull @Id String unitId, @NonNull LocalDate from, @NonNull LocalDate to) {
+        DateBounds.check("from", from);
+        DateBounds.check("to", to);
         return callers.current().chain(caller -> service.unitReport(unitId, from, to, caller));
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.importer;
 
+import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 import org.duban.land.ApprovalLevel;
 import org.duban.land.LandDocument;
@@ -29,7 +30,7 @@ final class LandSectionParser {
         stated.allow("suppliedMu", "completionRate", "asOf");
         var deadlines = n.texts("deadlines").stream().map(text -> {
             try {
-                return java.time.LocalDate.parse(text);
+                return DateBounds.check(n.at("deadlines"), java.time.LocalDate.parse(text));
             } catch (java.time.format.DateTimeParseException e) {
                 throw DubanException.validation(n.at("deadlines"), "not a date: " + text);
             }

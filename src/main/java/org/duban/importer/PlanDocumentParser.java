@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
@@ -287,7 +288,7 @@ public final class PlanDocumentParser {
                 return null;
             }
             try {
-                return LocalDate.parse(text);
+                return DateBounds.check(at(key), LocalDate.parse(text));
             } catch (DateTimeParseException e) {
                 throw DubanException.validation(at(key), "not a date: " + text + " (write YYYY-MM-DD)");
             }

@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
+import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
@@ -190,6 +191,8 @@ public class TaskService {
     }
 
     private static void requireDates(LocalDate startDate, LocalDate deadline) {
+        DateBounds.check("input.startDate", startDate);
+        DateBounds.check("input.deadline", deadline);
         if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
             throw DubanException.validation("input.deadline", "the deadline " + deadline + " is before the start " + startDate);
         }

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-
 import org.duban.common.ChinaTime;
+import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -34,6 +34,8 @@ public class OccurrenceApi {
             + "none for a task without either. At most " + Schedule.MAX_OCCURRENCES + ".")
     @NonNull
     public Uni<List<List<@NonNull TaskOccurrence>>> occurrences(@Source List<Task> tasks, LocalDate from, LocalDate to) {
+        DateBounds.check("from", from);
+        DateBounds.check("to", to);
         if (from != null && to != null && to.isBefore(from)) {
             throw DubanException.validation("to", "is before from");
         }

@@ -3,6 +3,7 @@ package org.duban.plan.occurrence;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 
 /**
@@ -15,7 +16,10 @@ public record OccurrenceId(long taskId, LocalDate dueOn) {
         int at = id == null ? -1 : id.indexOf('@');
         if (at > 0) {
             try {
-                return new OccurrenceId(Long.parseLong(id.substring(0, at)), LocalDate.parse(id.substring(at + 1)));
+                LocalDate dueOn = LocalDate.parse(id.substring(at + 1));
+                if (DateBounds.contains(dueOn)) {
+                    return new OccurrenceId(Long.parseLong(id.substring(0, at)), dueOn);
+                }
             } catch (NumberFormatException | DateTimeParseException e) {
                 // reported below
             }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 
 /**
@@ -267,10 +268,14 @@ public final class RecurrenceRule {
     private static LocalDate until(String value, String field) {
         String date = value.length() >= 8 ? value.substring(0, 8) : value;
         try {
-            return LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE);
+            LocalDate until = LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE);
+            if (DateBounds.contains(until)) {
+                return until;
+            }
         } catch (DateTimeParseException e) {
-            throw invalid(field, "UNTIL is a date such as 20231231, was " + value);
+            // reported below
         }
+        throw invalid(field, "UNTIL is a date from 19000101 to 22001231, such as 20231231, was " + value);
     }
 
     private static int positive(String value, String name, String field) {
