@@ -20,6 +20,7 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -69,14 +70,35 @@ class GraphQLRequestGuard {
     }
 
     void register(@Observes Router router) {
-        router.route(path).order(ROUTE_ORDER).handler(BodyHandler.create().setBodyLimit(bodyLimit)).handler(this::check);
+        // No file uploads: GraphQL takes none (evidence has a route of its own), and a body handler that took them
+        // would keep every anonymous multipart request's files on disk.
+        router.route(path).order(ROUTE_ORDER - 1).handler(GraphQLRequestGuard::requireGraphQLContent);
+        router.route(path).order(ROUTE_ORDER).handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(this::check);
         if (!limits.schemaEndpoint()) {
             router.route(path + "/schema.graphql").order(ROUTE_ORDER).handler(context -> context.response().setStatusCode(404).end());
         }
     }
 
+    /** A POST carries JSON (or a bare document as application/graphql), before its body is read at all. */
+    private static void requireGraphQLContent(RoutingContext context) {
+        String contentType = context.request().getHeader("Content-Type");
+        if (context.request().method() == HttpMethod.POST && contentType != null
+                && !contentType.startsWith("application/json") && !contentType.startsWith("application/graphql")) {
+            context.response().setStatusCode(415);
+            reject(context, "POST " + context.request().path() + " takes application/json ({\"query\": …, \"variables\": {…}})"
+                    + " or application/graphql", null);
+            return;
+        }
+        context.next();
+    }
+
     private void check(RoutingContext context) {
         context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, LEAVE_TO_GRAPHQL);
+        String malformed = malformed(context);
+        if (malformed != null) {
+            reject(context, malformed, null);
+            return;
+        }
         if (batchSize(context) > limits.maxOperations()) {
             reject(context, "A batch may hold at most " + limits.maxOperations() + " operations", null);
             return;
@@ -103,6 +125,48 @@ class GraphQLRequestGuard {
         }
         acceptedBefore.add(query);
         context.next();
+    }
+
+    /** What is wrong with a JSON POST body that is not a GraphQL request (or a batch of them), or null. */
+    private static String malformed(RoutingContext context) {
+        String contentType = context.request().getHeader("Content-Type");
+        if (context.request().method() != HttpMethod.POST || contentType != null && contentType.startsWith("application/graphql")) {
+            return null;
+        }
+        if (context.body().length() <= 0 || context.body().asString().isBlank()) {
+            return "The request has no body: send {\"query\": \"…\"}";
+        }
+        Object body;
+        try {
+            body = Json.decodeValue(context.body().buffer());
+        } catch (RuntimeException notJson) {
+            return "The body is not JSON";
+        }
+        if (body instanceof JsonArray batch) {
+            for (Object request : batch) {
+                String problem = malformedRequest(request);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        return malformedRequest(body);
+    }
+
+    private static String malformedRequest(Object request) {
+        if (!(request instanceof JsonObject object)) {
+            return "A request is a JSON object: {\"query\": \"…\", \"variables\": {…}}";
+        }
+        Object variables = object.getValue("variables");
+        if (variables != null && !(variables instanceof JsonObject)) {
+            return "variables is a JSON object of the operation's variables, not " + (variables instanceof String ? "a string"
+                    : "a " + variables.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (object.getValue("query") != null && !(object.getValue("query") instanceof String)) {
+            return "query is the GraphQL document as a string";
+        }
+        return null;
     }
 
     private static int batchSize(RoutingContext context) {
