@@ -46,7 +46,9 @@ final class ErrorTranslation {
         ErrorClassification type = error.getErrorType();
         if (error instanceof ValidationError || type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax
                 || type == ErrorType.ExecutionAborted) {
-            return new Translated(ErrorCode.VALIDATION, error.getMessage(), fieldNamedIn(error.getMessage()));
+            return InvalidInputMessages.of(error.getMessage())
+                    .map(problem -> new Translated(ErrorCode.VALIDATION, problem.message(), problem.field()))
+                    .orElseGet(() -> new Translated(ErrorCode.VALIDATION, error.getMessage(), fieldNamedIn(error.getMessage())));
         }
         return internal(new IllegalStateException(error.getMessage()));
     }
