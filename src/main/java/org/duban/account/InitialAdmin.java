@@ -3,13 +3,12 @@ package org.duban.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.duban.access.AuthConfig;
+import org.duban.access.Roles;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-
-import org.duban.access.AuthConfig;
-import org.duban.access.Roles;
 
 /** Gives a production database its first administrator, from duban.auth.initial-admin-password. */
 @ApplicationScoped

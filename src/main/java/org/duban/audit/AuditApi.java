@@ -2,8 +2,8 @@ package org.duban.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.duban.common.page.PageRequest;
 import org.duban.access.Roles;
+import org.duban.common.page.PageRequest;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;

@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.duban.common.graphql.MutationNames;
 import org.duban.access.Callers;
+import org.duban.common.graphql.MutationNames;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -17,6 +17,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Found;
@@ -30,7 +31,6 @@ import org.duban.plan.Task;
 import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.access.Callers.Caller;
 import org.duban.supervision.ProgressFacts;
 import org.duban.supervision.SupervisionQueries;
 import org.duban.supervision.TaskFacts;

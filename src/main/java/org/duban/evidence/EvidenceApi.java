@@ -6,10 +6,10 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.duban.common.sql.Batches;
-import org.duban.plan.Task;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
+import org.duban.common.sql.Batches;
+import org.duban.plan.Task;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

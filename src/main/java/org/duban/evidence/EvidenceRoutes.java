@@ -10,10 +10,10 @@ import java.util.HexFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.duban.common.DubanException;
-import org.duban.common.ErrorCode;
 import org.duban.access.Callers;
 import org.duban.access.Callers.Caller;
+import org.duban.common.DubanException;
+import org.duban.common.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 

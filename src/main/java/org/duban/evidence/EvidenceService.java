@@ -7,14 +7,14 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
+import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.common.sql.SqlParams;
 import org.duban.plan.TaskVisibility;
-import org.duban.access.Callers.Caller;
-import org.duban.access.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;

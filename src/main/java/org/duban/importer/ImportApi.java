@@ -2,9 +2,9 @@ package org.duban.importer;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.plan.PlanQueries;
-import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;

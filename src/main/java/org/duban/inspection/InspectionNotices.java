@@ -7,11 +7,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
 import org.duban.notify.MessageText;
 import org.duban.notify.Notices;
-import org.duban.calendar.CalendarStore;
-import org.duban.calendar.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

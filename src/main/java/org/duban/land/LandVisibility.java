@@ -1,7 +1,7 @@
 package org.duban.land;
 
-import org.duban.common.sql.SqlParams;
 import org.duban.access.Callers.Caller;
+import org.duban.common.sql.SqlParams;
 
 /**
  * Land records (parcels, quotas, regional evaluations) are readable by every account of their region, and

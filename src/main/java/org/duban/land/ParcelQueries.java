@@ -9,13 +9,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
-import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

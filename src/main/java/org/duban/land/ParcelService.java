@@ -8,13 +8,13 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers;
 import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
-import org.duban.access.Callers;
 import org.duban.unit.UnitEntity;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitRepository;

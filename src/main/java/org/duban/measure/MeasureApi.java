@@ -4,13 +4,13 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.sql.Batches;
 import org.duban.land.quota.QuotaProgress;
 import org.duban.land.quota.QuotaQueries;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.access.Roles;
 import org.duban.unit.Region;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;

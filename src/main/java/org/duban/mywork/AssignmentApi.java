@@ -2,13 +2,13 @@ package org.duban.mywork;
 
 import java.util.List;
 
+import org.duban.access.Callers;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.page.PageInfo;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.TaskStatus;
-import org.duban.access.Callers;
 import org.duban.supervision.ProgressReport;
 import org.duban.supervision.SupervisionQueries;
 import org.eclipse.microprofile.graphql.Description;

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
 import org.duban.common.page.Cursor;
 import org.duban.common.page.PageInfo;
@@ -23,8 +25,6 @@ import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.OccurrenceQueries;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.calendar.CalendarStore;
-import org.duban.calendar.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

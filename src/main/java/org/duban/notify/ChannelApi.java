@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Roles;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
-import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

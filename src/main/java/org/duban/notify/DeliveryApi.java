@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Roles;
 import org.duban.common.DubanException;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

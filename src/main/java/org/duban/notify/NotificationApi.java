@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.duban.access.Callers;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
@@ -11,7 +12,6 @@ import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.access.Callers;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.duban.common.sql.SqlParams;
 import org.duban.access.Callers.Caller;
+import org.duban.common.sql.SqlParams;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.group.LeadingGroupRepository;
 import org.duban.unit.UnitRepository;
 import org.duban.unit.UnitSetRepository;
-
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
@@ -16,7 +17,6 @@ import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.common.sql.Like;
 import org.duban.common.sql.SqlParams;
-import org.duban.access.Callers.Caller;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitSet;
 

@@ -1,7 +1,7 @@
 package org.duban.plan;
 
-import org.duban.common.sql.SqlParams;
 import org.duban.access.Callers.Caller;
+import org.duban.common.sql.SqlParams;
 
 /**
  * Which plans and tasks a caller may see, as SQL conditions that go into the reads themselves: ADMIN and

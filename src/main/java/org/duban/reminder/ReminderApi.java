@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import org.duban.access.Callers;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.access.Callers;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;

@@ -1,7 +1,6 @@
 package org.duban.reminder;
 
 import org.duban.notify.NotificationKind;
-
 import org.eclipse.microprofile.graphql.Description;
 
 /** In rising urgency: reminders for one task, recipient and day collapse into the most urgent. */

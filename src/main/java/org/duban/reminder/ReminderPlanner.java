@@ -10,11 +10,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.calendar.CalendarStore;
-import org.duban.calendar.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

@@ -5,12 +5,12 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.notify.MessageText;
 import org.duban.notify.Notices;
-import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -13,13 +13,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.duban.common.graphql.MutationNames;
+import org.duban.calendar.CalendarStore;
+import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
+import org.duban.common.graphql.MutationNames;
 import org.duban.plan.Task;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.calendar.CalendarStore;
-import org.duban.calendar.WorkingCalendar;
 import org.duban.warning.WarningRule;
 
 import io.smallrye.common.vertx.ContextLocals;

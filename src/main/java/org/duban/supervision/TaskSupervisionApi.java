@@ -5,11 +5,11 @@ import static org.duban.common.sql.Rows.map;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.duban.access.Callers;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
-import org.duban.access.Callers;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.duban.warning.WarningBasis;

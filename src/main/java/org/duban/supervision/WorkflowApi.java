@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Callers;
+import org.duban.access.Roles;
 import org.duban.common.ChinaTime;
 import org.duban.common.Found;
 import org.duban.plan.Task;
@@ -13,8 +15,6 @@ import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.duban.plan.occurrence.OccurrenceQueries;
 import org.duban.plan.occurrence.TaskOccurrence;
-import org.duban.access.Callers;
-import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;

@@ -4,10 +4,10 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
-import org.duban.access.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;

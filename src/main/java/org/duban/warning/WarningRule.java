@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.duban.plan.TaskStatus;
 import org.duban.calendar.WorkingCalendar;
+import org.duban.plan.TaskStatus;
 
 /**
  * The three colours of one occurrence on a day. RED: overdue. YELLOW: the deadline is within N working days

@@ -1,8 +1,8 @@
 package org.duban.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.errorCode;
+import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
 import java.util.List;
@@ -14,9 +14,9 @@ import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class PlanImportTest {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.duban.common.ChinaTime;
 import org.duban.calendar.DayKind;
 import org.duban.calendar.WorkingCalendar;
+import org.duban.common.ChinaTime;
 import org.junit.jupiter.api.Test;
 
 /** The policy on the 2022 calendar around Mid-Autumn and National Day, without a database. */

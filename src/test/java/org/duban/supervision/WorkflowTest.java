@@ -1,10 +1,10 @@
 package org.duban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.supervision.EvidenceFiles.uploaded;
 import static org.duban.support.GraphQL.errorCode;
 import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
-import static org.duban.supervision.EvidenceFiles.uploaded;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

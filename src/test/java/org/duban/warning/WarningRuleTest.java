@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
-import org.duban.plan.TaskStatus;
 import org.duban.calendar.DayKind;
 import org.duban.calendar.WorkingCalendar;
+import org.duban.plan.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /** The three colours at their boundaries, on the 2022 calendar around the Mid-Autumn holiday. */

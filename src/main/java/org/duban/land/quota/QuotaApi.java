@@ -4,10 +4,10 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.duban.common.Found;
-import org.duban.common.sql.Batches;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
+import org.duban.common.Found;
+import org.duban.common.sql.Batches;
 import org.duban.unit.Region;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;

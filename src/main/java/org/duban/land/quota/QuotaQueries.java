@@ -8,12 +8,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
-import org.duban.land.Parcel;
-
 import org.duban.common.sql.SqlParams;
 import org.duban.land.LandVisibility;
-import org.duban.access.Callers.Caller;
+import org.duban.land.Parcel;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

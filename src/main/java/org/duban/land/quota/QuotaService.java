@@ -9,12 +9,12 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.land.Area;
-import org.duban.access.Callers;
 import org.duban.unit.RegionRepository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;

@@ -4,13 +4,13 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Callers;
+import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.land.Parcel;
 import org.duban.land.ParcelQueries;
-import org.duban.access.Callers;
-import org.duban.access.Roles;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;

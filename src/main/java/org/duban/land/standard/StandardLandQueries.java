@@ -6,9 +6,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers.Caller;
 import org.duban.common.sql.SqlParams;
 import org.duban.land.LandVisibility;
-import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.access.Callers;
+import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
@@ -25,9 +27,6 @@ import org.duban.common.InputValidator;
 import org.duban.land.LandRepositories;
 import org.duban.land.ParcelEntity;
 import org.duban.land.StandardLandStage;
-import org.duban.access.Callers;
-import org.duban.access.Callers;
-import org.duban.access.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
