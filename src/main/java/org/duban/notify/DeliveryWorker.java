@@ -1,5 +1,6 @@
 package org.duban.notify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,32 +45,37 @@ public class DeliveryWorker {
         this.metrics = metrics;
     }
 
-    /** Sends what is due at {@code now}; returns the number of attempts made. */
-    public Uni<Integer> deliverDue(Pool pool, Instant now) {
+    /**
+     * Sends what is due now on {@code clock}; returns the number of attempts made. A failed attempt's next try is
+     * counted from when it failed, not from when the run began: sending a batch can take long.
+     */
+    public Uni<Integer> deliverDue(Pool pool, Clock clock) {
+        Instant now = clock.instant();
         return deliveries.cancelObsolete(pool)
-                .chain(() -> batches(pool, now, 0, 0))
+                .chain(() -> batches(pool, clock, now, 0, 0))
                 .call(attempts -> oldestPending(pool, now));
     }
 
-    private Uni<Integer> batches(Pool pool, Instant now, int batch, int attempted) {
+    private Uni<Integer> batches(Pool pool, Clock clock, Instant now, int batch, int attempted) {
         if (!gate.isOpen()) {
             return Uni.createFrom().item(attempted); // shutting down: claim nothing more
         }
         return deliveries.claim(pool, now, now.plus(settings.lease()), settings.batchSize())
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(message -> attempt(pool, message, now)).merge(SENDS_IN_FLIGHT)
+                .onItem().transformToUni(message -> attempt(pool, message, clock)).merge(SENDS_IN_FLIGHT)
                 .collect().last()
                 .chain(() -> claimed.size() == settings.batchSize() && batch + 1 < MAX_BATCHES
-                        ? batches(pool, now, batch + 1, attempted + claimed.size())
+                        ? batches(pool, clock, clock.instant(), batch + 1, attempted + claimed.size())
                         : Uni.createFrom().item(attempted + claimed.size())));
     }
 
-    private Uni<Void> attempt(Pool pool, Outgoing message, Instant now) {
+    private Uni<Void> attempt(Pool pool, Outgoing message, Clock clock) {
         Uni<Void> send = "WEBHOOK".equals(message.channel()) ? webhooks.send(message) : email.send(message);
         return send
-                .chain(() -> deliveries.sent(pool, message, now).invoke(sent -> metrics.delivered(message.channel(), sent)))
+                .chain(() -> deliveries.sent(pool, message, clock.instant())
+                        .invoke(sent -> metrics.delivered(message.channel(), sent)))
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> failed(pool, message, now, failure));
+                .onFailure().recoverWithUni(failure -> failed(pool, message, clock.instant(), failure));
     }
 
     private Uni<Void> failed(Pool pool, Outgoing message, Instant now, Throwable failure) {

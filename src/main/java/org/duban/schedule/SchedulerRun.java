@@ -55,7 +55,7 @@ public final class SchedulerRun {
                 .map(all -> dueBetween(all, earliest, now))
                 .chain(due -> writer.write(pool, due, now))
                 .chain(written -> inspections.write(pool, now)
-                        .chain(notices -> deliveries.deliverDue(pool, now)
+                        .chain(notices -> deliveries.deliverDue(pool, clock)
                                 .map(attempts -> new Outcome(written.reminders(), written.notifications() + notices, attempts))));
     }
 

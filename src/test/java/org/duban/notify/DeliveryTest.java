@@ -7,14 +7,18 @@ import static org.duban.support.GraphQL.run;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.duban.common.ChinaTime;
 import org.duban.schedule.SchedulerRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
@@ -112,6 +116,29 @@ class DeliveryTest {
             assertThat(body.getString("kind")).isEqualTo("BEFORE_DEADLINE");
             assertThat(body.getJsonObject("task").getString("id")).isEqualTo(units.tasks().get("J1"));
             assertThat(body.getString("deadline")).isEqualTo("2022-05-17");
+        }
+    }
+
+    @Test
+    void aFailedAttemptIsRetriedABackoffAfterItFailedNotAfterTheRunBegan() {
+        // The receiver takes ten minutes (on the clock) to refuse: the retry is due a minute after that.
+        try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> {
+            clock.pin(clock.instant().plus(Duration.ofMinutes(10)));
+            return true;
+        })) {
+            Units units = plan("backoff", "- { code: B1, title: 退避测试, deadline: 2022-04-21, units: [{ unit: 局甲 }] }");
+            ok(run("admin", "set-unit-channels", "unitId", units.unitA(), "input", Map.of("webhookUrl", receiver.url("/slow"))));
+            runAt("2022-04-20", LocalTime.of(9, 0));
+            // Each refusal moves the clock on ten minutes (the catch-up also writes the 3-day reminder, late, and both
+            // are sent at once): every retry is due a minute after a refusal, none a minute after the run began.
+            List<Instant> next = new ArrayList<>();
+            pool.preparedQuery("select d.next_attempt_at from delivery d join reminder r on r.id = d.reminder_id"
+                    + " where r.task_id = $1").execute(Tuple.of(Long.valueOf(units.tasks().get("B1"))))
+                    .await().indefinitely().forEach(row -> next.add(row.getOffsetDateTime("next_attempt_at").toInstant()));
+            Instant nine = LocalDate.parse("2022-04-20").atTime(9, 0).atZone(ChinaTime.ZONE).toInstant();
+            assertThat(receiver.calls()).as("one call per delivery").hasSize(next.size()).isNotEmpty();
+            assertThat(next).allSatisfy(at -> assertThat(at).isBetween(nine.plus(Duration.ofMinutes(11)),
+                    nine.plus(Duration.ofMinutes(10L * next.size() + 1))));
         }
     }
 
