@@ -1,13 +1,12 @@
 package org.duban.common;
 
-import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The dates Duban takes: 1900 to 2200. Anything outside is a typing slip or an attack, and a recurrence walked to
  * year 999999999 would hold a thread for good; so every date that comes in (arguments, input records, plan files,
- * occurrence ids, recurrence rules) is checked here, and what is computed from them stays bounded.
+ * occurrence ids, recurrence rules) is checked here ({@link InputChecks} for input records), and what is computed
+ * from them stays bounded.
  */
 public final class DateBounds {
 
@@ -27,25 +26,5 @@ public final class DateBounds {
             throw DubanException.validation(field, "a date from " + EARLIEST + " to " + LATEST + ", was " + date);
         }
         return date;
-    }
-
-    /** Checks every date of an input record, nested records and lists of them included, naming its path. */
-    public static void checkRecord(String path, Object value) {
-        if (value instanceof LocalDate date) {
-            check(path, date);
-        } else if (value instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                checkRecord(path + "[" + i + "]", items.get(i));
-            }
-        } else if (value != null && value.getClass().isRecord() && value.getClass().getRecordComponents() != null) {
-            // Null where a native image keeps no record metadata for the type: then the database's own checks remain.
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                try {
-                    checkRecord(path + "." + component.getName(), component.getAccessor().invoke(value));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + path + "." + component.getName(), e);
-                }
-            }
-        }
     }
 }

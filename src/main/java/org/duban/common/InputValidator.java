@@ -28,7 +28,7 @@ public class InputValidator {
         }
         Set<ConstraintViolation<T>> violations = validator.validate(input);
         if (violations.isEmpty()) {
-            DateBounds.checkRecord(argument, input);
+            InputChecks.check(argument, input);
             return input;
         }
         List<String[]> problems = violations.stream()

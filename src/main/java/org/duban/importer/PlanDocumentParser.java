@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
+import org.duban.common.InputChecks;
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
@@ -279,7 +280,7 @@ public final class PlanDocumentParser {
             if (!value.isValueNode()) {
                 throw DubanException.validation(at(key), "must be text");
             }
-            return value.asText().strip();
+            return InputChecks.requireStorable(at(key), value.asText().strip());
         }
 
         LocalDate date(String key, boolean required) {

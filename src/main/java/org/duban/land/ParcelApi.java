@@ -7,9 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Callers;
 import org.duban.access.Roles;
-import org.duban.common.DateBounds;
 import org.duban.common.Found;
 import org.duban.common.Ids;
+import org.duban.common.InputChecks;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.unit.Region;
@@ -47,7 +47,7 @@ public class ParcelApi {
     @Description("Parcels by code, a page at a time: those of the caller's region (all for ADMIN and LEADER).")
     public Uni<@NonNull ParcelConnection> parcels(ParcelFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
-        DateBounds.checkRecord("filter", filter);
+        InputChecks.check("filter", filter);
         return callers.current().chain(caller -> queries.page(filter, page, caller));
     }
 
@@ -60,7 +60,7 @@ public class ParcelApi {
     @Description("The parcels that have an outline, as a GeoJSON FeatureCollection (text) with their facts as "
             + "properties, ready for a web map: the standard-land digital map (标准地数字地图).")
     public Uni<@NonNull String> parcelsGeoJson(ParcelFilter filter) {
-        DateBounds.checkRecord("filter", filter);
+        InputChecks.check("filter", filter);
         return callers.current().chain(caller -> queries.featureCollection(filter, caller));
     }
 

@@ -6,9 +6,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Callers;
 import org.duban.access.Roles;
-import org.duban.common.DateBounds;
 import org.duban.common.Found;
 import org.duban.common.Ids;
+import org.duban.common.InputChecks;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.unit.UnitSet;
@@ -44,7 +44,7 @@ public class TaskApi {
     @Description("Tasks of all plans by deadline (tasks without one last), then document order.")
     public Uni<@NonNull TaskConnection> tasks(TaskFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
-        DateBounds.checkRecord("filter", filter);
+        InputChecks.check("filter", filter);
         return callers.current().chain(caller -> queries.page(filter, page, caller));
     }
 

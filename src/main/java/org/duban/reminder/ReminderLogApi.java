@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Roles;
-import org.duban.common.DateBounds;
+import org.duban.common.InputChecks;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -41,7 +41,7 @@ public class ReminderLogApi {
     @Description("Reminders written by the scheduler, newest first (ADMIN, LEADER).")
     public Uni<@NonNull ReminderConnection> reminders(ReminderFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
-        DateBounds.checkRecord("filter", filter);
+        InputChecks.check("filter", filter);
         return reminders.page(filter, page);
     }
 
