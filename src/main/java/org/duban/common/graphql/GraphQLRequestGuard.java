@@ -13,6 +13,7 @@ import org.duban.common.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -113,6 +114,12 @@ class GraphQLRequestGuard {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
         } catch (InvalidSyntaxException e) {
             reject(context, "Invalid GraphQL syntax: " + e.getMessage(), e.getLocation());
+            return;
+        }
+        boolean subscribes = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .anyMatch(operation -> operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION);
+        if (subscribes) {
+            reject(context, "Subscriptions run over a WebSocket on " + path + " (graphql-transport-ws), not over HTTP", null);
             return;
         }
         String tooMuch = DocumentLimits.exceeded(document, limits);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.duban.support.GraphQL;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,6 +64,16 @@ class MalformedRequestsTest {
         assertThat(answer.statusCode()).isLessThan(500);
         assertThat(answer.jsonPath().getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
         assertThat(answer.jsonPath().getString("errors[0].message")).contains("variables");
+    }
+
+    @Test
+    void aSubscriptionOverHttpIsValidation() {
+        Response answer = given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.token("admin"))
+                .body("{\"query\": \"subscription { notificationAdded { id } }\"}").post("/graphql");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.jsonPath().getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
+        assertThat(answer.jsonPath().getString("errors[0].message")).contains("WebSocket");
+        assertThat(answer.jsonPath().getString("data")).isNull();
     }
 
     private static long files() throws IOException {
