@@ -110,6 +110,8 @@ public class PlanImporter {
                 .invoke(existing -> run.names = new UnitNames(existing))
                 .chain(() -> Unis.sequentially(document.units(), unit -> createUnitIfMissing(run, unit)))
                 .invoke(() -> document.units().forEach(unit -> setParent(run, unit)))
+                .invoke(() -> document.units().forEach(unit -> run.names.requireNoParentLoop(
+                        run.names.resolve(unit.name(), unit.path() + ".name"), unit.path() + ".parent")))
                 .chain(() -> unitSets.inRegion(run.region.id))
                 .invoke(existing -> existing.forEach(set -> run.sets.put(set.name, set)))
                 .chain(() -> groups.inRegion(run.region.id))

@@ -44,6 +44,22 @@ public final class UnitNames {
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
+    /**
+     * VALIDATION on {@code field} when the unit's parents lead back to it: a region's units form a tree, and a loop
+     * would have every walk up it run for ever.
+     */
+    public void requireNoParentLoop(UnitEntity unit, String field) {
+        Map<Long, UnitEntity> byId = new HashMap<>();
+        unitsByName.values().forEach(units -> units.forEach(u -> byId.put(u.id, u)));
+        List<String> chain = new ArrayList<>(List.of(unit.name));
+        for (UnitEntity up = byId.get(unit.parentId); up != null; up = byId.get(up.parentId)) {
+            chain.add(up.name);
+            if (up == unit || chain.size() > byId.size() + 1) {
+                throw DubanException.validation(field, "the units' parents go round in a circle: " + String.join(" → ", chain));
+            }
+        }
+    }
+
     /** CONFLICT when one of the unit's names already belongs to another unit of the region. */
     public void requireFree(UnitEntity unit) {
         for (String name : namesOf(unit)) {

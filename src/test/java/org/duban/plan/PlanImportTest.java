@@ -124,6 +124,21 @@ class PlanImportTest {
     }
 
     @Test
+    void unitsWhoseParentsGoRoundInACircleAreRefused() {
+        TestPlans.Names names = TestPlans.fresh("loop");
+        int plansBefore = run("admin", "plans").getList("data.plans").size();
+        String document = TestPlans.withUnits(TestPlans.document(names, "- { code: A, title: 甲 }"),
+                "{ name: 测试县丙局, kind: DEPARTMENT, parent: 测试县丁局 }", "{ name: 测试县丁局, kind: DEPARTMENT, parent: 测试县丙局 }");
+
+        JsonPath result = TestPlans.importDocument(document, false);
+
+        assertThat(errorCode(result)).isEqualTo("VALIDATION");
+        assertThat(result.getString("errors[0].extensions.field")).matches("units\\[\\d]\\.parent");
+        assertThat(result.getString("errors[0].message")).contains("测试县丙局 → 测试县丁局 → 测试县丙局");
+        assertNothingWritten(names, plansBefore);
+    }
+
+    @Test
     void warnsAboutUnitSetsNobodyBelongsTo() {
         TestPlans.Names names = TestPlans.fresh("warn");
         String document = TestPlans.document(names, """
