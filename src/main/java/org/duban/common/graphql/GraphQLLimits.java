@@ -1,5 +1,7 @@
 package org.duban.common.graphql;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,6 +19,13 @@ public interface GraphQLLimits {
     /** Operations in one document, or in one batched (JSON array) request. */
     @WithDefault("5")
     int maxOperations();
+
+    /**
+     * How long a GraphQL request over HTTP may take before it is answered UNAVAILABLE: a database that stops
+     * answering (frozen, cut off without a reset) would otherwise hold every request, and the client, for good.
+     */
+    @WithDefault("15s")
+    Duration requestTimeout();
 
     /** Serve the schema at /graphql/schema.graphql; off in the prod profile, where graphql/schema.graphql is the contract. */
     @WithDefault("true")

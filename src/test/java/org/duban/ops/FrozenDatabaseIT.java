@@ -1,0 +1,97 @@
+package org.duban.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.duban.devdb.EmbeddedPostgresServer;
+import org.duban.support.PackagedService;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A database that stops answering without closing its connections (here: every PostgreSQL process of the test's
+ * own server stopped with SIGSTOP) no longer holds requests: they answer UNAVAILABLE within the configured request
+ * timeout, and once the database runs again so does the service, without a restart.
+ */
+class FrozenDatabaseIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void requestsToAFrozenDatabaseAnswerUnavailableInTimeAndRecover() throws Exception {
+        int database = new EmbeddedPostgresServer().start("it-frozen", null);
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + database + "/postgres",
+                "postgres", ""); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema public cascade; create schema public");
+        }
+        try (PackagedService service = PackagedService.start("frozen", database, PackagedService.freePort(), Map.of(),
+                "-Dduban.demo.enabled=true", "-Dduban.reminders.every=off", "-Dduban.graphql.request-timeout=3s")) {
+            service.awaitReady(Duration.ofSeconds(90));
+            String token = graphql(service, null, "mutation { login(username: \"admin\", password: \"demo\") { token } }")
+                    .at("/data/login/token").asText();
+            assertThat(graphql(service, token, "{ me { username } }").at("/data/me/username").asText()).isEqualTo("admin");
+
+            List<Long> postgres = postgresProcesses("it-frozen");
+            signal("STOP", postgres);
+            try {
+                long started = System.nanoTime();
+                JsonNode frozen = graphql(service, token, "{ me { username } }");
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(frozen.at("/errors/0/extensions/code").asText()).as(frozen.toString()).isEqualTo("UNAVAILABLE");
+                assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+            } finally {
+                signal("CONT", postgres);
+            }
+            JsonNode again = null;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                again = graphql(service, token, "{ me { username } }");
+                if ("admin".equals(again.at("/data/me/username").asText())) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(again.at("/data/me/username").asText()).as(String.valueOf(again)).isEqualTo("admin");
+        }
+    }
+
+    private static List<Long> postgresProcesses(String profile) throws Exception {
+        Path pidFile = Path.of("target/embedded-postgres", profile, "postmaster.pid");
+        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        List<Long> pids = new ArrayList<>(List.of(postmaster));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
+    private static void signal(String signal, List<Long> pids) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(String.valueOf(pid)));
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+    }
+
+    private static JsonNode graphql(PackagedService service, String token, String query) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + "/graphql"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+}
