@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,7 @@ import org.duban.access.Callers;
 import org.duban.access.Callers.Caller;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.graphql.ErrorTranslation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,6 +39,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 class EvidenceRoutes {
 
+    private static final BiConsumer<RoutingContext, Throwable> LEAVE_TO_FAIL = (context, failure) -> {
+    };
     private static final Logger LOG = Logger.getLogger(EvidenceRoutes.class);
     static final String FILE_PART = "file";
     /** Room for the multipart boundaries and headers around the file itself. */
@@ -153,6 +157,9 @@ class EvidenceRoutes {
 
     /** The signed-in caller; UNAUTHENTICATED without a valid token. */
     private static Uni<Caller> caller(RoutingContext context) {
+        // A failure to establish who asks (the database out of reach, say) is answered by fail(), with its status,
+        // not by Quarkus' default handler with a bare 500.
+        context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, LEAVE_TO_FAIL);
         Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
@@ -164,20 +171,23 @@ class EvidenceRoutes {
         });
     }
 
+    /** The codes GraphQL answers with, as HTTP statuses; the database out of reach is 503, as for calendar feeds. */
     private static void fail(RoutingContext context, Throwable failure) {
-        if (failure instanceof DubanException known) {
-            int status = switch (known.code()) {
-                case NOT_FOUND -> 404;
-                case FORBIDDEN -> 403;
-                default -> 400;
-            };
-            respond(context, status, error(known.code(), known.getMessage()));
-        } else if (failure instanceof AuthenticationFailedException) {
+        if (failure instanceof AuthenticationFailedException) {
             respond(context, 401, error(ErrorCode.UNAUTHENTICATED, "Sign in and send Authorization: Bearer <token>"));
-        } else {
-            LOG.error("Evidence request failed", failure);
-            respond(context, 500, error(ErrorCode.INTERNAL, "The evidence could not be handled; see the server log"));
+            return;
         }
+        ErrorTranslation.Translated translated = ErrorTranslation.of(failure);
+        int status = switch (translated.code()) {
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+            default -> 400;
+        };
+        respond(context, status, error(translated.code(), translated.message()));
     }
 
     private void tooLarge(RoutingContext context) {

@@ -44,4 +44,17 @@ class UnavailableDatabaseTest {
         assertThat(errorCode(response)).isEqualTo("UNAVAILABLE");
         assertThat(response.getString("errors[0].message")).doesNotContain("127.0.0.1", "Connection refused");
     }
+
+    @Test
+    void evidenceRoutesAnswer503() {
+        String token = tokens.issue(1, "admin", "Admin", new String[] { "ADMIN" }, 0).token();
+        io.restassured.response.Response download = io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
+                .get("/evidence/1");
+        assertThat(download.statusCode()).isEqualTo(503);
+        assertThat(download.jsonPath().getString("code")).isEqualTo("UNAVAILABLE");
+        io.restassured.response.Response upload = io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
+                .multiPart("file", "a.pdf", "%PDF-1.4 x".getBytes(), "application/pdf").post("/tasks/1/evidence");
+        assertThat(upload.statusCode()).isEqualTo(503);
+        assertThat(upload.jsonPath().getString("code")).isEqualTo("UNAVAILABLE");
+    }
 }

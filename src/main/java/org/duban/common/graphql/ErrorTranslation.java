@@ -27,13 +27,13 @@ import io.quarkus.security.UnauthorizedException;
  * traces, class names or SQL, and for VALIDATION the field. Unexpected faults are logged here with an
  * incident id that the client also gets.
  */
-final class ErrorTranslation {
+public final class ErrorTranslation {
 
     private static final Logger LOG = Logger.getLogger(ErrorTranslation.class);
     private static final Pattern ARGUMENT_NAME = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[Vv]ariable '([^']+)'");
 
-    record Translated(ErrorCode code, String message, String field) {
+    public record Translated(ErrorCode code, String message, String field) {
     }
 
     private ErrorTranslation() {
@@ -53,7 +53,8 @@ final class ErrorTranslation {
         return internal(new IllegalStateException(error.getMessage()));
     }
 
-    static Translated of(Throwable thrown) {
+    /** Also for the REST routes, whose failures answer with the same codes. */
+    public static Translated of(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof DubanException known) {
                 return new Translated(known.code(), known.getMessage(), known.field());
