@@ -67,6 +67,13 @@ class EvidenceRoutes {
 
     private void upload(RoutingContext context) {
         HttpServerRequest request = context.request();
+        String contentType = request.getHeader("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            // Anything else would never reach the upload handler, and the request would wait for a file that never comes.
+            respond(context, 415, error(ErrorCode.VALIDATION, "Send the file as multipart/form-data, in the part named \""
+                    + FILE_PART + "\""));
+            return;
+        }
         String length = request.getHeader("Content-Length");
         if (length != null && parseLength(length) > maxFileSize + MULTIPART_OVERHEAD) {
             tooLarge(context);

@@ -83,6 +83,18 @@ class EvidenceUploadTest {
     }
 
     @Test
+    void aBodyThatIsNotMultipartIsRefusedAtOnce() {
+        long before = storedFiles();
+        long started = System.nanoTime();
+        Response response = given().header("Authorization", "Bearer " + GraphQL.token(member)).contentType("application/json")
+                .body("{\"file\": \"JVBERi0xLjQ=\"}").post("/tasks/" + task + "/evidence");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.jsonPath().getString("code")).isEqualTo("VALIDATION");
+        assertThat(storedFiles()).isEqualTo(before);
+    }
+
+    @Test
     void otherContentIsRefusedWhateverItsNameAndNothingIsStored() {
         long before = storedFiles();
         List<byte[]> refused = List.of(
