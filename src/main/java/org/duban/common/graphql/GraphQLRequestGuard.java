@@ -54,13 +54,19 @@ class GraphQLRequestGuard {
     private final String path;
     private final long bodyLimit;
     private final GraphQLLimits limits;
+    private final int maxDepth;
+    private final int maxComplexity;
     private final ParserOptions parserOptions;
 
     GraphQLRequestGuard(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") io.quarkus.runtime.configuration.MemorySize bodyLimit,
             @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") Optional<Integer> maxTokens,
             @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-whitespace-tokens") Optional<Integer> maxWhitespaceTokens,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-depth") Optional<Integer> maxDepth,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-complexity") Optional<Integer> maxComplexity,
             GraphQLLimits limits) {
+        this.maxDepth = maxDepth.orElse(Integer.MAX_VALUE);
+        this.maxComplexity = maxComplexity.orElse(Integer.MAX_VALUE);
         this.path = "/" + rootPath.replaceFirst("^/", "");
         this.bodyLimit = bodyLimit.asLongValue();
         this.limits = limits;
@@ -122,7 +128,7 @@ class GraphQLRequestGuard {
             reject(context, "Subscriptions run over a WebSocket on " + path + " (graphql-transport-ws), not over HTTP", null);
             return;
         }
-        String tooMuch = DocumentLimits.exceeded(document, limits);
+        String tooMuch = DocumentLimits.exceeded(document, limits, maxDepth, maxComplexity);
         if (tooMuch != null) {
             reject(context, tooMuch, null);
             return;

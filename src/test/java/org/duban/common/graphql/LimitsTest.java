@@ -54,6 +54,24 @@ class LimitsTest {
     }
 
     @Test
+    void complexityAndDepthCountWhatFragmentsExpandTo() {
+        StringBuilder spread = new StringBuilder("fragment T on Task { " + TASK_FIELDS + " parent { " + TASK_FIELDS + " } } {");
+        for (int i = 0; i < 20; i++) {
+            spread.append(" t").append(i).append(": tasks(first: 1) { edges { node { ...T } } }");
+        }
+        JsonPath tooComplex = asAdmin(spread.append(" }").toString());
+        assertThat(errorCode(tooComplex)).isEqualTo("VALIDATION");
+        assertThat(tooComplex.getString("data")).isNull();
+
+        // Depth 14 through a fragment spread twice.
+        String deep = "fragment P on Task { parent { parent { parent { parent { parent { code } } } } } }"
+                + " fragment Q on Task { parent { parent { ...P } } } { tasks(first: 1) { edges { node { parent { ...Q } } } } }";
+        JsonPath tooDeep = asAdmin(deep);
+        assertThat(errorCode(tooDeep)).isEqualTo("VALIDATION");
+        assertThat(tooDeep.getString("data")).isNull();
+    }
+
+    @Test
     void pagesHoldAtMostAHundred() {
         ok(run("admin", "tasks", "first", 100));
         JsonPath tooLarge = run("admin", "tasks", "first", 101);
