@@ -1,18 +1,13 @@
 package org.duban.account;
 
 import java.util.UUID;
-import java.util.concurrent.Callable;
+
+import org.duban.common.WorkerThreads;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
-/**
- * bcrypt costs tens of milliseconds by design: it runs on a worker thread, never on the event loop, and
- * comes back on the caller's Vert.x context so that a Hibernate Reactive session can carry on.
- */
+/** bcrypt costs tens of milliseconds by design: it runs on a worker thread ({@link WorkerThreads}), never on the event loop. */
 public final class Passwords {
 
     private static final int COST = 10;
@@ -27,24 +22,10 @@ public final class Passwords {
     }
 
     public static Uni<String> hashing(String password) {
-        return blocking(() -> hash(password));
+        return WorkerThreads.run(() -> hash(password));
     }
 
     public static Uni<Boolean> matches(String password, String hash) {
-        return blocking(() -> BcryptUtil.matches(password, hash == null ? NO_SUCH_USER_HASH : hash));
-    }
-
-    private static <T> Uni<T> blocking(Callable<T> work) {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Uni.createFrom().item(() -> {
-                try {
-                    return work.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        }
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+        return WorkerThreads.run(() -> BcryptUtil.matches(password, hash == null ? NO_SUCH_USER_HASH : hash));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Roles;
 import org.duban.common.Found;
+import org.duban.common.WorkerThreads;
 import org.duban.plan.PlanQueries;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -31,7 +32,7 @@ public class ImportApi {
     @Description("Imports a plan file (format duban-plan/1, see README) in one transaction: all of it or nothing. "
             + "An existing document number is a CONFLICT unless replace is true.")
     public Uni<@NonNull ImportResult> importPlan(@NonNull String document, @DefaultValue("false") boolean replace) {
-        return Uni.createFrom().item(() -> PlanDocumentParser.parse(document))
+        return WorkerThreads.run(() -> PlanDocumentParser.parse(document))
                 .chain(parsed -> importer.importPlan(parsed, replace))
                 .chain(outcome -> plans.byIds(new Long[] { outcome.planId() })
                         .map(found -> Found.one(found, "Plan", outcome.planId()))

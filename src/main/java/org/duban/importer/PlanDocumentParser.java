@@ -21,10 +21,12 @@ import org.duban.plan.AssignmentRole;
 import org.duban.plan.occurrence.RecurrenceRule;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitSetKind;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -34,10 +36,24 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class PlanDocumentParser {
 
-    /** Decimals are read as BigDecimal: areas and rates stay exact from the file on. */
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    /** A plan of the largest county runs to a few hundred tasks: this leaves room and keeps one import bounded. */
+    public static final int MAX_TASKS = 2_000;
+    /** Characters of a document: a 2,000-task plan with long texts stays well within it. */
+    public static final int MAX_LENGTH = 2_000_000;
+    /** Decimals are read as BigDecimal: areas and rates stay exact from the file on. Aliases are few in a real file. */
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(loaderOptions())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setCodePointLimit(MAX_LENGTH);
+        options.setNestingDepthLimit(20);
+        return options;
+    }
 
     private PlanDocumentParser() {
     }
@@ -45,6 +61,10 @@ public final class PlanDocumentParser {
     public static PlanDocument parse(String text) {
         if (text == null || text.isBlank()) {
             throw DubanException.validation("document", "is empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw DubanException.validation("document", "has " + text.length() + " characters; a plan file has at most "
+                    + MAX_LENGTH + ": split it");
         }
         JsonNode root;
         try {
@@ -58,6 +78,10 @@ public final class PlanDocumentParser {
             throw DubanException.validation("document", "cannot be read: " + e.getMessage());
         }
         Node doc = new Node(root, "");
+        if (root != null && root.path("tasks").size() > MAX_TASKS) {
+            throw DubanException.validation("tasks", "has " + root.path("tasks").size() + " tasks; a plan file has at most "
+                    + MAX_TASKS + ": split it");
+        }
         doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land", "inspections");
         String format = doc.text("format", false);
         if (format != null && !format.equals("duban-plan/1")) {

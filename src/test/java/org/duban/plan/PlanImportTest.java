@@ -139,6 +139,28 @@ class PlanImportTest {
     }
 
     @Test
+    void hugeDocumentsTooManyTasksAndAliasBombsAreRefusedAtOnce() {
+        TestPlans.Names names = TestPlans.fresh("bombs");
+        int plansBefore = run("admin", "plans").getList("data.plans").size();
+        String huge = TestPlans.document(names, "- { code: A, title: \"" + "甲".repeat(2_100_000) + "\" }");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= 2_000; i++) {
+            many.append("- { code: T").append(i).append(", title: 任务 }\n");
+        }
+        String tooMany = TestPlans.document(names, many.toString());
+        String laughs = "a: &a [\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\"]\n"
+                + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                + "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n";
+        for (String document : new String[] { huge, tooMany, laughs }) {
+            long started = System.nanoTime();
+            JsonPath result = TestPlans.importDocument(document, false);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+            assertThat(errorCode(result)).isEqualTo("VALIDATION");
+        }
+        assertNothingWritten(names, plansBefore);
+    }
+
+    @Test
     void warnsAboutUnitSetsNobodyBelongsTo() {
         TestPlans.Names names = TestPlans.fresh("warn");
         String document = TestPlans.document(names, """
