@@ -5,7 +5,11 @@ import static org.duban.support.GraphQL.errorCode;
 import static org.duban.support.GraphQL.execute;
 import static org.duban.support.GraphQL.operation;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -56,5 +60,38 @@ class UnavailableDatabaseTest {
                 .multiPart("file", "a.pdf", "%PDF-1.4 x".getBytes(), "application/pdf").post("/tasks/1/evidence");
         assertThat(upload.statusCode()).isEqualTo(503);
         assertThat(upload.jsonPath().getString("code")).isEqualTo("UNAVAILABLE");
+    }
+
+    @Test
+    void anOutageLogsOneTraceThenOneLinePerRequest() {
+        String token = tokens.issue(1, "admin", "Admin", new String[] { "ADMIN" }, 0).token();
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage() != null && record.getMessage().contains("a dependency is unavailable")) {
+                    records.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.duban.common.graphql.ErrorTranslation");
+        logger.addHandler(capture);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(errorCode(execute(token, operation("plans"), Map.of()))).isEqualTo("UNAVAILABLE");
+            }
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(records).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(records.stream().filter(record -> record.getThrown() != null)).as("stack traces").hasSizeLessThanOrEqualTo(1);
     }
 }

@@ -1,7 +1,9 @@
 package org.duban.common.graphql;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,9 @@ import io.quarkus.security.UnauthorizedException;
 public final class ErrorTranslation {
 
     private static final Logger LOG = Logger.getLogger(ErrorTranslation.class);
+    /** Requests failing for the database within this of each other belong to one outage. */
+    private static final Duration OUTAGE_QUIET = Duration.ofMinutes(1);
+    private static final AtomicLong lastUnavailable = new AtomicLong();
     private static final Pattern ARGUMENT_NAME = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[Vv]ariable '([^']+)'");
 
@@ -117,7 +122,14 @@ public final class ErrorTranslation {
 
     private static Translated unavailable(Throwable thrown) {
         String incident = incident();
-        LOG.warnf(thrown, "Incident %s: a dependency is unavailable", incident);
+        long now = System.nanoTime();
+        long previous = lastUnavailable.getAndSet(now);
+        if (previous == 0 || now - previous > OUTAGE_QUIET.toNanos()) {
+            // The first failure of an outage carries the trace; the rest of it, one line each.
+            LOG.warnf(thrown, "Incident %s: a dependency is unavailable", incident);
+        } else {
+            LOG.warnf("Incident %s: a dependency is unavailable (%s)", incident, thrown);
+        }
         return new Translated(ErrorCode.UNAVAILABLE,
                 "The service cannot reach its database right now; try again later (incident " + incident + ")", null);
     }
