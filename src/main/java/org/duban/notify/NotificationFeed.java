@@ -2,8 +2,13 @@ package org.duban.notify;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -27,7 +33,9 @@ import io.vertx.pgclient.PgConnectOptions;
 /**
  * New in-app notifications as they are committed, by whichever instance wrote them: the writer announces
  * them with pg_notify in its transaction, and every instance LISTENs on one connection of its own and
- * passes them to its subscribers.
+ * passes them to its subscribers. A notification announced while the LISTEN connection was down (the database
+ * restarting, say) reaches nobody; so each time LISTEN starts again the feed reads what was written meanwhile from
+ * the table, and each notification is passed on once.
  */
 @ApplicationScoped
 public class NotificationFeed {
@@ -36,22 +44,35 @@ public class NotificationFeed {
     private static final Logger LOG = Logger.getLogger(NotificationFeed.class);
     private static final long RECONNECT_DELAY_MS = 2000;
     private static final int SUBSCRIBER_BUFFER = 256;
+    /** Transactions commit in another order than their ids: a reconnect reads back this far below the highest seen. */
+    private static final long CATCH_UP_MARGIN = 1_000;
+    private static final int REMEMBERED = 10_000;
 
     /** A committed notification: its id and the account it is for. */
     public record Announcement(long notificationId, long accountId) {
     }
 
     private final BroadcastProcessor<Announcement> announcements = BroadcastProcessor.create();
+    /** Ids passed on lately, oldest first: a notification heard of both ways is passed on once. */
+    private final Set<Long> passedOn = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    }));
+    private final AtomicLong highestSeen = new AtomicLong(-1);
+    private final Pool pool;
     private final Vertx vertx;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
     private PgSubscriber subscriber;
 
-    NotificationFeed(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    NotificationFeed(Vertx vertx, Pool pool, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
+        this.pool = pool;
         this.url = url;
         this.username = username;
         this.password = password;
@@ -62,7 +83,7 @@ public class NotificationFeed {
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> RECONNECT_DELAY_MS);
-        subscriber.channel(CHANNEL).handler(this::announce);
+        subscriber.channel(CHANNEL).handler(this::announce).subscribeHandler(this::catchUp);
         // The reconnect policy covers a connection lost later; the first one is retried here.
         subscriber.connect()
                 .onFailure().invoke(failure -> LOG.warnf("Cannot listen for notifications yet (%s); retrying", failure.getMessage()))
@@ -103,10 +124,34 @@ public class NotificationFeed {
     private void announce(String payload) {
         int colon = payload.indexOf(':');
         try {
-            announcements.onNext(new Announcement(Long.parseLong(payload.substring(0, colon)),
-                    Long.parseLong(payload.substring(colon + 1))));
+            passOn(new Announcement(Long.parseLong(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1))));
         } catch (RuntimeException e) {
             LOG.warnf("Ignoring a malformed notification announcement: %s", payload);
+        }
+    }
+
+    /**
+     * LISTEN (re)started: on the first start, what exists is history; after a reconnect, what was written since the
+     * highest id seen (less a margin for late commits) is passed on, unless it was already.
+     */
+    private void catchUp() {
+        long seen = highestSeen.get();
+        if (seen < 0) {
+            pool.query("select coalesce(max(id), 0) as id from notification").execute()
+                    .subscribe().with(rows -> highestSeen.compareAndSet(-1, rows.iterator().next().getLong("id")),
+                            failure -> LOG.warnf("Cannot read where notifications stand (%s)", failure.getMessage()));
+            return;
+        }
+        pool.preparedQuery("select id, account_id from notification where id > $1 order by id")
+                .execute(Tuple.of(Math.max(0, seen - CATCH_UP_MARGIN)))
+                .subscribe().with(rows -> rows.forEach(row -> passOn(new Announcement(row.getLong("id"), row.getLong("account_id")))),
+                        failure -> LOG.warnf("Cannot catch up on notifications after a reconnect (%s)", failure.getMessage()));
+    }
+
+    private synchronized void passOn(Announcement announcement) {
+        highestSeen.accumulateAndGet(announcement.notificationId(), Math::max);
+        if (passedOn.add(announcement.notificationId())) {
+            announcements.onNext(announcement);
         }
     }
 }
