@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A database that stops answering without closing its connections (here: every PostgreSQL process of the test's
  * own server stopped with SIGSTOP) no longer holds requests: they answer UNAVAILABLE within the configured request
- * timeout, and once the database runs again so does the service, without a restart.
+ * timeout, readiness says DOWN within its own, and once the database runs again so does the service, without a
+ * restart.
  */
 class FrozenDatabaseIT {
 
@@ -55,6 +56,12 @@ class FrozenDatabaseIT {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertThat(frozen.at("/errors/0/extensions/code").asText()).as(frozen.toString()).isEqualTo("UNAVAILABLE");
                 assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+                // Readiness gives up on the database within its own timeout (duban.health.database-timeout, 3 s): DOWN.
+                long asked = System.nanoTime();
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(8));
             } finally {
                 signal("CONT", postgres);
             }
