@@ -1,5 +1,6 @@
 package org.duban.common;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -15,7 +16,8 @@ public class WorkGate {
 
     private volatile boolean open = true;
 
-    void close(@Observes ShutdownEvent event) {
+    /** Before any other shutdown observer: those that wait for work under way must not see new work start. */
+    void close(@Observes @Priority(1) ShutdownEvent event) {
         open = false;
     }
 

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.duban.common.WorkGate;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,6 +37,8 @@ public class DeliveryWorker {
 
     private final Deliveries deliveries;
     private final WorkGate gate;
+    /** Sends under way on this instance, from the call until its outcome is written. */
+    private final AtomicInteger sending = new AtomicInteger();
 
     DeliveryWorker(WebhookSender webhooks, EmailSender email, DeliverySettings settings, DeliveryMetrics metrics,
             Deliveries deliveries, WorkGate gate) {
@@ -70,12 +75,31 @@ public class DeliveryWorker {
     }
 
     private Uni<Void> attempt(Pool pool, Outgoing message, Clock clock) {
-        Uni<Void> send = "WEBHOOK".equals(message.channel()) ? webhooks.send(message) : email.send(message);
+        Uni<Void> send = Uni.createFrom().deferred(() -> {
+            sending.incrementAndGet();
+            return "WEBHOOK".equals(message.channel()) ? webhooks.send(message) : email.send(message);
+        });
         return send
                 .chain(() -> deliveries.sent(pool, message, clock.instant())
                         .invoke(sent -> metrics.delivered(message.channel(), sent)))
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> failed(pool, message, clock.instant(), failure));
+                .onFailure().recoverWithUni(failure -> failed(pool, message, clock.instant(), failure))
+                .eventually(sending::decrementAndGet);
+    }
+
+    /**
+     * A stopping service claims nothing more ({@link WorkGate}), and lets the sends under way finish and be settled
+     * (within the HTTP timeout, and a few seconds for the settling): a call cut off half-way would be sent again by
+     * another instance once its lease ran out, and the receiver would get it twice unless it drops repeats.
+     */
+    void drain(@Observes ShutdownEvent event) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.httpTimeout().plusSeconds(5).toNanos();
+        while (sending.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (sending.get() > 0) {
+            LOG.warnf("Stopping with %d deliveries still being sent; their leases return them to the others", sending.get());
+        }
     }
 
     private Uni<Void> failed(Pool pool, Outgoing message, Instant now, Throwable failure) {
