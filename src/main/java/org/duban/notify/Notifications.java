@@ -28,12 +28,10 @@ public class Notifications {
 
     /** One notification per message and account it reaches, announced to subscribers once committed. */
     Uni<Integer> write(SqlConnection connection, Outbox.Source source, Long[] ids, Instant now) {
-        String unique = source == Outbox.Source.REMINDER ? "(account_id, reminder_id)"
-                : "(account_id, notice_id) where notice_id is not null";
         return connection.preparedQuery("insert into notification (account_id, " + source.reference + ", task_id, kind, title,"
                 + " body, created_at) select a.id, m.id, m.task_id, m.kind, m.title, m.body, $2 from " + source.table + " m"
                 + " join account a on " + source.reaches() + " where m.id = any($1)"
-                + " on conflict " + unique + " do nothing returning id, account_id")
+                + " on conflict " + source.oneNotificationPerAccount + " do nothing returning id, account_id")
                 .execute(Tuple.of(ids, now.atOffset(ZoneOffset.UTC)))
                 .call(written -> NotificationFeed.announceAfterCommit(connection, written))
                 .map(written -> {

@@ -17,17 +17,20 @@ public class Outbox {
 
     /** Where written messages live, and whom they reach: a unit's accounts and channels, or one account. */
     public enum Source {
-        REMINDER("reminder", "reminder_id", "m.account_id"),
-        NOTICE("notice", "notice_id", "null::bigint");
+        REMINDER("reminder", "reminder_id", "m.account_id", "(account_id, reminder_id)"),
+        NOTICE("notice", "notice_id", "null::bigint", "(account_id, notice_id) where notice_id is not null");
 
         final String table;
         final String reference;
         final String account;
+        /** The unique index that keeps one notification per account and message. */
+        final String oneNotificationPerAccount;
 
-        Source(String table, String reference, String account) {
+        Source(String table, String reference, String account, String oneNotificationPerAccount) {
             this.table = table;
             this.reference = reference;
             this.account = account;
+            this.oneNotificationPerAccount = oneNotificationPerAccount;
         }
 
         /** The enabled accounts a message {@code m} of this source reaches, as alias {@code a}. */
