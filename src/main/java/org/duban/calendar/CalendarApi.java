@@ -38,6 +38,9 @@ public class CalendarApi {
     @Query
     @Description("The working-day calendar of a year as loaded: the mainland China notices 2022-2026 ship with Duban.")
     public Uni<@NonNull CalendarYear> calendar(int year) {
+        if (year < CalendarInput.FIRST_YEAR || year > CalendarInput.LAST_YEAR) {
+            throw DubanException.validation("year", "a year from " + CalendarInput.FIRST_YEAR + " to " + CalendarInput.LAST_YEAR);
+        }
         return store.year(year);
     }
 

@@ -6,14 +6,14 @@ public final class Ids {
     private Ids() {
     }
 
+    /** Ours are written in decimal digits and nothing else: " 1", "+1" or "01" names nothing. */
+    private static final java.util.regex.Pattern ROW_ID = java.util.regex.Pattern.compile("[1-9][0-9]{0,18}");
+
     public static long parse(String id, String what) {
-        if (id != null) {
+        if (id != null && ROW_ID.matcher(id).matches()) {
             try {
-                long value = Long.parseLong(id.trim());
-                if (value > 0) {
-                    return value;
-                }
-            } catch (NumberFormatException ignored) {
+                return Long.parseLong(id);
+            } catch (NumberFormatException beyondLong) {
                 // falls through: an id that cannot exist is simply not found
             }
         }

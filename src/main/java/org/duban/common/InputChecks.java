@@ -4,10 +4,15 @@ import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 /**
  * What every input record is held to besides its Bean Validation constraints, field by field, nested records and
  * lists of them included: dates within {@link DateBounds}, and text that PostgreSQL can store as it was sent (no
- * NUL character, no half of a surrogate pair, which would be stored as "?").
+ * NUL character, no half of a surrogate pair, which would be stored as "?"); and text that must not be empty
+ * ({@code @NotBlank}, or {@code @Size} of at least one) holds something a reader can see, not only spaces or
+ * invisible format characters such as zero-width spaces.
  */
 public final class InputChecks {
 
@@ -28,12 +33,26 @@ public final class InputChecks {
             // Null where a native image keeps no record metadata for the type: then the database's own checks remain.
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 try {
-                    check(path + "." + component.getName(), component.getAccessor().invoke(value));
+                    Object field = component.getAccessor().invoke(value);
+                    check(path + "." + component.getName(), field);
+                    if (field instanceof String text && mustShowSomething(component) && !showsSomething(text)) {
+                        throw DubanException.validation(path + "." + component.getName(), "must not be blank");
+                    }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + path + "." + component.getName(), e);
                 }
             }
         }
+    }
+
+    private static boolean mustShowSomething(RecordComponent component) {
+        Size size = component.getAccessor().getAnnotation(Size.class);
+        return component.getAccessor().isAnnotationPresent(NotBlank.class) || size != null && size.min() > 0;
+    }
+
+    private static boolean showsSomething(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.FORMAT);
     }
 
     /** The text, or VALIDATION when it holds a NUL or an unpaired surrogate. */

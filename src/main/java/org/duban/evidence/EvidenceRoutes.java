@@ -43,6 +43,7 @@ class EvidenceRoutes {
     };
     private static final Logger LOG = Logger.getLogger(EvidenceRoutes.class);
     static final String FILE_PART = "file";
+    private static final String UPLOAD_PATH = "/tasks/:taskId/evidence";
     /** Room for the multipart boundaries and headers around the file itself. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -61,8 +62,16 @@ class EvidenceRoutes {
     }
 
     void register(@Observes Router router) {
-        router.post("/tasks/:taskId/evidence").handler(this::upload);
+        router.post(UPLOAD_PATH).handler(this::upload);
+        router.route(UPLOAD_PATH).handler(context -> methodNotAllowed(context, "POST"));
         router.get(Evidence.PATH + ":id").handler(this::download);
+        router.route(Evidence.PATH + ":id").handler(context -> methodNotAllowed(context, "GET"));
+    }
+
+    private static void methodNotAllowed(RoutingContext context, String allowed) {
+        context.response().putHeader("Allow", allowed);
+        respond(context, 405, error(ErrorCode.VALIDATION, context.request().method().name() + " " + context.request().path()
+                + " is not taken: " + allowed + " it"));
     }
 
     private void upload(RoutingContext context) {

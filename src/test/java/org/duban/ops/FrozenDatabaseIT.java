@@ -6,18 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.duban.devdb.EmbeddedPostgresServer;
 import org.duban.support.PackagedService;
+import org.duban.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,20 +29,15 @@ class FrozenDatabaseIT {
 
     @Test
     void requestsToAFrozenDatabaseAnswerUnavailableInTimeAndRecover() throws Exception {
-        int database = new EmbeddedPostgresServer().start("it-frozen", null);
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + database + "/postgres",
-                "postgres", ""); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema public cascade; create schema public");
-        }
-        try (PackagedService service = PackagedService.start("frozen", database, PackagedService.freePort(), Map.of(),
+        TestDatabase database = TestDatabase.start("it-frozen");
+        try (PackagedService service = PackagedService.start("frozen", database.port(), PackagedService.freePort(), Map.of(),
                 "-Dduban.demo.enabled=true", "-Dduban.reminders.every=off", "-Dduban.graphql.request-timeout=3s")) {
             service.awaitReady(Duration.ofSeconds(90));
             String token = graphql(service, null, "mutation { login(username: \"admin\", password: \"demo\") { token } }")
                     .at("/data/login/token").asText();
             assertThat(graphql(service, token, "{ me { username } }").at("/data/me/username").asText()).isEqualTo("admin");
 
-            List<Long> postgres = postgresProcesses("it-frozen");
-            signal("STOP", postgres);
+            database.signal("STOP");
             try {
                 long started = System.nanoTime();
                 JsonNode frozen = graphql(service, token, "{ me { username } }");
@@ -63,7 +51,7 @@ class FrozenDatabaseIT {
                 assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
                 assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(8));
             } finally {
-                signal("CONT", postgres);
+                database.signal("CONT");
             }
             JsonNode again = null;
             for (int attempt = 0; attempt < 20; attempt++) {
@@ -75,20 +63,6 @@ class FrozenDatabaseIT {
             }
             assertThat(again.at("/data/me/username").asText()).as(String.valueOf(again)).isEqualTo("admin");
         }
-    }
-
-    private static List<Long> postgresProcesses(String profile) throws Exception {
-        Path pidFile = Path.of("target/embedded-postgres", profile, "postmaster.pid");
-        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        List<Long> pids = new ArrayList<>(List.of(postmaster));
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
-        return pids;
-    }
-
-    private static void signal(String signal, List<Long> pids) throws Exception {
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-        pids.forEach(pid -> command.add(String.valueOf(pid)));
-        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
     private static JsonNode graphql(PackagedService service, String token, String query) throws Exception {

@@ -57,7 +57,18 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
                 .build();
     }
 
+    /**
+     * The classification clients see beside the code is the code itself: graphql-java's own names
+     * ("DataFetchingException") read like the class names no answer may show.
+     */
     private static ErrorClassification classification(ErrorCode code) {
-        return code == ErrorCode.VALIDATION ? ErrorType.ValidationError : ErrorType.DataFetchingException;
+        return new CodeClassification(code);
+    }
+
+    private record CodeClassification(ErrorCode code) implements ErrorClassification {
+        @Override
+        public String toString() {
+            return code.name();
+        }
     }
 }

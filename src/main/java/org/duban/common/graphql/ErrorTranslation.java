@@ -2,6 +2,7 @@ package org.duban.common.graphql;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -49,11 +50,13 @@ public final class ErrorTranslation {
             return of(fetching.getException());
         }
         ErrorClassification type = error.getErrorType();
+        // graphql-java refuses introspection that asks for the same type fields over and over ("in good faith").
         if (error instanceof ValidationError || type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax
-                || type == ErrorType.ExecutionAborted) {
+                || type == ErrorType.ExecutionAborted || type != null && "BadFaithIntrospection".equals(type.toSpecification(error))) {
             return InvalidInputMessages.of(error.getMessage())
                     .map(problem -> new Translated(ErrorCode.VALIDATION, problem.message(), problem.field()))
-                    .orElseGet(() -> new Translated(ErrorCode.VALIDATION, error.getMessage(), fieldNamedIn(error.getMessage())));
+                    .orElseGet(() -> new Translated(ErrorCode.VALIDATION, InvalidInputMessages.withoutEchoedValue(error.getMessage()),
+                            fieldNamedIn(error.getMessage())));
         }
         return internal(new IllegalStateException(error.getMessage()));
     }
@@ -73,6 +76,12 @@ public final class ErrorTranslation {
             }
             if (t instanceof ConstraintViolationException violations) {
                 return violation(violations);
+            }
+            if (t instanceof DateTimeParseException unparsed) {
+                // A batched field's argument reaches SmallRye's conversion only when the field is fetched.
+                String text = unparsed.getParsedString();
+                return new Translated(ErrorCode.VALIDATION, "not a date (YYYY-MM-DD) or a date and time (ISO-8601): "
+                        + (text.length() > 40 ? text.substring(0, 40) + "…" : text), null);
             }
             if (isStaleState(t)) {
                 return new Translated(ErrorCode.CONFLICT, "Someone changed this meanwhile; reload and try again", null);

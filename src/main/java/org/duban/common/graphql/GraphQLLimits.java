@@ -16,7 +16,7 @@ public interface GraphQLLimits {
     @WithDefault("20")
     int maxAliases();
 
-    /** Operations in one document, or in one batched (JSON array) request. */
+    /** Operations in one document (a request holds one document: batches are not taken). */
     @WithDefault("5")
     int maxOperations();
 

@@ -31,8 +31,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Keeps two kinds of failure inside the GraphQL answer, where they get their {@code extensions.code}:
  * <ul>
- * <li>A document that does not parse, or asks for more than {@link GraphQLLimits} allow (aliases, operations,
- * batch size), gets a VALIDATION error here, before any resolver runs. SmallRye reports syntax errors before
+ * <li>A body that is not one GraphQL request (no query, variables that are not an object, a batch), a document that
+ * does not parse, or one that asks for more than {@link GraphQLLimits} allow (aliases, operations, depth, complexity),
+ * gets a VALIDATION error here, before any resolver runs. SmallRye reports syntax errors before
  * graphql-java runs, with a bare message, so {@link ErrorCodeInstrumentation} never sees them. Documents
  * accepted once are remembered, so a client's usual operations are parsed here only the first time.</li>
  * <li>A bad or expired token would make Quarkus end the response with a bare HTTP 401 (lazy authentication
@@ -80,17 +81,32 @@ class GraphQLRequestGuard {
         // No file uploads: GraphQL takes none (evidence has a route of its own), and a body handler that took them
         // would keep every anonymous multipart request's files on disk.
         router.route(path).order(ROUTE_ORDER - 1).handler(GraphQLRequestGuard::requireGraphQLContent);
-        router.route(path).order(ROUTE_ORDER).handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(this::check);
+        router.route(path).order(ROUTE_ORDER).handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(this::check)
+                .failureHandler(GraphQLRequestGuard::bodyRefused);
         if (!limits.schemaEndpoint()) {
             router.route(path + "/schema.graphql").order(ROUTE_ORDER).handler(context -> context.response().setStatusCode(404).end());
         }
     }
 
-    /** A POST carries JSON (or a bare document as application/graphql), before its body is read at all. */
+    /**
+     * A request is a POST of JSON (or a bare document as application/graphql), told before its body is read at all;
+     * a WebSocket for subscriptions opens with a GET.
+     */
     private static void requireGraphQLContent(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        boolean opensWebSocket = method == HttpMethod.GET && "websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"));
+        if (method == HttpMethod.OPTIONS || opensWebSocket) {
+            context.next();
+            return;
+        }
+        if (method != HttpMethod.POST) {
+            context.response().setStatusCode(405).putHeader("Allow", "POST");
+            reject(context, method.name() + " " + context.request().path() + " is not taken: POST the request as application/json",
+                    null);
+            return;
+        }
         String contentType = context.request().getHeader("Content-Type");
-        if (context.request().method() == HttpMethod.POST && contentType != null
-                && !contentType.startsWith("application/json") && !contentType.startsWith("application/graphql")) {
+        if (contentType == null || !contentType.startsWith("application/json") && !contentType.startsWith("application/graphql")) {
             context.response().setStatusCode(415);
             reject(context, "POST " + context.request().path() + " takes application/json ({\"query\": …, \"variables\": {…}})"
                     + " or application/graphql", null);
@@ -99,15 +115,25 @@ class GraphQLRequestGuard {
         context.next();
     }
 
+    /** The body handler's own refusals (too large) answer like every other: JSON, with a code. */
+    private static void bodyRefused(RoutingContext context) {
+        if (context.statusCode() != 413 || context.response().ended()) {
+            context.next();
+            return;
+        }
+        context.response().setStatusCode(413);
+        reject(context, "The request is larger than the service takes", null);
+    }
+
     private void check(RoutingContext context) {
         context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, LEAVE_TO_GRAPHQL);
+        if (context.request().method() != HttpMethod.POST) {
+            context.next();
+            return;
+        }
         String malformed = malformed(context);
         if (malformed != null) {
             reject(context, malformed, null);
-            return;
-        }
-        if (batchSize(context) > limits.maxOperations()) {
-            reject(context, "A batch may hold at most " + limits.maxOperations() + " operations", null);
             return;
         }
         String query = query(context);
@@ -140,11 +166,11 @@ class GraphQLRequestGuard {
         context.next();
     }
 
-    /** What is wrong with a JSON POST body that is not a GraphQL request (or a batch of them), or null. */
+    /** What is wrong with a JSON POST body that is not a GraphQL request, or null. */
     private static String malformed(RoutingContext context) {
         String contentType = context.request().getHeader("Content-Type");
-        if (context.request().method() != HttpMethod.POST || contentType != null && contentType.startsWith("application/graphql")) {
-            return null;
+        if (contentType != null && contentType.startsWith("application/graphql")) {
+            return context.body().length() <= 0 || context.body().asString().isBlank() ? "The request has no GraphQL document" : null;
         }
         if (context.body().length() <= 0 || context.body().asString().isBlank()) {
             return "The request has no body: send {\"query\": \"…\"}";
@@ -155,58 +181,30 @@ class GraphQLRequestGuard {
         } catch (RuntimeException notJson) {
             return "The body is not JSON";
         }
-        if (body instanceof JsonArray batch) {
-            for (Object request : batch) {
-                String problem = malformedRequest(request);
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            return null;
+        if (body instanceof JsonArray) {
+            return "One operation per request: send {\"query\": \"…\"}, not a list of them";
         }
-        return malformedRequest(body);
-    }
-
-    private static String malformedRequest(Object request) {
-        if (!(request instanceof JsonObject object)) {
+        if (!(body instanceof JsonObject request)) {
             return "A request is a JSON object: {\"query\": \"…\", \"variables\": {…}}";
         }
-        Object variables = object.getValue("variables");
+        Object variables = request.getValue("variables");
         if (variables != null && !(variables instanceof JsonObject)) {
             return "variables is a JSON object of the operation's variables, not " + (variables instanceof String ? "a string"
-                    : "a " + variables.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+                    : variables instanceof JsonArray ? "a list" : variables instanceof Boolean ? "a boolean" : "a number");
         }
-        if (object.getValue("query") != null && !(object.getValue("query") instanceof String)) {
-            return "query is the GraphQL document as a string";
+        Object query = request.getValue("query");
+        if (!(query instanceof String text) || text.isBlank()) {
+            return query == null || query instanceof String ? "The request has no query: send {\"query\": \"…\"}"
+                    : "query is the GraphQL document as a string";
+        }
+        Object operationName = request.getValue("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            return "operationName is the name of one operation of the document, as a string";
         }
         return null;
     }
 
-    private static int batchSize(RoutingContext context) {
-        if (context.request().method() != HttpMethod.POST || context.body().length() == 0
-                || context.body().buffer().getByte(firstNonBlank(context)) != '[') {
-            return 1;
-        }
-        try {
-            return context.body().asJsonArray().size();
-        } catch (RuntimeException notJson) {
-            return 1; // SmallRye answers malformed requests itself
-        }
-    }
-
-    private static int firstNonBlank(RoutingContext context) {
-        var buffer = context.body().buffer();
-        int i = 0;
-        while (i < buffer.length() - 1 && Character.isWhitespace(buffer.getByte(i))) {
-            i++;
-        }
-        return i;
-    }
-
     private static String query(RoutingContext context) {
-        if (context.request().method() == HttpMethod.GET) {
-            return context.request().getParam("query");
-        }
         String contentType = context.request().getHeader("Content-Type");
         if (contentType != null && contentType.startsWith("application/graphql")) {
             return context.body().asString();

@@ -30,7 +30,7 @@ public class GraphQLSetup implements EventingService {
         List<Instrumentation> chain = new ArrayList<>();
         config.getQueryComplexityInstrumentation().ifPresent(max -> chain.add(new MaxQueryComplexityInstrumentation(max)));
         config.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new MaxQueryDepthInstrumentation(max)));
-        chain.add(new WholeNumberVariables());
+        chain.add(new WholeNumberInputs());
         chain.add(new MutationNames());
         chain.add(new ErrorCodeInstrumentation());
         chain.add(new OperationMetricsInstrumentation());

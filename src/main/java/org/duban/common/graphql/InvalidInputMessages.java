@@ -22,7 +22,29 @@ final class InvalidInputMessages {
             "argument '([^']+)' with value 'StringValue\\{value='(.*)'}' is not a valid 'Unknown Scalar Type \\[([\\w.$]+)]'",
             Pattern.DOTALL);
 
+    /**
+     * graphql-java's own validation messages quote the argument as its syntax tree ("with value
+     * 'ObjectValue{objectFields=[ObjectField{name='planId', …}]}'"): the names of its classes, and the input again.
+     */
+    private static final Pattern ECHOED_VALUE = Pattern.compile(
+            " with value '(?:Object|Array|String|Int|Float|Enum|Boolean|Null)Value\\{.*}'(?= is | contains | must )", Pattern.DOTALL);
+    /** SmallRye's conversion messages quote single values as syntax-tree nodes, after a message number. */
+    private static final Pattern NODE_VALUE = Pattern.compile("\\b(?:String|Int|Float|Enum|Boolean)Value\\{(?:value|name)=(.*?)}");
+    private static final Pattern MESSAGE_NUMBER = Pattern.compile("SRGQL\\d+: ");
+    private static final Pattern RULE_PREFIX = Pattern.compile("^Validation error \\(\\w+@\\[([^\\]]*)]\\) : ");
+
     record Problem(String field, String message) {
+    }
+
+    /** The message without the syntax tree of the value it refuses, nor the name of graphql-java's rule. */
+    static String withoutEchoedValue(String message) {
+        if (message == null) {
+            return null;
+        }
+        String shorter = ECHOED_VALUE.matcher(message).replaceFirst("");
+        shorter = MESSAGE_NUMBER.matcher(NODE_VALUE.matcher(shorter).replaceAll("$1")).replaceAll("");
+        return RULE_PREFIX.matcher(shorter)
+                .replaceFirst(path -> path.group(1).isEmpty() ? "" : Matcher.quoteReplacement(path.group(1) + ": "));
     }
 
     private InvalidInputMessages() {

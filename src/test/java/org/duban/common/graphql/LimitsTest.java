@@ -92,7 +92,7 @@ class LimitsTest {
     }
 
     @Test
-    void moreThanFiveOperationsPerDocumentOrBatchAreRefused() {
+    void moreThanFiveOperationsPerDocumentAndEveryBatchAreRefused() {
         StringBuilder six = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             six.append("query Q").append(i).append(" { errorCodes } ");
