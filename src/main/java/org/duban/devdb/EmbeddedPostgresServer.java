@@ -45,6 +45,11 @@ public final class EmbeddedPostgresServer implements EmbeddedDatabase {
         Files.createDirectories(dataDir);
         stopOrphanedServer(dataDir);
         boolean keepData = "dev".equals(profile);
+        if (!keepData) {
+            // zonky cleans the directory when it stops the server; a JVM killed before that leaves it full, and
+            // initdb refuses a directory that is not empty.
+            deleteContents(dataDir);
+        }
         int port = freePort();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -107,6 +112,16 @@ public final class EmbeddedPostgresServer implements EmbeddedDatabase {
             postmaster.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             postmaster.destroyForcibly();
+        }
+    }
+
+    private static void deleteContents(Path dataDir) throws IOException {
+        try (var entries = Files.walk(dataDir)) {
+            for (Path entry : entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!entry.equals(dataDir)) {
+                    Files.delete(entry);
+                }
+            }
         }
     }
 

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,6 +41,7 @@ import org.duban.unit.UnitRepository;
 import org.duban.unit.UnitSetEntity;
 import org.duban.unit.UnitSetKind;
 import org.duban.unit.UnitSetRepository;
+import org.hibernate.FlushMode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -97,7 +100,10 @@ public class PlanImporter {
     @WithTransaction
     public Uni<Outcome> importPlan(PlanDocument document, boolean replace) {
         Run run = new Run(document, clock.instant());
-        return audit.stamp().chain(() -> plans.byDocumentNumber(document.plan().documentNumber())
+        // Each query would otherwise first flush the session, checking every entity the import holds (thousands):
+        // the import reads only what it has not changed yet, and rows are inserted as they are persisted.
+        return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                .chain(() -> audit.stamp()).chain(() -> plans.byDocumentNumber(document.plan().documentNumber())
                 .invoke(existing -> {
                     if (existing != null && !replace) {
                         throw DubanException.conflict("A plan with document number " + document.plan().documentNumber()
@@ -148,6 +154,7 @@ public class PlanImporter {
         final Map<String, UnitSetEntity> sets = new HashMap<>();
         final Map<String, LeadingGroupEntity> groups = new HashMap<>();
         final Map<String, TaskEntity> tasksByCode = new HashMap<>();
+        final Set<String> createdCodes = new HashSet<>();
         final List<UnitEntity> createdUnits = new ArrayList<>();
         PlanEntity plan;
         boolean planCreated;
@@ -393,13 +400,16 @@ public class PlanImporter {
         Uni<TaskEntity> saved;
         if (created) {
             run.tasksCreated++;
+            run.createdCodes.add(wanted.code());
             saved = tasks.persist(task);
         } else {
             run.tasksUpdated++;
             saved = Uni.createFrom().item(task);
         }
+        // A new task has nothing to replace: no delete to send for each of thousands of tasks.
         return saved.invoke(t -> savedByCode.put(t.code, t))
-                .call(t -> store.replaceAssignments(t.id, placed.assignments()))
+                .call(t -> created ? store.addAssignments(t.id, placed.assignments())
+                        : store.replaceAssignments(t.id, placed.assignments()))
                 .call(t -> created ? checklists.add(t.id, wanted.deliverables())
                         : checklists.replaceTitles(t.id, wanted.deliverables()))
                 .replaceWithVoid();
@@ -435,6 +445,10 @@ public class PlanImporter {
             Map<String, Long> regionIds = new HashMap<>();
             all.forEach(region -> regionIds.put(region.code, region.id));
             return Unis.sequentially(run.document.tasks(), wanted -> {
+                if (wanted.measures().isEmpty() && run.createdCodes.contains(wanted.code())) {
+                    // nothing to give and nothing to take away
+                    return Uni.createFrom().voidItem();
+                }
                 List<TaskMeasureEntity> entities = new ArrayList<>();
                 for (PlanDocument.Measure m : wanted.measures()) {
                     Long regionId = m.region() == null ? run.region.id : regionIds.get(m.region());

@@ -67,12 +67,16 @@ public class PlanStore {
     }
 
     public Uni<Void> replaceAssignments(long taskId, List<TaskAssignmentEntity> newAssignments) {
+        return assignments.delete("taskId", taskId).chain(() -> addAssignments(taskId, newAssignments));
+    }
+
+    /** The assignments of a task that has none yet. */
+    public Uni<Void> addAssignments(long taskId, List<TaskAssignmentEntity> newAssignments) {
         for (int i = 0; i < newAssignments.size(); i++) {
             newAssignments.get(i).taskId = taskId;
             newAssignments.get(i).ordinal = i + 1;
         }
-        return assignments.delete("taskId", taskId)
-                .chain(() -> newAssignments.isEmpty() ? Uni.createFrom().voidItem() : assignments.persist(newAssignments));
+        return newAssignments.isEmpty() ? Uni.createFrom().voidItem() : assignments.persist(newAssignments);
     }
 
     /**
