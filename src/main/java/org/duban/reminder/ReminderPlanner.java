@@ -13,11 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
+import org.duban.common.WorkerThreads;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -53,21 +55,33 @@ public class ReminderPlanner {
         return remindersBetween(sql, from, to, Scope.ALL);
     }
 
+    /**
+     * Reads on the event loop, plans on a worker thread: walking every open occurrence of a province through the
+     * calendar takes seconds, and requests on the same event loop would wait for it.
+     */
     public Uni<List<DueReminder>> remindersBetween(SqlClient sql, LocalDate from, LocalDate to, Scope scope) {
-        return calendars.load(sql).chain(calendar -> openOccurrences(sql, to.plusDays(LOOKAHEAD_DAYS), scope)
-                .map(occurrences -> {
+        LocalDate dueUpTo = to.plusDays(LOOKAHEAD_DAYS);
+        return calendars.load(sql).chain(calendar -> openTasks(sql, dueUpTo, scope)
+                .chain(open -> WorkerThreads.run(() -> {
                     ReminderRules rules = new ReminderRules(calendar, timeOfDay, ChinaTime.ZONE);
                     List<DueReminder> result = new ArrayList<>();
-                    occurrences.forEach(o -> result.addAll(rules.remindersBetween(o, from, to)));
+                    occurrences(open, dueUpTo).forEach(o -> result.addAll(rules.remindersBetween(o, from, to)));
                     return result;
-                }));
+                })));
     }
 
     public Uni<WorkingCalendar> calendar(SqlClient sql) {
         return calendars.load(sql);
     }
 
-    private Uni<List<OpenOccurrence>> openOccurrences(SqlClient sql, LocalDate dueUpTo, Scope scope) {
+    /**
+     * The rows of the tasks with open work up to {@code dueUpTo}, with their recipients and escalation accounts, as
+     * read: turning them into occurrences is the worker thread's part.
+     */
+    private record OpenTasks(List<Row> tasks, RowSet<Row> recipients, RowSet<Row> escalations) {
+    }
+
+    private Uni<OpenTasks> openTasks(SqlClient sql, LocalDate dueUpTo, Scope scope) {
         return sql.preparedQuery("select " + Schedule.COLUMNS + ", t.plan_id, t.reminder_days_before as task_days,"
                 + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after"
                 + Schedule.FROM
@@ -81,17 +95,21 @@ public class ReminderPlanner {
                     Long[] taskIds = tasks.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
                     Long[] planIds = tasks.stream().map(r -> r.getLong("plan_id")).distinct().toArray(Long[]::new);
                     if (taskIds.length == 0) {
-                        return Uni.createFrom().item(List.<OpenOccurrence>of());
+                        return Uni.createFrom().item(new OpenTasks(List.of(), null, null));
                     }
                     return recipients(sql, taskIds).chain(recipients -> escalations(sql, planIds)
-                            .map(escalations -> occurrences(tasks, dueUpTo, recipients, escalations)));
+                            .map(escalations -> new OpenTasks(tasks, recipients, escalations)));
                 });
     }
 
-    private List<OpenOccurrence> occurrences(List<Row> tasks, LocalDate dueUpTo, Map<Long, List<Recipient>> recipients,
-            Map<Long, List<Long>> escalations) {
+    private List<OpenOccurrence> occurrences(OpenTasks open, LocalDate dueUpTo) {
         List<OpenOccurrence> result = new ArrayList<>();
-        for (Row row : tasks) {
+        if (open.tasks().isEmpty()) {
+            return result;
+        }
+        Map<Long, List<Recipient>> recipients = recipientsByTask(open.recipients());
+        Map<Long, List<Long>> escalations = escalationsByPlan(open.escalations());
+        for (Row row : open.tasks()) {
             Schedule schedule = Schedule.from(row);
             long planId = row.getLong("plan_id");
             List<Integer> daysBefore = daysBefore(row);
@@ -114,29 +132,30 @@ public class ReminderPlanner {
     }
 
     /** The units responsible on the day, and assigned sets that have no member: they must not vanish silently. */
-    private Uni<Map<Long, List<Recipient>>> recipients(SqlClient sql, Long[] taskIds) {
+    private Uni<RowSet<Row>> recipients(SqlClient sql, Long[] taskIds) {
         return sql.preparedQuery("select tu.task_id, tu.unit_id, null::bigint as set_id from task_unit tu where tu.task_id = any($1)"
                 + " union all select a.task_id, null, a.unit_set_id from task_assignment a"
                 + " where a.task_id = any($1) and a.unit_set_id is not null"
                 + " and not exists (select 1 from unit_set_unit su where su.set_id = a.unit_set_id)")
-                .execute(Tuple.of((Object) taskIds))
-                .map(rows -> {
-                    Map<Long, List<Recipient>> byTask = new HashMap<>();
-                    for (Row row : rows) {
-                        Long unit = row.getLong("unit_id");
-                        Recipient recipient = unit != null ? new Recipient(Recipient.Kind.UNIT, unit)
-                                : new Recipient(Recipient.Kind.SET, row.getLong("set_id"));
-                        byTask.computeIfAbsent(row.getLong("task_id"), k -> new ArrayList<>()).add(recipient);
-                    }
-                    return byTask;
-                });
+                .execute(Tuple.of((Object) taskIds));
+    }
+
+    private static Map<Long, List<Recipient>> recipientsByTask(RowSet<Row> rows) {
+        Map<Long, List<Recipient>> byTask = new HashMap<>();
+        for (Row row : rows) {
+            Long unit = row.getLong("unit_id");
+            Recipient recipient = unit != null ? new Recipient(Recipient.Kind.UNIT, unit)
+                    : new Recipient(Recipient.Kind.SET, row.getLong("set_id"));
+            byTask.computeIfAbsent(row.getLong("task_id"), k -> new ArrayList<>()).add(recipient);
+        }
+        return byTask;
     }
 
     /**
      * Per plan, the accounts linked to its leading groups' leaders and office directors, or the enabled ADMIN
      * accounts where none is linked.
      */
-    private Uni<Map<Long, List<Long>>> escalations(SqlClient sql, Long[] planIds) {
+    private Uni<RowSet<Row>> escalations(SqlClient sql, Long[] planIds) {
         return sql.preparedQuery("select p.id as plan_id, coalesce(linked.ids, admins.ids) as account_ids from plan p"
                 + " left join lateral (select array_agg(distinct x.account_id order by x.account_id) as ids from ("
                 + "   select gm.account_id from plan_leading_group pl join leading_group_member gm on gm.group_id = pl.group_id"
@@ -147,14 +166,15 @@ public class ReminderPlanner {
                 + " cross join lateral (select array_agg(a.id order by a.id) as ids from account a"
                 + "   where a.enabled and 'ADMIN' = any(a.roles)) admins"
                 + " where p.id = any($1)")
-                .execute(Tuple.of((Object) planIds))
-                .map(rows -> {
-                    Map<Long, List<Long>> byPlan = new HashMap<>();
-                    for (Row row : rows) {
-                        Long[] ids = row.getArrayOfLongs("account_ids");
-                        byPlan.put(row.getLong("plan_id"), ids == null ? List.of() : Arrays.asList(ids));
-                    }
-                    return byPlan;
-                });
+                .execute(Tuple.of((Object) planIds));
+    }
+
+    private static Map<Long, List<Long>> escalationsByPlan(RowSet<Row> rows) {
+        Map<Long, List<Long>> byPlan = new HashMap<>();
+        for (Row row : rows) {
+            Long[] ids = row.getArrayOfLongs("account_ids");
+            byPlan.put(row.getLong("plan_id"), ids == null ? List.of() : Arrays.asList(ids));
+        }
+        return byPlan;
     }
 }

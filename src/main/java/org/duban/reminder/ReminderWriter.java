@@ -12,6 +12,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.WorkerThreads;
 import org.duban.notify.DeliveryMetrics;
 import org.duban.notify.MessageText;
 import org.duban.notify.Outbox;
@@ -96,7 +97,9 @@ public class ReminderWriter {
         return connection.preparedQuery(TASKS).execute(Tuple.of((Object) taskIds)).chain(tasks -> {
             Map<Long, TaskName> names = new HashMap<>();
             tasks.forEach(row -> names.put(row.getLong("id"), new TaskName(row.getString("code"), row.getString("title"))));
-            return connection.preparedQuery(UPSERT).execute(columns(due, names, now));
+            // Tens of thousands of messages to word at 09:00: not on the event loop that answers requests.
+            return WorkerThreads.run(() -> columns(due, names, now))
+                    .chain(columns -> connection.preparedQuery(UPSERT).execute(columns));
         }).map(rows -> {
             List<Inserted> inserted = new ArrayList<>();
             for (Row row : rows) {
