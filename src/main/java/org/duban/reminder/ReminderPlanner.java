@@ -1,5 +1,6 @@
 package org.duban.reminder;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
+import org.duban.common.Unis;
 import org.duban.common.WorkerThreads;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
@@ -33,6 +35,11 @@ public class ReminderPlanner {
 
     /** Calendar days ahead of a window that a before-deadline reminder can reach from (60 working days and holidays). */
     private static final int LOOKAHEAD_DAYS = 120;
+    /** The next reminder day of a task that owes nothing: none until a change marks it for planning again. */
+    private static final LocalDate NEVER = LocalDate.of(9999, 12, 31);
+    private static final int ADVANCE_CHUNK = 10_000;
+    private static final String SELECT = "select " + Schedule.COLUMNS + ", t.plan_id, t.reminder_days_before as task_days,"
+            + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after";
 
     private final CalendarStore calendars;
     private final ReminderSettings settings;
@@ -70,6 +77,98 @@ public class ReminderPlanner {
                 })));
     }
 
+    /**
+     * What a scheduler run plans: the reminders of the tasks whose next reminder day has come, and for each of those
+     * tasks the day it next needs planning, to be stored with {@link #advance} once the reminders are written.
+     */
+    public record DuePlan(List<DueReminder> reminders, Long[] taskIds, LocalDate[] nextDays, String[] rowVersions) {
+
+        public int tasksPlanned() {
+            return taskIds.length;
+        }
+    }
+
+    /**
+     * The reminders from {@code from} to {@code now} of the tasks that can have one by now, read through the index
+     * of next reminder days ({@code reminder_due}, V7): a run with nothing due reads nothing else.
+     */
+    public Uni<DuePlan> remindersDue(SqlClient sql, LocalDate from, Instant now) {
+        LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
+        LocalDate dueUpTo = today.plusDays(LOOKAHEAD_DAYS);
+        // A day's reminders fall due at the time of day; before it, the tasks of that day wait for a later run.
+        boolean todaysTimeHasCome = !today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now);
+        LocalDate lastDueDay = todaysTimeHasCome ? today : today.minusDays(1);
+        Uni<OpenTasks> due = withRecipients(sql, sql.preparedQuery(SELECT + ", d.xmin::text as row_version" + Schedule.FROM
+                + " join reminder_due d on d.task_id = t.id"
+                + " where t.deleted_at is null and (d.next_on <= $1 or d.planned_on > $2)")
+                .execute(Tuple.of(lastDueDay, today)));
+        return replanIfSettingsChanged(sql).chain(() -> calendars.load(sql))
+                .chain(calendar -> due.chain(open -> WorkerThreads.run(() -> planDue(
+                        new ReminderRules(calendar, timeOfDay, ChinaTime.ZONE), open, from, today, dueUpTo, now))));
+    }
+
+    /** The stored days hold for the settings they were worked out with; other settings have every task planned again. */
+    private Uni<Void> replanIfSettingsChanged(SqlClient sql) {
+        String basis = "days-before=" + settings.daysBefore() + ";escalate-after=" + settings.escalateAfterDays() + ";at="
+                + settings.timeOfDay() + ";lookahead=" + LOOKAHEAD_DAYS;
+        return sql.preparedQuery("with stored as (insert into reminder_planning_basis (basis) values ($1) on conflict (single)"
+                + " do update set basis = excluded.basis where reminder_planning_basis.basis <> excluded.basis"
+                + " returning xmax <> 0 as changed)"
+                + " update reminder_due set next_on = date '1900-01-01' where exists (select 1 from stored where changed)")
+                .execute(Tuple.of(basis)).replaceWithVoid();
+    }
+
+    private DuePlan planDue(ReminderRules rules, OpenTasks open, LocalDate from, LocalDate today, LocalDate dueUpTo,
+            Instant now) {
+        int n = open.tasks().size();
+        Long[] taskIds = new Long[n];
+        LocalDate[] nextDays = new LocalDate[n];
+        String[] versions = new String[n];
+        List<DueReminder> reminders = new ArrayList<>();
+        Recipients recipients = new Recipients(open);
+        for (int i = 0; i < n; i++) {
+            Row row = open.tasks().get(i);
+            Schedule schedule = Schedule.from(row);
+            LocalDate next = null;
+            for (OpenOccurrence occurrence : openOccurrences(row, schedule, dueUpTo, recipients)) {
+                reminders.addAll(rules.remindersBetween(occurrence, from, today));
+                LocalDate day = rules.nextReminderDay(occurrence, now);
+                next = next == null || day.isBefore(next) ? day : next;
+            }
+            if (next == null) {
+                // Nothing owed within the lookahead: a later deadline gives no reminder before it comes within reach.
+                // A rule may recur beyond the year listed: look again when the lookahead has moved on.
+                List<TaskOccurrence> later = schedule.between(dueUpTo.plusDays(1), null, today, 1);
+                next = !later.isEmpty() ? later.get(0).dueOn().minusDays(LOOKAHEAD_DAYS)
+                        : row.getString("recurrence") != null ? dueUpTo : NEVER;
+            }
+            taskIds[i] = schedule.taskId();
+            nextDays[i] = next;
+            versions[i] = row.getString("row_version");
+        }
+        return new DuePlan(reminders, taskIds, nextDays, versions);
+    }
+
+    /**
+     * Stores the days a run worked out, onto the rows of {@code reminder_due} as the run read them: a task changed
+     * meanwhile keeps the mark its change left (plan at the next run). In chunks, so that the first run over a province sends no
+     * statement of a million rows.
+     */
+    public Uni<Void> advance(SqlClient sql, DuePlan plan, LocalDate today) {
+        List<Integer> starts = new ArrayList<>();
+        for (int start = 0; start < plan.tasksPlanned(); start += ADVANCE_CHUNK) {
+            starts.add(start);
+        }
+        return Unis.sequentially(starts, start -> {
+            int end = Math.min(start + ADVANCE_CHUNK, plan.tasksPlanned());
+            return sql.preparedQuery("update reminder_due d set next_on = x.next, planned_on = $4"
+                    + " from unnest($1::bigint[], $2::date[], $3::text[]) as x(task_id, next, version)"
+                    + " where d.task_id = x.task_id and d.xmin::text = x.version")
+                    .execute(Tuple.of(Arrays.copyOfRange(plan.taskIds(), start, end), Arrays.copyOfRange(plan.nextDays(), start, end),
+                            Arrays.copyOfRange(plan.rowVersions(), start, end), today));
+        });
+    }
+
     public Uni<WorkingCalendar> calendar(SqlClient sql) {
         return calendars.load(sql);
     }
@@ -82,44 +181,58 @@ public class ReminderPlanner {
     }
 
     private Uni<OpenTasks> openTasks(SqlClient sql, LocalDate dueUpTo, Scope scope) {
-        return sql.preparedQuery("select " + Schedule.COLUMNS + ", t.plan_id, t.reminder_days_before as task_days,"
-                + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after"
-                + Schedule.FROM
-                + " where t.deleted_at is null and (t.recurrence is not null"
+        return withRecipients(sql, sql.preparedQuery(SELECT + Schedule.FROM + " where t.deleted_at is null and (t.recurrence is not null"
                 + " or (t.deadline <= $1 and is_open(t.status)))"
                 + " and ($2::bigint is null or t.plan_id = $2) and ($3::bigint is null or t.id = $3)")
-                .execute(Tuple.of(dueUpTo, scope.planId(), scope.taskId()))
-                .chain(rows -> {
-                    List<Row> tasks = new ArrayList<>();
-                    rows.forEach(tasks::add);
-                    Long[] taskIds = tasks.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
-                    Long[] planIds = tasks.stream().map(r -> r.getLong("plan_id")).distinct().toArray(Long[]::new);
-                    if (taskIds.length == 0) {
-                        return Uni.createFrom().item(new OpenTasks(List.of(), null, null));
-                    }
-                    return recipients(sql, taskIds).chain(recipients -> escalations(sql, planIds)
-                            .map(escalations -> new OpenTasks(tasks, recipients, escalations)));
-                });
+                .execute(Tuple.of(dueUpTo, scope.planId(), scope.taskId())));
+    }
+
+    private Uni<OpenTasks> withRecipients(SqlClient sql, Uni<RowSet<Row>> read) {
+        return read.chain(rows -> {
+            List<Row> tasks = new ArrayList<>();
+            rows.forEach(tasks::add);
+            Long[] taskIds = tasks.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
+            Long[] planIds = tasks.stream().map(r -> r.getLong("plan_id")).distinct().toArray(Long[]::new);
+            if (taskIds.length == 0) {
+                return Uni.createFrom().item(new OpenTasks(List.of(), null, null));
+            }
+            return recipients(sql, taskIds).chain(recipients -> escalations(sql, planIds)
+                    .map(escalations -> new OpenTasks(tasks, recipients, escalations)));
+        });
+    }
+
+    /** The recipients and escalation accounts read, by task and by plan. */
+    private static final class Recipients {
+        final Map<Long, List<Recipient>> byTask;
+        final Map<Long, List<Long>> escalationsByPlan;
+
+        Recipients(OpenTasks open) {
+            byTask = open.tasks().isEmpty() ? Map.of() : recipientsByTask(open.recipients());
+            escalationsByPlan = open.tasks().isEmpty() ? Map.of() : escalationsByPlan(open.escalations());
+        }
     }
 
     private List<OpenOccurrence> occurrences(OpenTasks open, LocalDate dueUpTo) {
         List<OpenOccurrence> result = new ArrayList<>();
-        if (open.tasks().isEmpty()) {
-            return result;
-        }
-        Map<Long, List<Recipient>> recipients = recipientsByTask(open.recipients());
-        Map<Long, List<Long>> escalations = escalationsByPlan(open.escalations());
+        Recipients recipients = new Recipients(open);
         for (Row row : open.tasks()) {
-            Schedule schedule = Schedule.from(row);
-            long planId = row.getLong("plan_id");
-            List<Integer> daysBefore = daysBefore(row);
-            Integer escalateAfter = row.getInteger("escalate_after");
-            int escalate = escalateAfter != null ? escalateAfter : settings.escalateAfterDays();
-            for (TaskOccurrence occurrence : schedule.between(null, dueUpTo, dueUpTo, Integer.MAX_VALUE)) {
-                if (occurrence.status().isOpen()) {
-                    result.add(new OpenOccurrence(schedule.taskId(), occurrence.dueOn(), daysBefore, escalate,
-                            recipients.getOrDefault(schedule.taskId(), List.of()), escalations.getOrDefault(planId, List.of())));
-                }
+            result.addAll(openOccurrences(row, Schedule.from(row), dueUpTo, recipients));
+        }
+        return result;
+    }
+
+    /** The task's occurrences still owed up to {@code dueUpTo}, with its policy and whom they concern. */
+    private List<OpenOccurrence> openOccurrences(Row row, Schedule schedule, LocalDate dueUpTo, Recipients recipients) {
+        List<OpenOccurrence> result = new ArrayList<>();
+        long planId = row.getLong("plan_id");
+        List<Integer> daysBefore = daysBefore(row);
+        Integer escalateAfter = row.getInteger("escalate_after");
+        int escalate = escalateAfter != null ? escalateAfter : settings.escalateAfterDays();
+        for (TaskOccurrence occurrence : schedule.between(null, dueUpTo, dueUpTo, Integer.MAX_VALUE)) {
+            if (occurrence.status().isOpen()) {
+                result.add(new OpenOccurrence(schedule.taskId(), occurrence.dueOn(), daysBefore, escalate,
+                        recipients.byTask.getOrDefault(schedule.taskId(), List.of()),
+                        recipients.escalationsByPlan.getOrDefault(planId, List.of())));
             }
         }
         return result;

@@ -1,5 +1,6 @@
 package org.duban.reminder;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -60,6 +61,42 @@ public final class ReminderRules {
             }
         }
         return result;
+    }
+
+    /**
+     * The first day on which the occurrence gives a reminder whose time is after {@code after}: whom it goes to
+     * does not matter, since every reminder day has one for the units (or the task, when it has none). While the
+     * occurrence stays open, every working day after its deadline is such a day, so there always is one.
+     */
+    public LocalDate nextReminderDay(OpenOccurrence occurrence, Instant after) {
+        LocalDate due = occurrence.dueOn();
+        LocalDate first = after.atZone(zone).toLocalDate();
+        if (!isAfter(first, after)) {
+            first = first.plusDays(1);
+        }
+        LocalDate next = null;
+        List<LocalDate> beforeOrOnDue = new ArrayList<>(List.of(calendar.workingDayOnOrBefore(due)));
+        occurrence.daysBefore().forEach(n -> beforeOrOnDue.add(calendar.minusWorkingDays(due, n)));
+        for (LocalDate day : beforeOrOnDue) {
+            if (!day.isBefore(first) && (next == null || day.isBefore(next))) {
+                next = day;
+            }
+        }
+        if (next != null) {
+            return next;
+        }
+        LocalDate overdue = first.isAfter(due) ? first : due.plusDays(1);
+        for (int i = 0; i < MAX_DAYS_OFF && !calendar.isWorkingDay(overdue); i++) {
+            overdue = overdue.plusDays(1);
+        }
+        return overdue;
+    }
+
+    /** Longer than any run of holidays and weekends a calendar holds. */
+    private static final int MAX_DAYS_OFF = 60;
+
+    private boolean isAfter(LocalDate day, Instant after) {
+        return day.atTime(timeOfDay).atZone(zone).toInstant().isAfter(after);
     }
 
     private void addForUnits(List<DueReminder> result, OpenOccurrence occurrence, LocalDate day, ReminderKind kind,

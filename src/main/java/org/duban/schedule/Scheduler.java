@@ -59,8 +59,9 @@ public class Scheduler {
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     boolean didSomething = outcome.remindersWritten() > 0 || outcome.deliveryAttempts() > 0;
                     LOG.logf(didSomething ? Logger.Level.INFO : Logger.Level.DEBUG,
-                            "Reminders: %d written, %d in-app notifications, %d delivery attempts in %d ms",
-                            outcome.remindersWritten(), outcome.notificationsWritten(), outcome.deliveryAttempts(), millis);
+                            "Reminders: %d tasks planned, %d written, %d in-app notifications, %d delivery attempts in %d ms",
+                            outcome.tasksPlanned(), outcome.remindersWritten(), outcome.notificationsWritten(),
+                            outcome.deliveryAttempts(), millis);
                 })
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Reminder run failed; the next run picks up"))
                 .onFailure().recoverWithNull()

@@ -18,8 +18,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * One pass of the scheduler on one database pool: write the reminders whose time has come (those missed
- * while no instance ran too, within the catch-up window) and the notices of inspections ahead, then send what
- * is due. Any number of runs, on any number of instances, may overlap: the database keeps each reminder,
+ * while no instance ran too, within the catch-up window) of the tasks whose next reminder day has come, and store
+ * each such task's next day; write the notices of inspections ahead; then send what is due. Any number of runs, on any number of instances, may overlap: the database keeps each reminder,
  * notice and delivery once.
  */
 public final class SchedulerRun {
@@ -43,7 +43,7 @@ public final class SchedulerRun {
         this.settings = settings;
     }
 
-    public record Outcome(int remindersWritten, int notificationsWritten, int deliveryAttempts) {
+    public record Outcome(int tasksPlanned, int remindersWritten, int notificationsWritten, int deliveryAttempts) {
     }
 
     public Uni<Outcome> runOnce() {
@@ -51,12 +51,13 @@ public final class SchedulerRun {
         Instant earliest = now.minus(settings.catchUp());
         LocalDate from = earliest.atZone(ChinaTime.ZONE).toLocalDate();
         LocalDate to = now.atZone(ChinaTime.ZONE).toLocalDate();
-        return planner.remindersBetween(pool, from, to)
-                .map(all -> dueBetween(all, earliest, now))
-                .chain(due -> writer.write(pool, due, now))
-                .chain(written -> inspections.write(pool, now)
-                        .chain(notices -> deliveries.deliverDue(pool, clock)
-                                .map(attempts -> new Outcome(written.reminders(), written.notifications() + notices, attempts))));
+        return planner.remindersDue(pool, from, now)
+                .chain(plan -> writer.write(pool, dueBetween(plan.reminders(), earliest, now), now)
+                        .call(() -> planner.advance(pool, plan, to))
+                        .chain(written -> inspections.write(pool, now)
+                                .chain(notices -> deliveries.deliverDue(pool, clock)
+                                        .map(attempts -> new Outcome(plan.tasksPlanned(), written.reminders(),
+                                                written.notifications() + notices, attempts)))));
     }
 
     private static List<DueReminder> dueBetween(List<DueReminder> reminders, Instant earliest, Instant now) {
