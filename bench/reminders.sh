@@ -25,17 +25,7 @@ trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
 
 # Tasks due from 1 September to 30 November 2022, each for two of the demo units.
-$PSQL -d "$DB" <<SQL
-insert into task (plan_id, code, sort_path, title, deadline, created_at, updated_at)
-select p.id, 'BENCH-' || i, array[99, i], '基准任务 ' || i, date '2022-09-01' + (i % 91), now(), now()
-from plan p, generate_series(1, $TASKS) i;
-insert into task_assignment (task_id, ordinal, unit_id, role)
-select t.id, u.n, u.id, case u.n when 1 then 'LEAD' else 'ASSIST' end
-from task t
-cross join lateral (select id, row_number() over (order by id) as n from unit
-                    where id % 7 in (t.id % 7, (t.id + 3) % 7) limit 2) u
-where t.code like 'BENCH-%';
-SQL
+$PSQL -d "$DB" -v tasks="$TASKS" -v spread=91 -f bench/open-tasks.sql
 echo "$TASKS tasks added; watching the runs for 90 s"
 sleep 90
 grep -o 'Reminders: .* ms' target/bench-reminders.log | tee target/bench-reminders.txt

@@ -30,19 +30,7 @@ stop() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; }
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 
 start off
-# Open tasks due from 1 September 2022 to 200 days later, each for two of the demo units, as bench/reminders.sh.
-$PSQL -d "$DB" <<SQL
-insert into task (plan_id, code, sort_path, title, deadline, created_at, updated_at)
-select p.id, 'BENCH-' || i, array[99, i], '基准任务 ' || i, date '2022-09-01' + (i % 200), now(), now()
-from plan p, generate_series(1, $TASKS) i;
-insert into task_assignment (task_id, ordinal, unit_id, role)
-select t.id, u.n, u.id, case u.n when 1 then 'LEAD' else 'ASSIST' end
-from task t
-cross join lateral (select id, row_number() over (order by id) as n from unit
-                    where id % 7 in (t.id % 7, (t.id + 3) % 7) limit 2) u
-where t.code like 'BENCH-%';
-analyze;
-SQL
+$PSQL -d "$DB" -v tasks="$TASKS" -v spread=200 -f bench/open-tasks.sql
 TOKEN=$(curl -s "localhost:$PORT/graphql" -H 'Content-Type: application/json' \
   -d '{"query":"mutation { login(username: \"admin\", password: \"demo\") { token } }"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
 cat > target/bench-me.lua <<LUA

@@ -14,7 +14,6 @@ import org.duban.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A database that stops answering without closing its connections (here: every PostgreSQL process of the test's
@@ -24,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class FrozenDatabaseIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
@@ -33,14 +31,14 @@ class FrozenDatabaseIT {
         try (PackagedService service = PackagedService.start("frozen", database.port(), PackagedService.freePort(), Map.of(),
                 "-Dduban.demo.enabled=true", "-Dduban.reminders.every=off", "-Dduban.graphql.request-timeout=3s")) {
             service.awaitReady(Duration.ofSeconds(90));
-            String token = graphql(service, null, "mutation { login(username: \"admin\", password: \"demo\") { token } }")
+            String token = service.graphql(null, "mutation { login(username: \"admin\", password: \"demo\") { token } }")
                     .at("/data/login/token").asText();
-            assertThat(graphql(service, token, "{ me { username } }").at("/data/me/username").asText()).isEqualTo("admin");
+            assertThat(service.graphql(token, "{ me { username } }").at("/data/me/username").asText()).isEqualTo("admin");
 
             database.signal("STOP");
             try {
                 long started = System.nanoTime();
-                JsonNode frozen = graphql(service, token, "{ me { username } }");
+                JsonNode frozen = service.graphql(token, "{ me { username } }");
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertThat(frozen.at("/errors/0/extensions/code").asText()).as(frozen.toString()).isEqualTo("UNAVAILABLE");
                 assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
@@ -55,7 +53,7 @@ class FrozenDatabaseIT {
             }
             JsonNode again = null;
             for (int attempt = 0; attempt < 20; attempt++) {
-                again = graphql(service, token, "{ me { username } }");
+                again = service.graphql(token, "{ me { username } }");
                 if ("admin".equals(again.at("/data/me/username").asText())) {
                     break;
                 }
@@ -65,14 +63,4 @@ class FrozenDatabaseIT {
         }
     }
 
-    private static JsonNode graphql(PackagedService service, String token, String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + "/graphql"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
 }

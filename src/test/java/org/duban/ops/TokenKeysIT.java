@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The token keys passed the way a deployment passes them, to the packaged service: key files named by
@@ -43,8 +38,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class TokenKeysIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<PackagedService> INSTANCES = new ArrayList<>();
     private static PackagedService fromFiles;
     private static PackagedService inline;
@@ -145,32 +138,19 @@ class TokenKeysIT {
     }
 
     private static String login(PackagedService instance) throws Exception {
-        JsonNode answer = graphql(instance, null, "mutation { login(username: \"admin\", password: \"demo\") { token } }");
+        JsonNode answer = instance.graphql(null, "mutation { login(username: \"admin\", password: \"demo\") { token } }");
         assertThat(answer.path("errors").isMissingNode()).as(answer.toString()).isTrue();
         return answer.at("/data/login/token").asText();
     }
 
     private static String me(PackagedService instance, String token) throws Exception {
-        JsonNode answer = graphql(instance, token, "{ me { username } }");
+        JsonNode answer = instance.graphql(token, "{ me { username } }");
         assertThat(answer.path("errors").isMissingNode()).as(answer.toString()).isTrue();
         return answer.at("/data/me/username").asText();
     }
 
     private static String meError(PackagedService instance, String token) throws Exception {
-        return graphql(instance, token, "{ me { username } }").at("/errors/0/extensions/code").asText();
-    }
-
-    private static JsonNode graphql(PackagedService instance, String token, String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.baseUri() + "/graphql"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return instance.graphql(token, "{ me { username } }").at("/errors/0/extensions/code").asText();
     }
 
     private static String pem(String type, byte[] der) {

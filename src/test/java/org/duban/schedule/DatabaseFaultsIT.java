@@ -20,7 +20,6 @@ import org.duban.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -37,7 +36,6 @@ import com.sun.net.httpserver.HttpServer;
  */
 class DatabaseFaultsIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
@@ -55,7 +53,7 @@ class DatabaseFaultsIT {
             database.stop();
             try {
                 long asked = System.nanoTime();
-                JsonNode during = graphql(service, token, "{ me { username } }");
+                JsonNode during = service.graphql(token, "{ me { username } }");
                 assertThat(during.at("/errors/0/extensions/code").asText()).as(during.toString()).isEqualTo("UNAVAILABLE");
                 assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(4));
                 assertThat(readiness(service)).isEqualTo(503);
@@ -67,7 +65,7 @@ class DatabaseFaultsIT {
             }
             try {
                 await(Duration.ofSeconds(60), () -> readiness(service) == 200, "readiness UP again");
-                assertThat(graphql(service, token, "{ me { username } }").at("/data/me/username").asText()).isEqualTo("admin");
+                assertThat(service.graphql(token, "{ me { username } }").at("/data/me/username").asText()).isEqualTo("admin");
                 await(Duration.ofSeconds(120), () -> allSent(database), "every delivery SENT; see " + service.log());
 
                 assertThat(Integer.parseInt(database.text("select count(*) from reminder"))).isPositive();
@@ -190,7 +188,7 @@ class DatabaseFaultsIT {
     }
 
     private static String login(PackagedService service) throws Exception {
-        return graphql(service, null, "mutation { login(username: \"admin\", password: \"demo\") { token } }")
+        return service.graphql(null, "mutation { login(username: \"admin\", password: \"demo\") { token } }")
                 .at("/data/login/token").asText();
     }
 
@@ -199,14 +197,4 @@ class DatabaseFaultsIT {
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private static JsonNode graphql(PackagedService service, String token, String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + "/graphql"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
 }

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The packaged service ({@code target/quarkus-app}) as an operator runs it: its own process, configured by
  * system properties and environment variables, on a database given by port, logging to a file.
@@ -23,6 +26,8 @@ import java.util.Map;
 public final class PackagedService implements AutoCloseable {
 
     private static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String name;
     private final Process process;
@@ -84,6 +89,22 @@ public final class PackagedService implements AutoCloseable {
 
     public String baseUri() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** A GraphQL request to the instance, as a client sends it (token null: without one); the answer's JSON. */
+    public JsonNode graphql(String token, String query) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri() + "/graphql"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     /** Waits until readiness answers UP. */
