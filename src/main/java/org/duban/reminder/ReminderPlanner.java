@@ -102,12 +102,13 @@ public class ReminderPlanner {
                 + " join reminder_due d on d.task_id = t.id"
                 + " where t.deleted_at is null and (d.next_on <= $1 or d.planned_on > $2)")
                 .execute(Tuple.of(lastDueDay, today)));
-        return replanIfSettingsChanged(sql).chain(() -> calendars.load(sql))
-                .chain(calendar -> due.chain(open -> WorkerThreads.run(() -> planDue(
+        return replanIfSettingsChanged(sql).chain(() -> due).chain(open -> open.tasks().isEmpty()
+                ? Uni.createFrom().item(new DuePlan(List.of(), new Long[0], new LocalDate[0], new String[0]))
+                : calendars.load(sql).chain(calendar -> WorkerThreads.run(() -> planDue(
                         new ReminderRules(calendar, timeOfDay, ChinaTime.ZONE), open, from, today, dueUpTo, now))));
     }
 
-    /** The stored days hold for the settings they were worked out with; other settings have every task planned again. */
+    /** Stored days hold for the settings they were worked out with: other settings have every task planned again. */
     private Uni<Void> replanIfSettingsChanged(SqlClient sql) {
         String basis = "days-before=" + settings.daysBefore() + ";escalate-after=" + settings.escalateAfterDays() + ";at="
                 + settings.timeOfDay() + ";lookahead=" + LOOKAHEAD_DAYS;
@@ -151,8 +152,8 @@ public class ReminderPlanner {
 
     /**
      * Stores the days a run worked out, onto the rows of {@code reminder_due} as the run read them: a task changed
-     * meanwhile keeps the mark its change left (plan at the next run). In chunks, so that the first run over a province sends no
-     * statement of a million rows.
+     * meanwhile keeps the mark its change left (plan at the next run). In chunks, so that the first run over a
+     * province sends no statement of a million rows.
      */
     public Uni<Void> advance(SqlClient sql, DuePlan plan, LocalDate today) {
         List<Integer> starts = new ArrayList<>();
@@ -164,8 +165,9 @@ public class ReminderPlanner {
             return sql.preparedQuery("update reminder_due d set next_on = x.next, planned_on = $4"
                     + " from unnest($1::bigint[], $2::date[], $3::text[]) as x(task_id, next, version)"
                     + " where d.task_id = x.task_id and d.xmin::text = x.version")
-                    .execute(Tuple.of(Arrays.copyOfRange(plan.taskIds(), start, end), Arrays.copyOfRange(plan.nextDays(), start, end),
-                            Arrays.copyOfRange(plan.rowVersions(), start, end), today));
+                    .execute(Tuple.of(Arrays.copyOfRange(plan.taskIds(), start, end),
+                            Arrays.copyOfRange(plan.nextDays(), start, end), Arrays.copyOfRange(plan.rowVersions(), start, end),
+                            today));
         });
     }
 
@@ -181,8 +183,8 @@ public class ReminderPlanner {
     }
 
     private Uni<OpenTasks> openTasks(SqlClient sql, LocalDate dueUpTo, Scope scope) {
-        return withRecipients(sql, sql.preparedQuery(SELECT + Schedule.FROM + " where t.deleted_at is null and (t.recurrence is not null"
-                + " or (t.deadline <= $1 and is_open(t.status)))"
+        return withRecipients(sql, sql.preparedQuery(SELECT + Schedule.FROM
+                + " where t.deleted_at is null and (t.recurrence is not null or (t.deadline <= $1 and is_open(t.status)))"
                 + " and ($2::bigint is null or t.plan_id = $2) and ($3::bigint is null or t.id = $3)")
                 .execute(Tuple.of(dueUpTo, scope.planId(), scope.taskId())));
     }

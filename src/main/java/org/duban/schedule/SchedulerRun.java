@@ -19,8 +19,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * One pass of the scheduler on one database pool: write the reminders whose time has come (those missed
  * while no instance ran too, within the catch-up window) of the tasks whose next reminder day has come, and store
- * each such task's next day; write the notices of inspections ahead; then send what is due. Any number of runs, on any number of instances, may overlap: the database keeps each reminder,
- * notice and delivery once.
+ * each such task's next day; write the notices of inspections ahead; then send what is due. Any number of runs,
+ * on any number of instances, may overlap: the database keeps each reminder, notice and delivery once.
  */
 public final class SchedulerRun {
 
