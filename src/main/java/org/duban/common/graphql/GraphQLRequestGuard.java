@@ -131,13 +131,13 @@ class GraphQLRequestGuard {
             context.next();
             return;
         }
-        String malformed = malformed(context);
-        if (malformed != null) {
-            reject(context, malformed, null);
+        Request request = read(context);
+        if (request.problem() != null) {
+            reject(context, request.problem(), null);
             return;
         }
-        String query = query(context);
-        if (query == null || query.isBlank() || acceptedBefore.contains(query)) {
+        String query = request.query();
+        if (acceptedBefore.contains(query)) {
             context.next();
             return;
         }
@@ -166,55 +166,52 @@ class GraphQLRequestGuard {
         context.next();
     }
 
-    /** What is wrong with a JSON POST body that is not a GraphQL request, or null. */
-    private static String malformed(RoutingContext context) {
-        String contentType = context.request().getHeader("Content-Type");
-        if (contentType != null && contentType.startsWith("application/graphql")) {
-            return context.body().length() <= 0 || context.body().asString().isBlank() ? "The request has no GraphQL document" : null;
+    /** The document a POST carries, or what is wrong with a body that is not one GraphQL request. */
+    private record Request(String query, String problem) {
+
+        static Request refused(String problem) {
+            return new Request(null, problem);
         }
-        if (context.body().length() <= 0 || context.body().asString().isBlank()) {
-            return "The request has no body: send {\"query\": \"…\"}";
+    }
+
+    /** Reads the body once; SmallRye reads it again for itself. */
+    private static Request read(RoutingContext context) {
+        String contentType = context.request().getHeader("Content-Type");
+        boolean empty = context.body().length() <= 0 || context.body().asString().isBlank();
+        if (contentType != null && contentType.startsWith("application/graphql")) {
+            return empty ? Request.refused("The request has no GraphQL document") : new Request(context.body().asString(), null);
+        }
+        if (empty) {
+            return Request.refused("The request has no body: send {\"query\": \"…\"}");
         }
         Object body;
         try {
             body = Json.decodeValue(context.body().buffer());
         } catch (RuntimeException notJson) {
-            return "The body is not JSON";
+            return Request.refused("The body is not JSON");
         }
         if (body instanceof JsonArray) {
-            return "One operation per request: send {\"query\": \"…\"}, not a list of them";
+            return Request.refused("One operation per request: send {\"query\": \"…\"}, not a list of them");
         }
         if (!(body instanceof JsonObject request)) {
-            return "A request is a JSON object: {\"query\": \"…\", \"variables\": {…}}";
+            return Request.refused("A request is a JSON object: {\"query\": \"…\", \"variables\": {…}}");
         }
         Object variables = request.getValue("variables");
         if (variables != null && !(variables instanceof JsonObject)) {
-            return "variables is a JSON object of the operation's variables, not " + (variables instanceof String ? "a string"
-                    : variables instanceof JsonArray ? "a list" : variables instanceof Boolean ? "a boolean" : "a number");
-        }
-        Object query = request.getValue("query");
-        if (!(query instanceof String text) || text.isBlank()) {
-            return query == null || query instanceof String ? "The request has no query: send {\"query\": \"…\"}"
-                    : "query is the GraphQL document as a string";
+            String given = variables instanceof String ? "a string" : variables instanceof JsonArray ? "a list"
+                    : variables instanceof Boolean ? "a boolean" : "a number";
+            return Request.refused("variables is a JSON object of the operation's variables, not " + given);
         }
         Object operationName = request.getValue("operationName");
         if (operationName != null && !(operationName instanceof String)) {
-            return "operationName is the name of one operation of the document, as a string";
+            return Request.refused("operationName is the name of one operation of the document, as a string");
         }
-        return null;
-    }
-
-    private static String query(RoutingContext context) {
-        String contentType = context.request().getHeader("Content-Type");
-        if (contentType != null && contentType.startsWith("application/graphql")) {
-            return context.body().asString();
+        Object query = request.getValue("query");
+        if (!(query instanceof String text) || text.isBlank()) {
+            return Request.refused(query == null || query instanceof String ? "The request has no query: send {\"query\": \"…\"}"
+                    : "query is the GraphQL document as a string");
         }
-        try {
-            JsonObject body = context.body().asJsonObject();
-            return body == null ? null : body.getString("query");
-        } catch (RuntimeException notJsonOrNoQueryText) {
-            return null; // SmallRye answers malformed requests itself
-        }
+        return new Request(text, null);
     }
 
     private static void reject(RoutingContext context, String message, SourceLocation location) {
