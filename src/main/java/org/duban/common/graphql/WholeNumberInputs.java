@@ -3,6 +3,8 @@ package org.duban.common.graphql;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ExecutionResult;
 import graphql.analysis.QueryTraverser;
@@ -40,6 +42,13 @@ final class WholeNumberInputs extends SimplePerformantInstrumentation {
 
     private static final BigDecimal MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final int REMEMBERED = 2_000;
+
+    /**
+     * Operations whose literals passed: a client sends the same few documents over and over, and their literals do
+     * not change with the variables (unless @include or @skip choose the fields, which are never remembered).
+     */
+    private final Set<String> literalsPassed = ConcurrentHashMap.newKeySet();
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
@@ -52,6 +61,11 @@ final class WholeNumberInputs extends SimplePerformantInstrumentation {
             if (problem != null) {
                 throw new AbortExecutionException(problem);
             }
+        }
+        String query = execution.getExecutionInput().getQuery();
+        String key = execution.getOperationDefinition().getName() + "\n" + query;
+        if (literalsPassed.contains(key)) {
+            return super.beginExecuteOperation(parameters, state);
         }
         QueryTraverser.newQueryTraverser()
                 .schema(execution.getGraphQLSchema())
@@ -72,6 +86,12 @@ final class WholeNumberInputs extends SimplePerformantInstrumentation {
                         }
                     }
                 });
+        if (!query.contains("@include") && !query.contains("@skip")) {
+            if (literalsPassed.size() >= REMEMBERED) {
+                literalsPassed.clear();
+            }
+            literalsPassed.add(key);
+        }
         return super.beginExecuteOperation(parameters, state);
     }
 
