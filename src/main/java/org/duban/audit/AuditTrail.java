@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.access.Callers;
 import org.duban.common.graphql.MutationNames;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,9 +16,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Stamps a mutation's transaction with who runs which operation when; the audit triggers (V4) then record
- * every row the transaction changes, before and after, in that same transaction. Every write path a
- * mutation takes calls {@link #stamp()} (Hibernate Reactive) or {@link #stamp(SqlConnection)} (SQL client)
- * first thing in its transaction. Outside a mutation (the scheduler, the demo loader) it does nothing.
+ * every row the transaction changes, before and after, in that same transaction. Every mutation writes in
+ * {@link #withTransaction}, which stamps first thing. Outside a mutation (the scheduler, the demo loader) the stamp
+ * is left out.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -27,8 +26,6 @@ public class AuditTrail {
     private static final String STAMP = "select set_config('duban.audit_operation', $1, true),"
             + " set_config('duban.audit_actor_id', $2, true), set_config('duban.audit_actor_name', $3, true),"
             + " set_config('duban.audit_at', $4, true)";
-    /** The same, with the placeholders Hibernate Reactive's native queries take. */
-    private static final String STAMP_FOR_SESSION = STAMP.replaceAll("\\$(\\d)", "?$1");
 
     private final Pool pool;
     private final Callers callers;
@@ -45,23 +42,8 @@ public class AuditTrail {
         return pool.withTransaction(connection -> stamp(connection).chain(() -> work.apply(connection)));
     }
 
-    /** Stamps the transaction of the current Hibernate Reactive session. */
-    public Uni<Void> stamp() {
-        Optional<String> operation = MutationNames.current();
-        if (operation.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return values(operation.get()).chain(values -> Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(STAMP_FOR_SESSION);
-            for (int i = 0; i < values.size(); i++) {
-                query.setParameter(i + 1, values.getValue(i));
-            }
-            return query.getSingleResult();
-        })).replaceWithVoid();
-    }
-
     /** Stamps the transaction running on this connection. */
-    public Uni<Void> stamp(SqlConnection connection) {
+    private Uni<Void> stamp(SqlConnection connection) {
         Optional<String> operation = MutationNames.current();
         if (operation.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -21,11 +21,10 @@ import org.duban.importer.PlanDocument;
 import org.duban.importer.PlanDocumentParser;
 import org.duban.importer.PlanImporter;
 import org.duban.unit.UnitNames;
-import org.duban.unit.UnitRepository;
+import org.duban.unit.UnitRows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -59,11 +58,11 @@ public class DemoData {
     private final PlanImporter importer;
     private final AccountService accounts;
     private final GroupService groups;
-    private final UnitRepository units;
+    private final UnitRows units;
     private final Pool pool;
     private final Clock clock;
 
-    DemoData(PlanImporter importer, AccountService accounts, GroupService groups, UnitRepository units, Pool pool, Clock clock) {
+    DemoData(PlanImporter importer, AccountService accounts, GroupService groups, UnitRows units, Pool pool, Clock clock) {
         this.importer = importer;
         this.accounts = accounts;
         this.groups = groups;
@@ -102,7 +101,8 @@ public class DemoData {
     }
 
     private Uni<Void> addAccounts(String regionCode, String passwordHash) {
-        return Panache.withSession(() -> units.find("regionId = (select id from RegionEntity where code = ?1)", regionCode).list())
+        return units.regionByCode(pool, regionCode)
+                .chain(region -> units.unitsInRegion(pool, region.id))
                 .map(UnitNames::new)
                 .chain(names -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();

@@ -14,16 +14,13 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
-import org.duban.unit.RegionRepository;
-import org.duban.unit.UnitEntity;
-import org.duban.unit.UnitRepository;
-import org.duban.unit.UnitSetEntity;
-import org.duban.unit.UnitSetRepository;
+import org.duban.unit.UnitRow;
+import org.duban.unit.UnitRows;
+import org.duban.unit.UnitSetRow;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Writes of leading groups and their members; each method is one transaction returning the group id. */
@@ -32,76 +29,60 @@ public class GroupService {
 
     private final AuditTrail audit;
     private final Pool pool;
-    private final LeadingGroupRepository groups;
-    private final LeadingGroupMemberRepository members;
-    private final RegionRepository regions;
-    private final UnitRepository units;
-    private final UnitSetRepository unitSets;
+    private final GroupRows groups;
+    private final UnitRows units;
     private final InputValidator validator;
     private final Clock clock;
 
-    GroupService(LeadingGroupRepository groups, LeadingGroupMemberRepository members, RegionRepository regions,
-            UnitRepository units, UnitSetRepository unitSets, InputValidator validator, Clock clock, AuditTrail audit,
-            Pool pool) {
+    GroupService(GroupRows groups, UnitRows units, InputValidator validator, Clock clock, AuditTrail audit, Pool pool) {
         this.audit = audit;
         this.pool = pool;
         this.groups = groups;
-        this.members = members;
-        this.regions = regions;
         this.units = units;
-        this.unitSets = unitSets;
         this.validator = validator;
         this.clock = clock;
     }
 
-    /**
-     * Links the account to the leaders of the region's leading groups that have none, so that escalated reminders
-     * reach it rather than only the office's administrators (the demo's county leader).
-     */
+    /** See {@link GroupRows#linkLeaderAccount}. */
     public Uni<Void> linkLeaderAccount(String regionCode, String username) {
-        return pool.preparedQuery("update leading_group_member m set account_id = a.id from account a, leading_group g, region r"
-                + " where a.username = $1 and g.id = m.group_id and r.id = g.region_id and r.code = $2"
-                + " and m.role = 'LEADER' and m.account_id is null")
-                .execute(Tuple.of(username, regionCode))
-                .replaceWithVoid();
+        return groups.linkLeaderAccount(pool, regionCode, username);
     }
 
-    @WithTransaction
     public Uni<Long> createGroup(GroupInputs.CreateGroup input) {
         validator.check("input", input);
         long regionId = Ids.parse(input.regionId(), "Region");
-        return audit.stamp().chain(() -> regions.findById(regionId)
+        return audit.withTransaction(sql -> units.region(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
-                .chain(region -> references(regionId))
-                .chain(refs -> groups.inRegion(regionId).chain(existing -> {
+                .chain(region -> references(sql, regionId))
+                .chain(refs -> groups.inRegion(sql, regionId).chain(existing -> {
                     String name = input.name().strip();
                     requireFreeName(existing, name, null);
                     Instant now = clock.instant();
-                    LeadingGroupEntity group = new LeadingGroupEntity();
+                    LeadingGroupRow group = new LeadingGroupRow();
                     group.regionId = regionId;
                     group.name = name;
                     group.shortName = blankToNull(input.shortName());
                     group.officeUnitId = refs.unit(input.officeUnitId(), "input.officeUnitId");
                     group.officeDirectorName = blankToNull(input.officeDirectorName());
                     group.touch(now);
-                    List<LeadingGroupMemberEntity> newMembers = toMembers(input.members(), refs);
-                    return requireAccount(input.officeDirectorAccountId(), "input.officeDirectorAccountId")
+                    List<LeadingGroupMemberRow> newMembers = toMembers(input.members(), refs);
+                    return requireAccount(sql, input.officeDirectorAccountId(), "input.officeDirectorAccountId")
                             .invoke(accountId -> group.officeDirectorAccountId = accountId)
-                            .chain(() -> requireMemberAccounts(newMembers))
-                            .chain(() -> groups.persist(group))
-                            .chain(saved -> persistMembers(saved.id, newMembers).replaceWith(saved.id));
+                            .chain(() -> requireMemberAccounts(sql, newMembers))
+                            .chain(() -> groups.insert(sql, group))
+                            .chain(() -> groups.replaceMembers(sql, group.id, newMembers))
+                            .map(done -> group.id);
                 })));
     }
 
-    @WithTransaction
     public Uni<Long> updateGroup(String id, GroupInputs.UpdateGroup input) {
         validator.check("input", input);
         long groupId = Ids.parse(id, "LeadingGroup");
-        return audit.stamp().chain(() -> groups.findById(groupId)
+        return audit.withTransaction(sql -> groups.group(sql, groupId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("LeadingGroup", id))
                 .chain(group -> {
                     Versions.require(input.expectedVersion(), group.version, "LeadingGroup");
-                    return references(group.regionId).chain(refs -> groups.inRegion(group.regionId).chain(existing -> {
+                    return references(sql, group.regionId).chain(refs -> groups.inRegion(sql, group.regionId).chain(existing -> {
                         if (input.name() != null) {
                             requireFreeName(existing, input.name().strip(), group.id);
                             group.name = input.name().strip();
@@ -117,23 +98,23 @@ public class GroupService {
                         }
                         group.touch(clock.instant());
                         Uni<Void> account = input.officeDirectorAccountId() == null ? Uni.createFrom().voidItem()
-                                : requireAccount(input.officeDirectorAccountId(), "input.officeDirectorAccountId")
+                                : requireAccount(sql, input.officeDirectorAccountId(), "input.officeDirectorAccountId")
                                         .invoke(accountId -> group.officeDirectorAccountId = accountId)
                                         .replaceWithVoid();
+                        Uni<Void> saved = account.chain(() -> groups.update(sql, group));
                         if (input.members() == null) {
-                            return account.replaceWith(group.id);
+                            return saved.replaceWith(group.id);
                         }
-                        List<LeadingGroupMemberEntity> newMembers = toMembers(input.members(), refs);
-                        return account.chain(() -> requireMemberAccounts(newMembers))
-                                .chain(() -> members.delete("groupId", group.id))
-                                .chain(() -> persistMembers(group.id, newMembers))
+                        List<LeadingGroupMemberRow> newMembers = toMembers(input.members(), refs);
+                        return saved.chain(() -> requireMemberAccounts(sql, newMembers))
+                                .chain(() -> groups.replaceMembers(sql, group.id, newMembers))
                                 .replaceWith(group.id);
                     }));
                 }));
     }
 
-    private List<LeadingGroupMemberEntity> toMembers(List<GroupInputs.MemberInput> inputs, References refs) {
-        List<LeadingGroupMemberEntity> result = new ArrayList<>();
+    private List<LeadingGroupMemberRow> toMembers(List<GroupInputs.MemberInput> inputs, References refs) {
+        List<LeadingGroupMemberRow> result = new ArrayList<>();
         if (inputs == null) {
             return result;
         }
@@ -143,8 +124,7 @@ public class GroupService {
             if (input == null) {
                 throw DubanException.validation(field, "is required");
             }
-            LeadingGroupMemberEntity member = new LeadingGroupMemberEntity();
-            member.ordinal = i + 1;
+            LeadingGroupMemberRow member = new LeadingGroupMemberRow();
             member.personName = blankToNull(input.personName());
             member.title = blankToNull(input.title());
             member.role = input.role();
@@ -159,55 +139,47 @@ public class GroupService {
         return result;
     }
 
-    private Uni<Void> persistMembers(long groupId, List<LeadingGroupMemberEntity> newMembers) {
-        newMembers.forEach(m -> m.groupId = groupId);
-        return newMembers.isEmpty() ? Uni.createFrom().voidItem() : members.persist(newMembers);
-    }
-
-    private Uni<Void> requireMemberAccounts(List<LeadingGroupMemberEntity> newMembers) {
+    private static Uni<Void> requireMemberAccounts(SqlClient sql, List<LeadingGroupMemberRow> newMembers) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < newMembers.size(); i++) {
             Long accountId = newMembers.get(i).accountId;
             if (accountId != null) {
                 String field = "input.members[" + i + "].accountId";
-                chain = chain.chain(() -> requireAccount(String.valueOf(accountId), field)).replaceWithVoid();
+                chain = chain.chain(() -> requireAccount(sql, String.valueOf(accountId), field)).replaceWithVoid();
             }
         }
         return chain;
     }
 
-    private Uni<Long> requireAccount(String accountId, String field) {
+    private static Uni<Long> requireAccount(SqlClient sql, String accountId, String field) {
         Long id = blankToNull(accountId) == null ? null : Ids.parseOptional(accountId, "Account");
         if (id == null) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select count(*) from account where id = ?1", Long.class)
-                        .setParameter(1, id)
-                        .getSingleResult())
-                .map(count -> {
-                    if (count == 0) {
+        return sql.preparedQuery("select 1 from account where id = $1").execute(Tuple.of(id))
+                .map(found -> {
+                    if (found.size() == 0) {
                         throw DubanException.validation(field, "no account " + accountId);
                     }
                     return id;
                 });
     }
 
-    private static void requireFreeName(List<LeadingGroupEntity> existing, String name, Long except) {
-        for (LeadingGroupEntity other : existing) {
+    private static void requireFreeName(List<LeadingGroupRow> existing, String name, Long except) {
+        for (LeadingGroupRow other : existing) {
             if (other.name.equals(name) && !other.id.equals(except)) {
                 throw DubanException.conflict("A leading group named " + name + " exists already in this region");
             }
         }
     }
 
-    private Uni<References> references(long regionId) {
-        return units.inRegion(regionId).chain(regionUnits -> unitSets.inRegion(regionId)
+    private Uni<References> references(SqlClient sql, long regionId) {
+        return units.unitsInRegion(sql, regionId).chain(regionUnits -> units.setsInRegion(sql, regionId)
                 .map(sets -> new References(regionUnits, sets)));
     }
 
     /** The units and sets a group of this region may refer to. */
-    private record References(List<UnitEntity> units, List<UnitSetEntity> sets) {
+    private record References(List<UnitRow> units, List<UnitSetRow> sets) {
 
         Long unit(String id, String field) {
             if (blankToNull(id) == null) {
@@ -225,7 +197,7 @@ public class GroupService {
                 return null;
             }
             long setId = Ids.parse(id, "UnitSet");
-            UnitSetEntity set = sets.stream().filter(s -> s.id == setId).findFirst()
+            UnitSetRow set = sets.stream().filter(s -> s.id == setId).findFirst()
                     .orElseThrow(() -> DubanException.validation(field, "no unit set " + id + " in this region"));
             if (!set.kind.canBeGroupMember()) {
                 throw DubanException.validation(field, "members cannot refer to another group's member units");

@@ -5,50 +5,51 @@ import static org.duban.common.Text.stripped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Unis;
-import org.duban.group.LeadingGroupEntity;
-import org.duban.group.LeadingGroupMemberEntity;
-import org.duban.group.LeadingGroupMemberRepository;
-import org.duban.group.LeadingGroupRepository;
+import org.duban.group.GroupRows;
+import org.duban.group.LeadingGroupMemberRow;
+import org.duban.group.LeadingGroupRow;
+import org.duban.inspection.InspectionService;
 import org.duban.land.LandImporter;
 import org.duban.measure.MeasureKind;
+import org.duban.measure.MeasureRows;
 import org.duban.measure.MeasureService;
-import org.duban.measure.TaskMeasureEntity;
+import org.duban.measure.TaskMeasureRow;
 import org.duban.plan.AssignmentRole;
-import org.duban.plan.BasisDocumentEntity;
+import org.duban.plan.BasisDocumentRow;
 import org.duban.plan.Checklists;
-import org.duban.plan.PlanEntity;
-import org.duban.plan.PlanStore;
-import org.duban.plan.Repositories;
-import org.duban.plan.TaskAssignmentEntity;
-import org.duban.plan.TaskEntity;
-import org.duban.unit.RegionEntity;
-import org.duban.unit.RegionRepository;
-import org.duban.unit.UnitEntity;
+import org.duban.plan.PlanRow;
+import org.duban.plan.PlanRows;
+import org.duban.plan.TaskAssignmentRow;
+import org.duban.plan.TaskRow;
+import org.duban.plan.TaskRows;
+import org.duban.unit.RegionRow;
 import org.duban.unit.UnitNames;
-import org.duban.unit.UnitRepository;
-import org.duban.unit.UnitSetEntity;
+import org.duban.unit.UnitRow;
+import org.duban.unit.UnitRows;
 import org.duban.unit.UnitSetKind;
-import org.duban.unit.UnitSetRepository;
-import org.hibernate.FlushMode;
+import org.duban.unit.UnitSetRow;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Writes a parsed plan file in one transaction: all of it or, on the first error, nothing.
+ * Writes a parsed plan file in one transaction: all of it or, on the first error, nothing. Each table is written by
+ * its feature's writer (UnitRows, GroupRows, PlanRows, TaskRows, Checklists, MeasureRows, the land's, InspectionService),
+ * many tasks per statement.
  *
  * <p>Units, unit sets and leading groups are matched by name within the region; existing ones are used as
  * they are and only missing ones are created. A plan whose document number exists is a CONFLICT unless
@@ -60,35 +61,27 @@ import io.smallrye.mutiny.Uni;
 public class PlanImporter {
 
     private final AuditTrail audit;
-    private final RegionRepository regions;
-    private final UnitRepository units;
-    private final UnitSetRepository unitSets;
-    private final LeadingGroupRepository groups;
-    private final LeadingGroupMemberRepository members;
-    private final Repositories.Plans plans;
-    private final Repositories.Tasks tasks;
+    private final UnitRows units;
+    private final GroupRows groups;
+    private final PlanRows plans;
+    private final TaskRows tasks;
     private final Checklists checklists;
-    private final PlanStore store;
     private final LandImporter land;
-    private final MeasureService.Measures measures;
+    private final MeasureRows measures;
+    private final InspectionService inspections;
     private final Clock clock;
 
-    PlanImporter(RegionRepository regions, UnitRepository units, UnitSetRepository unitSets, LeadingGroupRepository groups,
-            LeadingGroupMemberRepository members, Repositories.Plans plans, Repositories.Tasks tasks,
-            Checklists checklists, PlanStore store, LandImporter land, MeasureService.Measures measures,
-            Clock clock, AuditTrail audit) {
+    PlanImporter(UnitRows units, GroupRows groups, PlanRows plans, TaskRows tasks, Checklists checklists, LandImporter land,
+            MeasureRows measures, InspectionService inspections, Clock clock, AuditTrail audit) {
         this.audit = audit;
-        this.regions = regions;
         this.units = units;
-        this.unitSets = unitSets;
         this.groups = groups;
-        this.members = members;
         this.plans = plans;
         this.tasks = tasks;
         this.checklists = checklists;
-        this.store = store;
         this.land = land;
         this.measures = measures;
+        this.inspections = inspections;
         this.clock = clock;
     }
 
@@ -97,13 +90,9 @@ public class PlanImporter {
             int tasksRemoved) {
     }
 
-    @WithTransaction
     public Uni<Outcome> importPlan(PlanDocument document, boolean replace) {
         Run run = new Run(document, clock.instant());
-        // Each query would otherwise first flush the session, checking every entity the import holds (thousands):
-        // the import reads only what it has not changed yet, and rows are inserted as they are persisted.
-        return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT))
-                .chain(() -> audit.stamp()).chain(() -> plans.byDocumentNumber(document.plan().documentNumber())
+        return audit.withTransaction(sql -> plans.byDocumentNumber(sql, document.plan().documentNumber())
                 .invoke(existing -> {
                     if (existing != null && !replace) {
                         throw DubanException.conflict("A plan with document number " + document.plan().documentNumber()
@@ -111,52 +100,45 @@ public class PlanImporter {
                     }
                     run.plan = existing;
                 })
-                .chain(() -> region(run))
-                .chain(() -> units.inRegion(run.region.id))
+                .chain(() -> region(sql, run))
+                .chain(() -> units.unitsInRegion(sql, run.region.id))
                 .invoke(existing -> run.names = new UnitNames(existing))
-                .chain(() -> Unis.sequentially(document.units(), unit -> createUnitIfMissing(run, unit)))
+                .chain(() -> Unis.sequentially(document.units(), unit -> createUnitIfMissing(sql, run, unit)))
                 .invoke(() -> document.units().forEach(unit -> setParent(run, unit)))
                 .invoke(() -> document.units().forEach(unit -> run.names.requireNoParentLoop(
                         run.names.resolve(unit.name(), unit.path() + ".name"), unit.path() + ".parent")))
-                .chain(() -> unitSets.inRegion(run.region.id))
+                .chain(() -> Unis.sequentially(run.createdUnits.stream().filter(u -> u.parentId != null).toList(),
+                        unit -> units.update(sql, unit)))
+                .chain(() -> units.setsInRegion(sql, run.region.id))
                 .invoke(existing -> existing.forEach(set -> run.sets.put(set.name, set)))
-                .chain(() -> groups.inRegion(run.region.id))
+                .chain(() -> groups.inRegion(sql, run.region.id))
                 .invoke(existing -> existing.forEach(group -> run.groups.put(group.name, group)))
-                .chain(() -> Unis.sequentially(listedSets(document), set -> createSetIfMissing(run, set)))
-                .chain(() -> Unis.sequentially(document.leadingGroups(), group -> createGroupIfMissing(run, group)))
-                .chain(() -> Unis.sequentially(groupSets(document), set -> createSetIfMissing(run, set)))
-                .chain(() -> savePlan(run))
-                .chain(() -> syncTasks(run))
-                .chain(() -> land.write(document.land(), run.region.id, run.names, run.now))
-                .chain(() -> measures(run))
-                .chain(() -> inspections(run))
+                .chain(() -> Unis.sequentially(listedSets(document), set -> createSetIfMissing(sql, run, set)))
+                .chain(() -> Unis.sequentially(document.leadingGroups(), group -> createGroupIfMissing(sql, run, group)))
+                .chain(() -> Unis.sequentially(groupSets(document), set -> createSetIfMissing(sql, run, set)))
+                .chain(() -> savePlan(sql, run))
+                .chain(() -> syncTasks(sql, run))
+                .chain(() -> land.write(sql, document.land(), run.region.id, run.names, run.now))
+                .chain(() -> measures(sql, run))
+                .chain(() -> Unis.sequentially(document.inspections(), wanted -> inspections.addIfMissing(sql, run.plan.id,
+                        wanted.inspectingBody(), wanted.startsOn(), wanted.endsOn(), run.now)))
                 .map(done -> new Outcome(run.plan.id, run.planCreated, run.unitsCreated, run.tasksCreated, run.tasksUpdated,
                         run.tasksRemoved)));
-    }
-
-    /** Adds the document's inspections the plan does not carry yet (same body, same first day); never removes one. */
-    private Uni<Void> inspections(Run run) {
-        return Unis.sequentially(run.document.inspections(), wanted -> Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into inspection (plan_id, inspecting_body, starts_on, ends_on, created_at, updated_at)"
-                        + " select ?1, ?2, ?3, ?4, ?5, ?5 where not exists (select 1 from inspection"
-                        + " where plan_id = ?1 and inspecting_body = ?2 and starts_on = ?3)")
-                .setParameter(1, run.plan.id).setParameter(2, wanted.inspectingBody()).setParameter(3, wanted.startsOn())
-                .setParameter(4, wanted.endsOn()).setParameter(5, run.now.atOffset(java.time.ZoneOffset.UTC))
-                .executeUpdate()));
     }
 
     /** What one import has found and made so far. */
     private static final class Run {
         final PlanDocument document;
         final Instant now;
-        RegionEntity region;
+        RegionRow region;
         UnitNames names;
-        final Map<String, UnitSetEntity> sets = new HashMap<>();
-        final Map<String, LeadingGroupEntity> groups = new HashMap<>();
-        final Map<String, TaskEntity> tasksByCode = new HashMap<>();
+        final Map<String, UnitSetRow> sets = new HashMap<>();
+        final Map<String, LeadingGroupRow> groups = new HashMap<>();
+        final Map<String, TaskRow> tasksByCode = new HashMap<>();
+        final Map<String, String> parentCodes = new HashMap<>();
         final Set<String> createdCodes = new HashSet<>();
-        final List<UnitEntity> createdUnits = new ArrayList<>();
-        PlanEntity plan;
+        final List<UnitRow> createdUnits = new ArrayList<>();
+        PlanRow plan;
         boolean planCreated;
         int unitsCreated;
         int tasksCreated;
@@ -167,16 +149,16 @@ public class PlanImporter {
             this.now = now;
         }
 
-        UnitSetEntity set(String name, String field) {
-            UnitSetEntity set = sets.get(name);
+        UnitSetRow set(String name, String field) {
+            UnitSetRow set = sets.get(name);
             if (set == null) {
                 throw DubanException.validation(field, "no unit set named " + name + " in the file or the region");
             }
             return set;
         }
 
-        LeadingGroupEntity group(String name, String field) {
-            LeadingGroupEntity group = groups.get(name);
+        LeadingGroupRow group(String name, String field) {
+            LeadingGroupRow group = groups.get(name);
             if (group == null) {
                 throw DubanException.validation(field, "no leading group named " + name + " in the file or the region");
             }
@@ -184,17 +166,18 @@ public class PlanImporter {
         }
     }
 
-    private Uni<Void> region(Run run) {
+    private Uni<Void> region(SqlClient sql, Run run) {
         PlanDocument.Region wanted = run.document.region();
-        return regions.byCode(wanted.code()).chain(existing -> {
+        return units.regionByCode(sql, wanted.code()).chain(existing -> {
             if (existing != null) {
                 run.region = existing;
                 return Uni.createFrom().voidItem();
             }
-            RegionEntity region = new RegionEntity();
+            RegionRow region = new RegionRow();
             region.code = wanted.code();
             region.name = wanted.name();
-            return regions.persist(region).invoke(saved -> run.region = saved).replaceWithVoid();
+            run.region = region;
+            return units.insert(sql, region);
         }).invoke(() -> {
             if (run.plan != null && !run.plan.regionId.equals(run.region.id)) {
                 throw DubanException.validation("region.code", "the existing plan belongs to another region");
@@ -202,11 +185,11 @@ public class PlanImporter {
         });
     }
 
-    private Uni<Void> createUnitIfMissing(Run run, PlanDocument.Unit wanted) {
+    private Uni<Void> createUnitIfMissing(SqlClient sql, Run run, PlanDocument.Unit wanted) {
         if (run.names.find(wanted.name()).isPresent()) {
             return Uni.createFrom().voidItem();
         }
-        UnitEntity unit = new UnitEntity();
+        UnitRow unit = new UnitRow();
         unit.regionId = run.region.id;
         unit.name = wanted.name();
         unit.shortName = wanted.shortName();
@@ -221,7 +204,7 @@ public class PlanImporter {
         run.names.add(unit);
         run.createdUnits.add(unit);
         run.unitsCreated++;
-        return units.persist(unit).replaceWithVoid();
+        return units.insert(sql, unit);
     }
 
     /** Parents are set after all units exist, so a file may list a unit before its parent. */
@@ -229,7 +212,7 @@ public class PlanImporter {
         if (wanted.parent() == null) {
             return;
         }
-        UnitEntity unit = run.names.resolve(wanted.name(), wanted.path() + ".name");
+        UnitRow unit = run.names.resolve(wanted.name(), wanted.path() + ".name");
         if (run.createdUnits.contains(unit)) {
             unit.parentId = run.names.resolve(wanted.parent(), wanted.path() + ".parent").id;
         }
@@ -244,11 +227,11 @@ public class PlanImporter {
         return document.unitSets().stream().filter(s -> s.kind() == UnitSetKind.GROUP_MEMBERS).toList();
     }
 
-    private Uni<Void> createSetIfMissing(Run run, PlanDocument.UnitSet wanted) {
+    private Uni<Void> createSetIfMissing(SqlClient sql, Run run, PlanDocument.UnitSet wanted) {
         if (run.sets.containsKey(wanted.name())) {
             return Uni.createFrom().voidItem();
         }
-        UnitSetEntity set = new UnitSetEntity();
+        UnitSetRow set = new UnitSetRow();
         set.regionId = run.region.id;
         set.name = wanted.name();
         set.kind = wanted.kind();
@@ -259,16 +242,14 @@ public class PlanImporter {
             unitIds.add(run.names.resolve(wanted.units().get(i), wanted.path() + ".units[" + i + "]").id);
         }
         run.sets.put(set.name, set);
-        return unitSets.persist(set)
-                .call(() -> unitSets.flush())
-                .chain(saved -> unitSets.replaceMembers(saved.id, unitIds));
+        return units.insert(sql, set).chain(() -> units.replaceMembers(sql, set.id, unitIds));
     }
 
-    private Uni<Void> createGroupIfMissing(Run run, PlanDocument.Group wanted) {
+    private Uni<Void> createGroupIfMissing(SqlClient sql, Run run, PlanDocument.Group wanted) {
         if (run.groups.containsKey(wanted.name())) {
             return Uni.createFrom().voidItem();
         }
-        LeadingGroupEntity group = new LeadingGroupEntity();
+        LeadingGroupRow group = new LeadingGroupRow();
         group.regionId = run.region.id;
         group.name = wanted.name();
         group.shortName = wanted.shortName();
@@ -276,16 +257,15 @@ public class PlanImporter {
                 : run.names.resolve(wanted.officeUnit(), wanted.path() + ".officeUnit").id;
         group.officeDirectorName = wanted.officeDirector();
         group.touch(run.now);
-        List<LeadingGroupMemberEntity> newMembers = new ArrayList<>();
+        List<LeadingGroupMemberRow> newMembers = new ArrayList<>();
         for (PlanDocument.Member m : wanted.members()) {
-            LeadingGroupMemberEntity member = new LeadingGroupMemberEntity();
-            member.ordinal = newMembers.size() + 1;
+            LeadingGroupMemberRow member = new LeadingGroupMemberRow();
             member.personName = m.name();
             member.title = m.title();
             member.role = m.role();
             member.unitId = m.unit() == null ? null : run.names.resolve(m.unit(), m.path() + ".unit").id;
             if (m.unitSet() != null) {
-                UnitSetEntity set = run.set(m.unitSet(), m.path() + ".unitSet");
+                UnitSetRow set = run.set(m.unitSet(), m.path() + ".unitSet");
                 if (!set.kind.canBeGroupMember()) {
                     throw DubanException.validation(m.path() + ".unitSet", "members cannot refer to another group's member units");
                 }
@@ -294,16 +274,14 @@ public class PlanImporter {
             newMembers.add(member);
         }
         run.groups.put(group.name, group);
-        return groups.persist(group).chain(saved -> {
-            newMembers.forEach(m -> m.groupId = saved.id);
-            return newMembers.isEmpty() ? Uni.createFrom().voidItem() : members.persist(newMembers);
-        });
+        return groups.insert(sql, group).chain(() -> groups.replaceMembers(sql, group.id, newMembers));
     }
 
-    private Uni<Void> savePlan(Run run) {
+    private Uni<Void> savePlan(SqlClient sql, Run run) {
         PlanDocument.Plan wanted = run.document.plan();
-        PlanEntity plan = run.plan != null ? run.plan : new PlanEntity();
+        PlanRow plan = run.plan != null ? run.plan : new PlanRow();
         run.planCreated = run.plan == null;
+        run.plan = plan;
         plan.regionId = run.region.id;
         plan.documentNumber = wanted.documentNumber();
         plan.title = wanted.title();
@@ -319,34 +297,36 @@ public class PlanImporter {
                 groupIds.add(id);
             }
         }
-        List<BasisDocumentEntity> basis = new ArrayList<>();
+        List<BasisDocumentRow> basis = new ArrayList<>();
         for (PlanDocument.BasisDocument b : wanted.basisDocuments()) {
-            BasisDocumentEntity entity = new BasisDocumentEntity();
-            entity.number = b.number();
-            entity.title = b.title();
-            entity.issuer = b.issuer();
-            basis.add(entity);
+            BasisDocumentRow row = new BasisDocumentRow();
+            row.number = b.number();
+            row.title = b.title();
+            row.issuer = b.issuer();
+            basis.add(row);
         }
-        Uni<PlanEntity> saved;
-        if (run.planCreated) {
-            saved = plans.persist(plan);
-        } else {
-            saved = Uni.createFrom().item(plan);
-        }
-        return saved.invoke(p -> run.plan = p)
-                .chain(p -> store.replaceBasisDocuments(p.id, basis))
-                .chain(() -> store.replaceLeadingGroups(run.plan.id, groupIds));
+        return (run.planCreated ? plans.insert(sql, plan) : plans.update(sql, plan))
+                .chain(() -> plans.replaceBasisDocuments(sql, plan.id, basis))
+                .chain(() -> plans.replaceLeadingGroups(sql, plan.id, groupIds));
     }
 
-    private Uni<Void> syncTasks(Run run) {
-        Uni<List<TaskEntity>> existing = run.planCreated ? Uni.createFrom().item(List.of()) : tasks.ofPlan(run.plan.id);
+    /**
+     * Brings the plan's tasks in line with the file, in a few statements whatever its size: new tasks level by level
+     * (a parent's id before its children's), then the kept ones, then those the file lacks deleted softly; then all
+     * their assignments and checklists at once.
+     */
+    private Uni<Void> syncTasks(SqlClient sql, Run run) {
+        Uni<List<TaskRow>> existing = run.planCreated ? Uni.createFrom().item(List.of())
+                : tasks.liveTasksOfPlan(sql, run.plan.id);
         return existing.chain(current -> {
-            Map<String, TaskEntity> byCode = new LinkedHashMap<>();
+            Map<String, TaskRow> byCode = new LinkedHashMap<>();
             current.forEach(task -> byCode.put(task.code, task));
             Map<String, PlanDocument.Task> seen = new HashMap<>();
             Map<String, Integer[]> pathByCode = new HashMap<>();
             Map<String, Integer> childrenSoFar = new HashMap<>();
-            List<Placed> placed = new ArrayList<>();
+            Map<Integer, List<TaskRow>> newByDepth = new TreeMap<>();
+            List<TaskRow> kept = new ArrayList<>();
+            Map<TaskRow, List<TaskAssignmentRow>> assignments = new LinkedHashMap<>();
             for (PlanDocument.Task wanted : run.document.tasks()) {
                 PlanDocument.Task earlier = seen.putIfAbsent(wanted.code(), wanted);
                 if (earlier != null) {
@@ -362,65 +342,84 @@ public class PlanImporter {
                     }
                 }
                 int position = childrenSoFar.merge(wanted.parent() == null ? "" : wanted.parent(), 1, Integer::sum);
-                Integer[] path = java.util.Arrays.copyOf(parentPath, parentPath.length + 1);
+                Integer[] path = Arrays.copyOf(parentPath, parentPath.length + 1);
                 path[parentPath.length] = position;
                 pathByCode.put(wanted.code(), path);
-                placed.add(new Placed(wanted, path, assignments(run, wanted), byCode.remove(wanted.code())));
+                TaskRow task = byCode.remove(wanted.code());
+                if (task == null) {
+                    task = new TaskRow();
+                    run.createdCodes.add(wanted.code());
+                    newByDepth.computeIfAbsent(path.length, depth -> new ArrayList<>()).add(task);
+                } else {
+                    kept.add(task);
+                }
+                fill(task, wanted, path);
+                run.tasksByCode.put(wanted.code(), task);
+                run.parentCodes.put(wanted.code(), wanted.parent());
+                assignments.put(task, assignments(run, wanted));
             }
-            Map<String, TaskEntity> savedByCode = run.tasksByCode;
-            return Unis.sequentially(placed, p -> saveTask(run, p, savedByCode))
-                    .chain(() -> Unis.sequentially(new ArrayList<>(byCode.values()), gone -> {
-                        run.tasksRemoved++;
-                        gone.deletedAt = run.now;
-                        gone.touch(run.now);
-                        return Uni.createFrom().voidItem();
-                    }));
+            run.tasksCreated = run.createdCodes.size();
+            run.tasksUpdated = kept.size();
+            run.tasksRemoved = byCode.size();
+            List<Long> removed = byCode.values().stream().map(task -> task.id).toList();
+            return Unis.sequentially(new ArrayList<>(newByDepth.values()), level -> {
+                level.forEach(task -> task.parentId = parentId(run, task));
+                return tasks.insert(sql, run.plan.id, level, run.now);
+            })
+                    .invoke(() -> kept.forEach(task -> task.parentId = parentId(run, task)))
+                    .chain(() -> tasks.update(sql, kept, run.now))
+                    .chain(() -> tasks.softDelete(sql, removed, run.now))
+                    .chain(() -> tasks.setAssignments(sql, byId(assignments, run, true), false))
+                    .chain(() -> tasks.setAssignments(sql, byId(assignments, run, false), true))
+                    .chain(() -> checklists.add(sql, checklists(run, true)))
+                    .chain(() -> checklists.replaceTitles(sql, checklists(run, false)));
         });
     }
 
-    private record Placed(PlanDocument.Task wanted, Integer[] sortPath, List<TaskAssignmentEntity> assignments,
-            TaskEntity existing) {
-    }
-
-    private Uni<Void> saveTask(Run run, Placed placed, Map<String, TaskEntity> savedByCode) {
-        PlanDocument.Task wanted = placed.wanted();
-        TaskEntity task = placed.existing() != null ? placed.existing() : new TaskEntity();
-        boolean created = placed.existing() == null;
-        task.planId = run.plan.id;
-        task.parentId = wanted.parent() == null ? null : savedByCode.get(wanted.parent()).id;
+    private static void fill(TaskRow task, PlanDocument.Task wanted, Integer[] sortPath) {
         task.code = wanted.code();
-        task.sortPath = placed.sortPath();
+        task.sortPath = sortPath;
         task.title = wanted.title();
         task.description = wanted.description();
         task.startDate = wanted.startDate();
         task.deadline = wanted.deadline();
         task.deadlineNote = wanted.deadlineNote();
         task.recurrence = wanted.recurrence();
-        task.touch(run.now);
-        Uni<TaskEntity> saved;
-        if (created) {
-            run.tasksCreated++;
-            run.createdCodes.add(wanted.code());
-            saved = tasks.persist(task);
-        } else {
-            run.tasksUpdated++;
-            saved = Uni.createFrom().item(task);
-        }
-        // A new task has nothing to replace: no delete to send for each of thousands of tasks.
-        return saved.invoke(t -> savedByCode.put(t.code, t))
-                .call(t -> created ? store.addAssignments(t.id, placed.assignments())
-                        : store.replaceAssignments(t.id, placed.assignments()))
-                .call(t -> created ? checklists.add(t.id, wanted.deliverables())
-                        : checklists.replaceTitles(t.id, wanted.deliverables()))
-                .replaceWithVoid();
     }
 
-    private static List<TaskAssignmentEntity> assignments(Run run, PlanDocument.Task wanted) {
-        List<TaskAssignmentEntity> result = new ArrayList<>();
+    /** The id of the task's parent in the file, once that has one. */
+    private static Long parentId(Run run, TaskRow task) {
+        String parent = run.parentCodes.get(task.code);
+        return parent == null ? null : run.tasksByCode.get(parent).id;
+    }
+
+    private static Map<Long, List<TaskAssignmentRow>> byId(Map<TaskRow, List<TaskAssignmentRow>> assignments, Run run,
+            boolean created) {
+        Map<Long, List<TaskAssignmentRow>> result = new LinkedHashMap<>();
+        assignments.forEach((task, ofTask) -> {
+            if (run.createdCodes.contains(task.code) == created) {
+                result.put(task.id, ofTask);
+            }
+        });
+        return result;
+    }
+
+    private static Map<Long, List<String>> checklists(Run run, boolean created) {
+        Map<Long, List<String>> result = new LinkedHashMap<>();
+        for (PlanDocument.Task wanted : run.document.tasks()) {
+            if (run.createdCodes.contains(wanted.code()) == created) {
+                result.put(run.tasksByCode.get(wanted.code()).id, wanted.deliverables());
+            }
+        }
+        return result;
+    }
+
+    private static List<TaskAssignmentRow> assignments(Run run, PlanDocument.Task wanted) {
+        List<TaskAssignmentRow> result = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < wanted.units().size(); i++) {
             PlanDocument.Assignment a = wanted.units().get(i);
-            TaskAssignmentEntity assignment = new TaskAssignmentEntity();
+            TaskAssignmentRow assignment = new TaskAssignmentRow();
             String key;
             if (a.unit() != null) {
                 assignment.unitId = run.names.resolve(a.unit(), a.path() + ".unit").id;
@@ -440,27 +439,29 @@ public class PlanImporter {
     }
 
     /** Every task of the file gets the measures the file gives it (none removes them). */
-    private Uni<Void> measures(Run run) {
-        return regions.listAll().chain(all -> {
+    private Uni<Void> measures(SqlClient sql, Run run) {
+        return units.regions(sql).chain(all -> {
             Map<String, Long> regionIds = new HashMap<>();
             all.forEach(region -> regionIds.put(region.code, region.id));
-            return Unis.sequentially(run.document.tasks(), wanted -> {
+            Map<Long, List<TaskMeasureRow>> byTask = new LinkedHashMap<>();
+            for (PlanDocument.Task wanted : run.document.tasks()) {
                 if (wanted.measures().isEmpty() && run.createdCodes.contains(wanted.code())) {
                     // nothing to give and nothing to take away
-                    return Uni.createFrom().voidItem();
+                    continue;
                 }
-                List<TaskMeasureEntity> entities = new ArrayList<>();
+                List<TaskMeasureRow> rows = new ArrayList<>();
                 for (PlanDocument.Measure m : wanted.measures()) {
                     Long regionId = m.region() == null ? run.region.id : regionIds.get(m.region());
                     if (regionId == null) {
                         throw DubanException.validation(m.path() + ".region", "no region with code " + m.region());
                     }
                     Long zoneId = m.zone() == null ? null : run.names.resolve(m.zone(), m.path() + ".zone").id;
-                    entities.add(MeasureService.entity(m.kind(), m.year(), m.kind() == MeasureKind.QUOTA ? regionId : null,
+                    rows.add(MeasureService.measure(m.kind(), m.year(), m.kind() == MeasureKind.QUOTA ? regionId : null,
                             zoneId, m.round(), m.path()));
                 }
-                return measures.replace(run.tasksByCode.get(wanted.code()).id, entities);
-            });
+                byTask.put(run.tasksByCode.get(wanted.code()).id, rows);
+            }
+            return measures.replace(sql, byTask);
         });
     }
 }

@@ -3,6 +3,8 @@ package org.duban.inspection;
 import static org.duban.common.Text.blankToNull;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import org.duban.common.Versions;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -101,6 +104,19 @@ public class InspectionService {
                 + " updated_at = $5, version = version + 1 where id = $6")
                 .execute(Tuple.from(values).addLong(id))
                 .replaceWith(id);
+    }
+
+    /**
+     * Adds an inspection a plan file lists unless the plan has it already (same body, same first day); an import
+     * never removes one. Runs in the import's transaction.
+     */
+    public Uni<Void> addIfMissing(SqlClient sql, long planId, String inspectingBody, LocalDate startsOn, LocalDate endsOn,
+            Instant now) {
+        return sql.preparedQuery("insert into inspection (plan_id, inspecting_body, starts_on, ends_on, created_at, updated_at)"
+                + " select $1, $2, $3, $4, $5, $5 where not exists (select 1 from inspection"
+                + " where plan_id = $1 and inspecting_body = $2 and starts_on = $3)")
+                .execute(Tuple.of(planId, inspectingBody, startsOn, endsOn, now.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 
     private static List<Long> outcomeUnits(List<InspectionInput.OutcomeInput> outcomes) {

@@ -7,18 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.DubanException;
 import org.duban.common.Unis;
-import org.duban.land.quota.LandQuotaEntity;
+import org.duban.land.quota.LandQuotaRow;
+import org.duban.land.quota.QuotaRows;
 import org.duban.land.quota.QuotaService;
-import org.duban.land.standard.ControlIndicatorEntity;
-import org.duban.land.standard.ParcelStageChangeEntity;
-import org.duban.land.standard.RegionalEvaluationEntity;
+import org.duban.land.standard.ControlIndicatorRow;
+import org.duban.land.standard.ParcelStageChangeRow;
+import org.duban.land.standard.RegionalEvaluationRow;
 import org.duban.land.standard.StandardLandInputs;
-import org.duban.land.standard.StandardLandRepositories;
+import org.duban.land.standard.StandardLandRows;
 import org.duban.land.standard.StandardLandService;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitNames;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Writes the land section of a plan file inside the import's transaction. A quota is set as the file
@@ -30,50 +32,43 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LandImporter {
 
-    private final QuotaService.Quotas quotas;
-    private final LandRepositories.Parcels parcels;
-    private final LandRepositories.Adjustments adjustments;
-    private final StandardLandRepositories.Indicators indicators;
-    private final StandardLandRepositories.StageChanges stageChanges;
-    private final StandardLandRepositories.Evaluations evaluations;
+    private final QuotaRows quotas;
+    private final ParcelRows parcels;
+    private final StandardLandRows standardLand;
 
-    LandImporter(QuotaService.Quotas quotas, LandRepositories.Parcels parcels, LandRepositories.Adjustments adjustments,
-            StandardLandRepositories.Indicators indicators, StandardLandRepositories.StageChanges stageChanges,
-            StandardLandRepositories.Evaluations evaluations) {
+    LandImporter(QuotaRows quotas, ParcelRows parcels, StandardLandRows standardLand) {
         this.quotas = quotas;
         this.parcels = parcels;
-        this.adjustments = adjustments;
-        this.indicators = indicators;
-        this.stageChanges = stageChanges;
-        this.evaluations = evaluations;
+        this.standardLand = standardLand;
     }
 
-    public Uni<Void> write(LandDocument land, long regionId, UnitNames names, Instant now) {
-        return Unis.sequentially(land.quotas(), quota -> quota(quota, regionId, now))
-                .chain(() -> Unis.sequentially(land.regionalEvaluations(), evaluation -> evaluation(evaluation, names, now)))
-                .chain(() -> Unis.sequentially(land.parcels(), parcel -> parcel(parcel, regionId, names, now)));
+    /** Runs in the import's transaction on {@code sql}. */
+    public Uni<Void> write(SqlClient sql, LandDocument land, long regionId, UnitNames names, Instant now) {
+        return Unis.sequentially(land.quotas(), quota -> quota(sql, quota, regionId, now))
+                .chain(() -> Unis.sequentially(land.regionalEvaluations(), evaluation -> evaluation(sql, evaluation, names, now)))
+                .chain(() -> Unis.sequentially(land.parcels(), parcel -> parcel(sql, parcel, regionId, names, now)));
     }
 
-    private Uni<Void> quota(LandDocument.Quota wanted, long regionId, Instant now) {
-        return quotas.of(regionId, wanted.input().year()).chain(existing -> {
-            LandQuotaEntity quota = existing != null ? existing : new LandQuotaEntity();
+    private Uni<Void> quota(SqlClient sql, LandDocument.Quota wanted, long regionId, Instant now) {
+        return quotas.of(sql, regionId, wanted.input().year()).chain(existing -> {
+            LandQuotaRow quota = existing != null ? existing : new LandQuotaRow();
             try {
                 QuotaService.apply(wanted.input(), regionId, quota);
             } catch (DubanException e) {
                 throw DubanException.validation(wanted.path() + "." + e.field().replaceFirst("^input\\.", ""), e.getMessage());
             }
             quota.touch(now);
-            return existing != null ? Uni.createFrom().voidItem() : quotas.persist(quota).replaceWithVoid();
+            return quotas.save(sql, quota).replaceWithVoid();
         });
     }
 
-    private Uni<Void> evaluation(LandDocument.Evaluation wanted, UnitNames names, Instant now) {
+    private Uni<Void> evaluation(SqlClient sql, LandDocument.Evaluation wanted, UnitNames names, Instant now) {
         long zoneId = names.resolve(wanted.zone(), wanted.path() + ".zone").id;
-        return evaluations.ofZone(zoneId).chain(existing -> {
+        return standardLand.evaluationsOf(sql, zoneId).chain(existing -> {
             if (existing.stream().anyMatch(e -> e.round == wanted.round() && e.name.equals(wanted.name()))) {
                 return Uni.createFrom().voidItem();
             }
-            RegionalEvaluationEntity evaluation = new RegionalEvaluationEntity();
+            RegionalEvaluationRow evaluation = new RegionalEvaluationRow();
             evaluation.zoneId = zoneId;
             evaluation.round = wanted.round();
             evaluation.kind = wanted.kind();
@@ -81,16 +76,16 @@ public class LandImporter {
             evaluation.status = wanted.status();
             evaluation.completedOn = wanted.completedOn();
             evaluation.touch(now);
-            return evaluations.persist(evaluation).replaceWithVoid();
+            return standardLand.insert(sql, evaluation);
         });
     }
 
-    private Uni<Void> parcel(LandDocument.Parcel wanted, long regionId, UnitNames names, Instant now) {
-        return parcels.byCode(regionId, wanted.code()).chain(existing -> {
+    private Uni<Void> parcel(SqlClient sql, LandDocument.Parcel wanted, long regionId, UnitNames names, Instant now) {
+        return parcels.byCode(sql, regionId, wanted.code()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            ParcelEntity parcel = new ParcelEntity();
+            ParcelRow parcel = new ParcelRow();
             parcel.regionId = regionId;
             parcel.code = wanted.code();
             parcel.name = wanted.name();
@@ -128,19 +123,16 @@ public class LandImporter {
             }
             parcel.geometry = wanted.geometry() == null ? null : GeoJson.validPolygon(wanted.geometry(), wanted.path() + ".geometry");
             parcel.touch(now);
-            List<ControlIndicatorEntity> agreed = standard == null ? List.of() : indicatorsAt(wanted.path(), standard.indicators());
-            return parcels.persist(parcel)
-                    .call(saved -> adjustment(saved, wanted, now))
-                    .call(saved -> standard == null ? Uni.createFrom().voidItem() : stageHistory(saved, now))
-                    .call(saved -> {
-                        agreed.forEach(i -> i.parcelId = saved.id);
-                        return agreed.isEmpty() ? Uni.createFrom().voidItem() : indicators.persist(agreed);
-                    })
-                    .replaceWithVoid();
+            List<ControlIndicatorRow> agreed = standard == null ? List.of() : indicatorsAt(wanted.path(), standard.indicators());
+            return parcels.insert(sql, parcel)
+                    .chain(() -> adjustment(sql, parcel, wanted, now))
+                    .chain(() -> standard == null ? Uni.createFrom().voidItem() : stageHistory(sql, parcel, now))
+                    .chain(() -> agreed.isEmpty() ? Uni.createFrom().voidItem()
+                            : standardLand.replaceIndicators(sql, parcel.id, agreed));
         });
     }
 
-    private static List<ControlIndicatorEntity> indicatorsAt(String path, List<StandardLandInputs.Indicator> wanted) {
+    private static List<ControlIndicatorRow> indicatorsAt(String path, List<StandardLandInputs.Indicator> wanted) {
         try {
             return StandardLandService.indicatorsFrom(wanted);
         } catch (DubanException e) {
@@ -148,31 +140,31 @@ public class LandImporter {
         }
     }
 
-    private Uni<Void> adjustment(ParcelEntity parcel, LandDocument.Parcel wanted, Instant now) {
+    private Uni<Void> adjustment(SqlClient sql, ParcelRow parcel, LandDocument.Parcel wanted, Instant now) {
         if (wanted.adjustment() == null) {
             return Uni.createFrom().voidItem();
         }
         if (parcel.suppliedOn != null) {
             throw DubanException.validation(wanted.path() + ".adjustment", "a supplied parcel has no pending adjustment");
         }
-        ApprovalAdjustmentEntity adjustment = new ApprovalAdjustmentEntity();
+        ApprovalAdjustmentRow adjustment = new ApprovalAdjustmentRow();
         adjustment.parcelId = parcel.id;
         adjustment.status = AdjustmentStatus.REQUESTED;
         adjustment.requestedOn = wanted.adjustment().requestedOn();
         adjustment.reason = wanted.adjustment().reason();
         adjustment.requestedBy = wanted.adjustment().requestedBy();
         adjustment.touch(now);
-        return adjustments.persist(adjustment).replaceWithVoid();
+        return parcels.insert(sql, adjustment);
     }
 
-    private Uni<Void> stageHistory(ParcelEntity parcel, Instant now) {
-        ParcelStageChangeEntity change = new ParcelStageChangeEntity();
+    private Uni<Void> stageHistory(SqlClient sql, ParcelRow parcel, Instant now) {
+        ParcelStageChangeRow change = new ParcelStageChangeRow();
         change.parcelId = parcel.id;
         change.toStage = parcel.stage;
         change.changedOn = parcel.siteReadyOn != null && parcel.stage.ordinal() >= StandardLandStage.PREPARATION.ordinal()
                 ? parcel.siteReadyOn : parcel.approvedOn;
         change.note = "Imported at this stage";
         change.createdAt = now;
-        return stageChanges.persist(change).replaceWithVoid();
+        return standardLand.insert(sql, change);
     }
 }

@@ -15,12 +15,12 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
-import org.duban.unit.UnitEntity;
 import org.duban.unit.UnitKind;
-import org.duban.unit.UnitRepository;
+import org.duban.unit.UnitRow;
+import org.duban.unit.UnitRows;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Writes of parcels, their supply and their approval adjustments; one transaction each, returning the parcel id. */
 @ApplicationScoped
@@ -28,32 +28,29 @@ public class ParcelService {
 
     private final Callers callers;
     private final AuditTrail audit;
-    private final LandRepositories.Parcels parcels;
-    private final LandRepositories.Adjustments adjustments;
-    private final UnitRepository units;
+    private final ParcelRows parcels;
+    private final UnitRows units;
     private final InputValidator validator;
     private final Clock clock;
 
-    ParcelService(LandRepositories.Parcels parcels, LandRepositories.Adjustments adjustments, UnitRepository units,
-            InputValidator validator, Clock clock, AuditTrail audit, Callers callers) {
+    ParcelService(ParcelRows parcels, UnitRows units, InputValidator validator, Clock clock, AuditTrail audit,
+            Callers callers) {
         this.callers = callers;
         this.audit = audit;
         this.parcels = parcels;
-        this.adjustments = adjustments;
         this.units = units;
         this.validator = validator;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<Long> create(ParcelInputs.CreateParcel input) {
         validator.check("input", input);
         BigDecimal area = area(input.areaMu(), input.areaSquareMetres(), true);
         String geometry = input.geometry() == null ? null : GeoJson.validPolygon(input.geometry(), "input.geometry");
         String code = input.code().strip();
-        return audit.stamp().chain(() -> township(input.townshipId()).chain(township -> zone(input.zoneId(), township.regionId)
-                .chain(zone -> requireFreeCode(township.regionId, code, null).chain(() -> {
-                    ParcelEntity parcel = new ParcelEntity();
+        return audit.withTransaction(sql -> township(sql, input.townshipId()).chain(township -> zone(sql, input.zoneId(),
+                township.regionId).chain(zone -> requireFreeCode(sql, township.regionId, code, null).chain(() -> {
+                    ParcelRow parcel = new ParcelRow();
                     parcel.regionId = township.regionId;
                     parcel.code = code;
                     parcel.name = input.name().strip();
@@ -72,20 +69,19 @@ public class ParcelService {
                     }
                     parcel.geometry = geometry;
                     parcel.touch(clock.instant());
-                    return parcels.persist(parcel).map(saved -> saved.id);
+                    return parcels.insert(sql, parcel).map(done -> parcel.id);
                 }))));
     }
 
-    @WithTransaction
     public Uni<Long> update(String id, ParcelInputs.UpdateParcel input) {
         validator.check("input", input);
         BigDecimal area = area(input.areaMu(), input.areaSquareMetres(), false);
         String geometry = blankToNull(input.geometry()) == null ? null : GeoJson.validPolygon(input.geometry(), "input.geometry");
-        return audit.stamp().chain(() -> parcel(id).chain(parcel -> {
+        return audit.withTransaction(sql -> parcel(sql, id).chain(parcel -> {
             Versions.require(input.expectedVersion(), parcel.version, "Parcel");
             Uni<Void> steps = Uni.createFrom().voidItem();
             if (input.townshipId() != null) {
-                steps = steps.chain(() -> township(input.townshipId())).invoke(township -> {
+                steps = steps.chain(() -> township(sql, input.townshipId())).invoke(township -> {
                     if (!township.regionId.equals(parcel.regionId)) {
                         throw DubanException.validation("input.townshipId", "must be a township of the parcel's region");
                     }
@@ -93,18 +89,19 @@ public class ParcelService {
                 }).replaceWithVoid();
             }
             if (input.zoneId() != null) {
-                steps = steps.chain(() -> zone(input.zoneId(), parcel.regionId))
+                steps = steps.chain(() -> zone(sql, input.zoneId(), parcel.regionId))
                         .invoke(zone -> parcel.zoneId = zone == null ? null : zone.id).replaceWithVoid();
             }
             if (input.code() != null && !input.code().strip().equals(parcel.code)) {
                 String code = input.code().strip();
-                steps = steps.chain(() -> requireFreeCode(parcel.regionId, code, parcel.id)).invoke(() -> parcel.code = code);
+                steps = steps.chain(() -> requireFreeCode(sql, parcel.regionId, code, parcel.id)).invoke(() -> parcel.code = code);
             }
-            return steps.invoke(() -> apply(input, parcel, area, geometry)).replaceWith(parcel.id);
+            return steps.invoke(() -> apply(input, parcel, area, geometry)).chain(() -> parcels.update(sql, parcel))
+                    .replaceWith(parcel.id);
         }));
     }
 
-    private void apply(ParcelInputs.UpdateParcel input, ParcelEntity parcel, BigDecimal area, String geometry) {
+    private void apply(ParcelInputs.UpdateParcel input, ParcelRow parcel, BigDecimal area, String geometry) {
         if (input.name() != null) {
             parcel.name = input.name().strip();
         }
@@ -148,14 +145,13 @@ public class ParcelService {
     }
 
     /** 供地. Not twice (CONFLICT), not while an approval adjustment is pending or after the approval changed. */
-    @WithTransaction
     public Uni<Long> supply(String id, ParcelInputs.SupplyParcel input) {
         validator.check("input", input);
-        return audit.stamp().chain(() -> parcel(id).chain(parcel -> adjustments.ofParcel(parcel.id).map(history -> {
+        return audit.withTransaction(sql -> parcel(sql, id).chain(parcel -> parcels.adjustmentsOf(sql, parcel.id).chain(history -> {
             if (parcel.suppliedOn != null) {
                 throw DubanException.conflict("Parcel " + parcel.code + " was supplied on " + parcel.suppliedOn + " already");
             }
-            for (ApprovalAdjustmentEntity adjustment : history) {
+            for (ApprovalAdjustmentRow adjustment : history) {
                 if (adjustment.status == AdjustmentStatus.REQUESTED) {
                     throw DubanException.invalidTransition("Parcel " + parcel.code
                             + " waits for an approval adjustment requested on " + adjustment.requestedOn
@@ -179,16 +175,15 @@ public class ParcelService {
             parcel.landUser = blankToNull(input.landUser());
             parcel.agreedStartOn = input.agreedStartOn();
             parcel.touch(clock.instant());
-            return parcel.id;
+            return parcels.update(sql, parcel).replaceWith(parcel.id);
         })));
     }
 
-    @WithTransaction
     public Uni<Long> recordConstructionStart(String id, LocalDate startedOn) {
         if (startedOn == null) {
             throw DubanException.validation("startedOn", "is required");
         }
-        return audit.stamp().chain(() -> parcel(id).map(parcel -> {
+        return audit.withTransaction(sql -> parcel(sql, id).chain(parcel -> {
             if (parcel.suppliedOn == null) {
                 throw DubanException.invalidTransition("Parcel " + parcel.code + " is not supplied: construction cannot start");
             }
@@ -198,18 +193,17 @@ public class ParcelService {
             requireNotFuture(startedOn, "startedOn");
             parcel.constructionStartedOn = startedOn;
             parcel.touch(clock.instant());
-            return parcel.id;
+            return parcels.update(sql, parcel).replaceWith(parcel.id);
         }));
     }
 
-    @WithTransaction
     public Uni<Long> requestAdjustment(String parcelId, ParcelInputs.RequestAdjustment input) {
         validator.check("input", input);
-        return audit.stamp().chain(() -> parcel(parcelId).chain(parcel -> adjustments.ofParcel(parcel.id).chain(history -> {
+        return audit.withTransaction(sql -> parcel(sql, parcelId).chain(parcel -> parcels.adjustmentsOf(sql, parcel.id).chain(history -> {
             if (parcel.suppliedOn != null) {
                 throw DubanException.invalidTransition("Parcel " + parcel.code + " is supplied; its approval is settled");
             }
-            for (ApprovalAdjustmentEntity adjustment : history) {
+            for (ApprovalAdjustmentRow adjustment : history) {
                 if (adjustment.status == AdjustmentStatus.REQUESTED) {
                     throw DubanException.conflict("Parcel " + parcel.code + " has a pending adjustment request already");
                 }
@@ -221,7 +215,7 @@ public class ParcelService {
             if (input.requestedOn().isBefore(parcel.approvedOn)) {
                 throw DubanException.validation("input.requestedOn", "before the approval date " + parcel.approvedOn);
             }
-            ApprovalAdjustmentEntity adjustment = new ApprovalAdjustmentEntity();
+            ApprovalAdjustmentRow adjustment = new ApprovalAdjustmentRow();
             adjustment.parcelId = parcel.id;
             adjustment.status = AdjustmentStatus.REQUESTED;
             adjustment.requestedOn = input.requestedOn();
@@ -229,12 +223,11 @@ public class ParcelService {
             adjustment.requestedBy = blankToNull(input.requestedBy());
             adjustment.touch(clock.instant());
             parcel.touch(clock.instant());
-            return adjustments.persist(adjustment).replaceWith(parcel.id);
+            return parcels.insert(sql, adjustment).chain(() -> parcels.update(sql, parcel)).replaceWith(parcel.id);
         })));
     }
 
     /** Ends a pending request: the approval ADJUSTED or APPROVAL_WITHDRAWN (the parcel leaves the stock), or CANCELLED. */
-    @WithTransaction
     public Uni<Long> endAdjustment(String adjustmentId, ParcelInputs.CompleteAdjustment input) {
         validator.check("input", input);
         if (input.outcome() == AdjustmentStatus.REQUESTED) {
@@ -244,9 +237,9 @@ public class ParcelService {
             throw DubanException.validation("input.newDocumentNumber", "an adjusted approval has a new document number");
         }
         long id = Ids.parse(adjustmentId, "ApprovalAdjustment");
-        return audit.stamp().chain(() -> adjustments.findById(id)
+        return audit.withTransaction(sql -> parcels.adjustment(sql, id)
                 .chain(adjustment -> callers.current().chain(caller -> adjustment == null ? Uni.createFrom().nullItem()
-                        : parcels.findById(adjustment.parcelId).map(parcel -> caller.editsLandIn(parcel.regionId) ? adjustment : null)))
+                        : parcels.parcel(sql, adjustment.parcelId).map(parcel -> caller.editsLandIn(parcel.regionId) ? adjustment : null)))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("ApprovalAdjustment", adjustmentId))
                 .chain(adjustment -> {
                     if (adjustment.status != AdjustmentStatus.REQUESTED) {
@@ -261,15 +254,19 @@ public class ParcelService {
                     adjustment.newDocumentNumber = blankToNull(input.newDocumentNumber());
                     adjustment.note = blankToNull(input.note());
                     adjustment.touch(clock.instant());
-                    return parcels.findById(adjustment.parcelId).invoke(parcel -> parcel.touch(clock.instant()))
+                    return parcels.update(sql, adjustment).chain(() -> parcels.parcel(sql, adjustment.parcelId))
+                            .call(parcel -> {
+                                parcel.touch(clock.instant());
+                                return parcels.update(sql, parcel);
+                            })
                             .map(parcel -> parcel.id);
                 }));
     }
 
     /** The parcel, if the caller may edit it: a parcel of another region does not exist for a LAND_EDITOR. */
-    Uni<ParcelEntity> parcel(String id) {
+    private Uni<ParcelRow> parcel(SqlClient sql, String id) {
         long parcelId = Ids.parse(id, "Parcel");
-        return callers.current().chain(caller -> parcels.findById(parcelId).map(parcel -> {
+        return callers.current().chain(caller -> parcels.parcel(sql, parcelId).map(parcel -> {
             if (parcel == null || !caller.editsLandIn(parcel.regionId)) {
                 throw DubanException.notFound("Parcel", id);
             }
@@ -277,9 +274,12 @@ public class ParcelService {
         }));
     }
 
-    private Uni<UnitEntity> township(String id) {
+    private Uni<UnitRow> township(SqlClient sql, String id) {
         Long unitId = Ids.parseOptional(id, "Unit");
-        return callers.current().chain(caller -> units.findById(unitId).map(unit -> {
+        if (unitId == null) {
+            throw DubanException.validation("input.townshipId", "no township " + id);
+        }
+        return callers.current().chain(caller -> units.unit(sql, unitId).map(unit -> {
             if (unit == null || unit.kind != UnitKind.TOWNSHIP || !caller.editsLandIn(unit.regionId)) {
                 throw DubanException.validation("input.townshipId", "no township " + id);
             }
@@ -287,12 +287,12 @@ public class ParcelService {
         }));
     }
 
-    private Uni<UnitEntity> zone(String id, long regionId) {
+    private Uni<UnitRow> zone(SqlClient sql, String id, long regionId) {
         if (blankToNull(id) == null) {
             return Uni.createFrom().nullItem();
         }
         long unitId = Ids.parse(id, "Unit");
-        return units.findById(unitId).map(unit -> {
+        return units.unit(sql, unitId).map(unit -> {
             if (unit == null || unit.regionId != regionId) {
                 throw DubanException.validation("input.zoneId", "no unit " + id + " in the parcel's region");
             }
@@ -300,8 +300,8 @@ public class ParcelService {
         });
     }
 
-    private Uni<Void> requireFreeCode(long regionId, String code, Long except) {
-        return parcels.byCode(regionId, code).invoke(existing -> {
+    private Uni<Void> requireFreeCode(SqlClient sql, long regionId, String code, Long except) {
+        return parcels.byCode(sql, regionId, code).invoke(existing -> {
             if (existing != null && !existing.id.equals(except)) {
                 throw DubanException.conflict("The region has a parcel with code " + code + " already");
             }

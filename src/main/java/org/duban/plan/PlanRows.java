@@ -1,63 +1,80 @@
 package org.duban.plan;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.sql.Rows;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The writes of {@code task} and {@code plan} rows on the SQL client, in the caller's transaction: status moves,
- * approved extensions, reminder policies, and the version a change elsewhere (the checklist) raises. Each raises
- * the row's version, so an edit holding the old one answers CONFLICT. Editing by hand and importing write the same
- * rows through Hibernate Reactive (TaskService, PlanService, PlanStore, PlanImporter) until they move here.
+ * The one writer of {@code plan}, {@code plan_basis_document} and {@code plan_leading_group}, and the reads a write
+ * takes of them; every method runs in the caller's transaction (editing by hand, importing a plan file, setting a
+ * reminder policy). Each write of a plan raises its version, so an edit holding the old one answers CONFLICT.
  */
 @ApplicationScoped
 public class PlanRows {
 
-    /** A non-recurring task's status (a recurring one's occurrences have their own). */
-    public Uni<Void> setTaskStatus(SqlClient sql, long taskId, TaskStatus status, Instant now) {
-        return sql.preparedQuery("update task set status = $2, updated_at = $3, version = version + 1 where id = $1")
-                .execute(Tuple.of(taskId, status.name(), utc(now))).replaceWithVoid();
+    private static final String PLAN = "select id, region_id, document_number, title, issuing_unit_id, issued_on, summary,"
+            + " copied_to, created_at, updated_at, version from plan";
+
+    public Uni<PlanRow> plan(SqlClient sql, long id) {
+        return sql.preparedQuery(PLAN + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, PlanRow::from));
     }
 
-    /** Something of the task's changed (its checklist): its version moves on. */
-    public Uni<Void> touchTask(SqlClient sql, long taskId, Instant now) {
-        return sql.preparedQuery("update task set updated_at = $2, version = version + 1 where id = $1")
-                .execute(Tuple.of(taskId, utc(now))).replaceWithVoid();
+    public Uni<PlanRow> byDocumentNumber(SqlClient sql, String documentNumber) {
+        return sql.preparedQuery(PLAN + " where document_number = $1").execute(Tuple.of(documentNumber))
+                .map(rows -> Rows.first(rows, PlanRow::from));
     }
 
-    /** An approved extension: the deadline moves, the first one stays as {@code original_deadline}. */
-    public Uni<Void> extendDeadline(SqlClient sql, long taskId, LocalDate deadline, boolean scoreAgainstNew, Instant now) {
-        return sql.preparedQuery("update task set original_deadline = coalesce(original_deadline, deadline),"
-                + " deadline = $2, score_against_new_deadline = $3, updated_at = $4, version = version + 1 where id = $1")
-                .execute(Tuple.of(taskId, deadline, scoreAgainstNew, utc(now))).replaceWithVoid();
+    public Uni<Void> insert(SqlClient sql, PlanRow plan) {
+        return sql.preparedQuery("insert into plan (region_id, document_number, title, issuing_unit_id, issued_on, summary,"
+                + " copied_to, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id")
+                .execute(Tuple.from(new Object[] { plan.regionId, plan.documentNumber, plan.title, plan.issuingUnitId,
+                        plan.issuedOn, plan.summary, plan.copiedTo, Rows.utc(plan.createdAt), Rows.utc(plan.updatedAt) }))
+                .invoke(rows -> plan.id = Rows.id(rows)).replaceWithVoid();
     }
 
-    /** The task's own reminder policy (null days: its plan's applies); false when there is no such live task. */
-    public Uni<Boolean> setTaskReminderPolicy(SqlClient sql, long taskId, Integer[] daysBefore, Integer escalateAfterDays,
-            Instant now) {
-        return sql.preparedQuery("update task set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
-                + " version = version + 1 where id = $1 and deleted_at is null")
-                .execute(Tuple.of(taskId, daysBefore, escalateAfterDays, utc(now)))
-                .map(rows -> rows.rowCount() > 0);
+    public Uni<Void> update(SqlClient sql, PlanRow plan) {
+        return sql.preparedQuery("update plan set document_number = $3, title = $4, issuing_unit_id = $5, issued_on = $6,"
+                + " summary = $7, copied_to = $8, updated_at = $9, version = version + 1 where id = $1 and version = $2")
+                .execute(Tuple.from(new Object[] { plan.id, plan.version, plan.documentNumber, plan.title, plan.issuingUnitId,
+                        plan.issuedOn, plan.summary, plan.copiedTo, Rows.utc(plan.updatedAt) }))
+                .invoke(rows -> Rows.requireUpdated(rows, plan, "Plan")).replaceWithVoid();
+    }
+
+    /** Makes the plan's basis documents these, in this order. */
+    public Uni<Void> replaceBasisDocuments(SqlClient sql, long planId, List<BasisDocumentRow> documents) {
+        return sql.preparedQuery("delete from plan_basis_document where plan_id = $1").execute(Tuple.of(planId))
+                .chain(() -> documents.isEmpty() ? Uni.createFrom().voidItem() : sql
+                        .preparedQuery("insert into plan_basis_document (plan_id, ordinal, number, title, issuer)"
+                                + " select $1, * from unnest($2::int[], $3::text[], $4::text[], $5::text[])")
+                        .execute(Tuple.of(planId, IntStream.rangeClosed(1, documents.size()).boxed().toArray(Integer[]::new),
+                                documents.stream().map(d -> d.number).toArray(String[]::new),
+                                documents.stream().map(d -> d.title).toArray(String[]::new),
+                                documents.stream().map(d -> d.issuer).toArray(String[]::new)))
+                        .replaceWithVoid());
+    }
+
+    /** Makes the plan's leading groups these. */
+    public Uni<Void> replaceLeadingGroups(SqlClient sql, long planId, List<Long> groupIds) {
+        return sql.preparedQuery("delete from plan_leading_group where plan_id = $1").execute(Tuple.of(planId))
+                .chain(() -> groupIds.isEmpty() ? Uni.createFrom().voidItem() : sql
+                        .preparedQuery("insert into plan_leading_group (plan_id, group_id) select $1, unnest($2::bigint[])")
+                        .execute(Tuple.of(planId, groupIds.toArray(new Long[0]))).replaceWithVoid());
     }
 
     /** The plan's reminder policy (null days: the defaults apply); false when there is no such plan. */
-    public Uni<Boolean> setPlanReminderPolicy(SqlClient sql, long planId, Integer[] daysBefore, Integer escalateAfterDays,
+    public Uni<Boolean> setReminderPolicy(SqlClient sql, long planId, Integer[] daysBefore, Integer escalateAfterDays,
             Instant now) {
         return sql.preparedQuery("update plan set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
                 + " version = version + 1 where id = $1")
-                .execute(Tuple.of(planId, daysBefore, escalateAfterDays, utc(now)))
+                .execute(Tuple.of(planId, daysBefore, escalateAfterDays, Rows.utc(now)))
                 .map(rows -> rows.rowCount() > 0);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

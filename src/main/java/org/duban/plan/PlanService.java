@@ -15,43 +15,42 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
-import org.duban.unit.UnitEntity;
-import org.duban.unit.UnitRepository;
+import org.duban.group.GroupRows;
+import org.duban.unit.UnitRow;
+import org.duban.unit.UnitRows;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Writes of plans by hand; each method is one transaction returning the plan id. */
 @ApplicationScoped
 public class PlanService {
 
     private final AuditTrail audit;
-    private final Repositories.Plans plans;
-    private final UnitRepository units;
-    private final PlanStore store;
+    private final PlanRows plans;
+    private final UnitRows units;
+    private final GroupRows groups;
     private final InputValidator validator;
     private final Clock clock;
 
-    PlanService(Repositories.Plans plans, UnitRepository units, PlanStore store, InputValidator validator, Clock clock,
-            AuditTrail audit) {
+    PlanService(PlanRows plans, UnitRows units, GroupRows groups, InputValidator validator, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.plans = plans;
         this.units = units;
-        this.store = store;
+        this.groups = groups;
         this.validator = validator;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<Long> createPlan(PlanInputs.CreatePlan input) {
         validator.check("input", input);
         String documentNumber = input.documentNumber().strip();
-        return audit.stamp().chain(() -> issuingUnit(input.issuingUnitId())
-                .call(unit -> requireFreeDocumentNumber(documentNumber, null))
-                .chain(unit -> store.references(unit.regionId).chain(refs -> {
+        return audit.withTransaction(sql -> issuingUnit(sql, input.issuingUnitId())
+                .call(unit -> requireFreeDocumentNumber(sql, documentNumber, null))
+                .chain(unit -> RegionReferences.load(sql, units, groups, unit.regionId).chain(refs -> {
                     List<Long> groupIds = groupIds(input.leadingGroupIds(), refs);
                     Instant now = clock.instant();
-                    PlanEntity plan = new PlanEntity();
+                    PlanRow plan = new PlanRow();
                     plan.regionId = unit.regionId;
                     plan.issuingUnitId = unit.id;
                     plan.documentNumber = documentNumber;
@@ -60,24 +59,23 @@ public class PlanService {
                     plan.summary = blankToNull(input.summary());
                     plan.copiedTo = stripped(input.copiedTo());
                     plan.touch(now);
-                    return plans.persist(plan)
-                            .call(saved -> store.replaceBasisDocuments(saved.id, basisDocuments(input.basisDocuments())))
-                            .call(saved -> store.replaceLeadingGroups(saved.id, groupIds))
-                            .map(saved -> saved.id);
+                    return plans.insert(sql, plan)
+                            .chain(() -> plans.replaceBasisDocuments(sql, plan.id, basisDocuments(input.basisDocuments())))
+                            .chain(() -> plans.replaceLeadingGroups(sql, plan.id, groupIds))
+                            .map(done -> plan.id);
                 })));
     }
 
-    @WithTransaction
     public Uni<Long> updatePlan(String id, PlanInputs.UpdatePlan input) {
         validator.check("input", input);
         long planId = Ids.parse(id, "Plan");
-        return audit.stamp().chain(() -> plans.findById(planId)
+        return audit.withTransaction(sql -> plans.plan(sql, planId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", id))
                 .chain(plan -> {
                     Versions.require(input.expectedVersion(), plan.version, "Plan");
                     Uni<Void> steps = Uni.createFrom().voidItem();
                     if (input.issuingUnitId() != null) {
-                        steps = steps.chain(() -> issuingUnit(input.issuingUnitId()).invoke(unit -> {
+                        steps = steps.chain(() -> issuingUnit(sql, input.issuingUnitId()).invoke(unit -> {
                             if (unit.regionId.longValue() != plan.regionId) {
                                 throw DubanException.validation("input.issuingUnitId", "must be a unit of the plan's region");
                             }
@@ -86,7 +84,7 @@ public class PlanService {
                     }
                     if (input.documentNumber() != null) {
                         String documentNumber = input.documentNumber().strip();
-                        steps = steps.chain(() -> requireFreeDocumentNumber(documentNumber, plan.id))
+                        steps = steps.chain(() -> requireFreeDocumentNumber(sql, documentNumber, plan.id))
                                 .invoke(() -> plan.documentNumber = documentNumber);
                     }
                     if (input.title() != null) {
@@ -102,24 +100,24 @@ public class PlanService {
                         plan.copiedTo = stripped(input.copiedTo());
                     }
                     if (input.basisDocuments() != null) {
-                        steps = steps.chain(() -> store.replaceBasisDocuments(plan.id, basisDocuments(input.basisDocuments())));
+                        steps = steps.chain(() -> plans.replaceBasisDocuments(sql, plan.id, basisDocuments(input.basisDocuments())));
                     }
                     if (input.leadingGroupIds() != null) {
-                        steps = steps.chain(() -> store.references(plan.regionId))
-                                .chain(refs -> store.replaceLeadingGroups(plan.id, groupIds(input.leadingGroupIds(), refs)));
+                        steps = steps.chain(() -> RegionReferences.load(sql, units, groups, plan.regionId))
+                                .chain(refs -> plans.replaceLeadingGroups(sql, plan.id, groupIds(input.leadingGroupIds(), refs)));
                     }
                     plan.touch(clock.instant());
-                    return steps.replaceWith(plan.id);
+                    return steps.chain(() -> plans.update(sql, plan)).replaceWith(plan.id);
                 }));
     }
 
-    private Uni<UnitEntity> issuingUnit(String id) {
+    private Uni<UnitRow> issuingUnit(SqlClient sql, String id) {
         long unitId = Ids.parse(id, "Unit");
-        return units.findById(unitId).onItem().ifNull().failWith(() -> DubanException.notFound("Unit", id));
+        return units.unit(sql, unitId).onItem().ifNull().failWith(() -> DubanException.notFound("Unit", id));
     }
 
-    private Uni<Void> requireFreeDocumentNumber(String documentNumber, Long except) {
-        return plans.byDocumentNumber(documentNumber).invoke(existing -> {
+    private Uni<Void> requireFreeDocumentNumber(SqlClient sql, String documentNumber, Long except) {
+        return plans.byDocumentNumber(sql, documentNumber).invoke(existing -> {
             if (existing != null && !existing.id.equals(except)) {
                 throw DubanException.conflict("A plan with document number " + documentNumber + " exists already");
             }
@@ -139,14 +137,14 @@ public class PlanService {
         return result;
     }
 
-    private static List<BasisDocumentEntity> basisDocuments(List<PlanInputs.BasisDocumentInput> inputs) {
-        List<BasisDocumentEntity> result = new ArrayList<>();
+    private static List<BasisDocumentRow> basisDocuments(List<PlanInputs.BasisDocumentInput> inputs) {
+        List<BasisDocumentRow> result = new ArrayList<>();
         if (inputs != null) {
             for (PlanInputs.BasisDocumentInput input : inputs) {
                 if (input == null) {
                     continue;
                 }
-                BasisDocumentEntity document = new BasisDocumentEntity();
+                BasisDocumentRow document = new BasisDocumentRow();
                 document.number = input.number().strip();
                 document.title = blankToNull(input.title());
                 document.issuer = blankToNull(input.issuer());

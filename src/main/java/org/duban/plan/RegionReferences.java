@@ -6,20 +6,26 @@ import java.util.List;
 
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
-import org.duban.group.LeadingGroupEntity;
-import org.duban.unit.UnitEntity;
-import org.duban.unit.UnitNames;
-import org.duban.unit.UnitSetEntity;
+import org.duban.group.GroupRows;
+import org.duban.group.LeadingGroupRow;
+import org.duban.unit.UnitRow;
+import org.duban.unit.UnitRows;
+import org.duban.unit.UnitSetRow;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The units, unit sets and leading groups of one region, loaded once per write: a plan may only refer to
  * those of its own region.
  */
-public record RegionReferences(long regionId, List<UnitEntity> units, List<UnitSetEntity> sets,
-        List<LeadingGroupEntity> groups) {
+public record RegionReferences(long regionId, List<UnitRow> units, List<UnitSetRow> sets, List<LeadingGroupRow> groups) {
 
-    public UnitNames unitNames() {
-        return new UnitNames(units);
+    static Uni<RegionReferences> load(SqlClient sql, UnitRows unitRows, GroupRows groupRows, long regionId) {
+        return unitRows.unitsInRegion(sql, regionId)
+                .chain(units -> unitRows.setsInRegion(sql, regionId)
+                        .chain(sets -> groupRows.inRegion(sql, regionId).map(groups -> new RegionReferences(regionId, units, sets,
+                                groups))));
     }
 
     public Long unitId(String id, String field) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,34 +19,38 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
+import org.duban.group.GroupRows;
 import org.duban.plan.occurrence.RecurrenceRule;
+import org.duban.unit.UnitRows;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Writes of tasks by hand; each public method is one transaction returning the task id. */
 @ApplicationScoped
 public class TaskService {
 
-    private final Repositories.Plans plans;
-    private final Repositories.Tasks tasks;
+    private final PlanRows plans;
+    private final TaskRows tasks;
     private final Checklists checklists;
-    private final PlanStore store;
+    private final UnitRows units;
+    private final GroupRows groups;
     private final InputValidator validator;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TaskService(Repositories.Plans plans, Repositories.Tasks tasks, Checklists checklists, PlanStore store, InputValidator validator, AuditTrail audit, Clock clock) {
+    TaskService(PlanRows plans, TaskRows tasks, Checklists checklists, UnitRows units, GroupRows groups,
+            InputValidator validator, AuditTrail audit, Clock clock) {
         this.plans = plans;
         this.tasks = tasks;
         this.checklists = checklists;
-        this.store = store;
+        this.units = units;
+        this.groups = groups;
         this.validator = validator;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<Long> createTask(PlanInputs.CreateTask input) {
         validator.check("input", input);
         long planId = Ids.parse(input.planId(), "Plan");
@@ -54,17 +59,16 @@ public class TaskService {
         requireDates(input.startDate(), input.deadline());
         String recurrence = recurrence(input.recurrence(), input.deadline());
         List<String> deliverableTitles = titles(input.deliverables());
-        return audit.stamp().chain(() -> plans.findById(planId))
+        return audit.withTransaction(sql -> plans.plan(sql, planId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", input.planId()))
-                .chain(plan -> store.references(plan.regionId)
-                        .map(refs -> assignments(input.assignments(), refs, "input.assignments")))
-                .chain(newAssignments -> parent(parentId, planId)
-                        .call(parent -> requireFreeCode(planId, code, null))
-                        .chain(parent -> store.placeNewTask(planId, parent, input.position()))
+                .chain(plan -> references(sql, plan.regionId))
+                .map(refs -> assignments(input.assignments(), refs, "input.assignments"))
+                .chain(newAssignments -> parent(sql, parentId, planId)
+                        .call(parent -> requireFreeCode(sql, planId, code, null))
+                        .chain(parent -> tasks.placeNewTask(sql, planId, parent, input.position()))
                         .chain(sortPath -> {
                             Instant now = clock.instant();
-                            TaskEntity task = new TaskEntity();
-                            task.planId = planId;
+                            TaskRow task = new TaskRow();
                             task.parentId = parentId;
                             task.code = code;
                             task.sortPath = sortPath;
@@ -74,18 +78,16 @@ public class TaskService {
                             task.deadline = input.deadline();
                             task.deadlineNote = blankToNull(input.deadlineNote());
                             task.recurrence = recurrence;
-                            task.touch(now);
-                            return tasks.persist(task)
-                                    .call(saved -> store.replaceAssignments(saved.id, newAssignments))
-                                    .call(saved -> checklists.add(saved.id, deliverableTitles));
-                        }))
-                .map(saved -> saved.id);
+                            return tasks.insert(sql, planId, List.of(task), now)
+                                    .chain(() -> tasks.setAssignments(sql, Map.of(task.id, newAssignments), false))
+                                    .chain(() -> checklists.add(sql, Map.of(task.id, deliverableTitles)))
+                                    .map(done -> task.id);
+                        })));
     }
 
-    @WithTransaction
     public Uni<Long> updateTask(String id, PlanInputs.UpdateTask input) {
         validator.check("input", input);
-        return liveTask(id).chain(task -> {
+        return audit.withTransaction(sql -> liveTask(sql, id).chain(task -> {
             Versions.require(input.expectedVersion(), task.version, "Task");
             LocalDate deadline = Boolean.TRUE.equals(input.removeDeadline()) ? null
                     : input.deadline() != null ? input.deadline() : task.deadline;
@@ -95,7 +97,7 @@ public class TaskService {
             Uni<Void> code = Uni.createFrom().voidItem();
             if (input.code() != null && !input.code().strip().equals(task.code)) {
                 String newCode = input.code().strip();
-                code = requireFreeCode(task.planId, newCode, task.id).invoke(() -> task.code = newCode);
+                code = requireFreeCode(sql, task.planId, newCode, task.id).invoke(() -> task.code = newCode);
             }
             if (input.title() != null) {
                 task.title = input.title().strip();
@@ -108,69 +110,60 @@ public class TaskService {
             }
             task.startDate = startDate;
             task.deadline = deadline;
-            task.touch(clock.instant());
-            return code.replaceWith(task.id);
-        });
+            return code.chain(() -> tasks.update(sql, List.of(task), clock.instant())).replaceWith(task.id);
+        }));
     }
 
     /** Deletes the task and its subtree softly; returns the id. */
-    @WithTransaction
     public Uni<Long> deleteTask(String id) {
-        return liveTask(id).chain(task -> store.softDeleteSubtree(task, clock.instant()).replaceWith(task.id));
+        return audit.withTransaction(sql -> liveTask(sql, id)
+                .chain(task -> tasks.softDeleteSubtree(sql, task.id, clock.instant()).replaceWith(task.id)));
     }
 
-    @WithTransaction
     public Uni<Long> assignUnits(String taskId, List<PlanInputs.AssignmentInput> inputs) {
-        return liveTask(taskId).chain(task -> plans.findById(task.planId)
-                .chain(plan -> store.references(plan.regionId))
-                .chain(refs -> {
-                    List<TaskAssignmentEntity> newAssignments = assignments(inputs, refs, "assignments");
-                    task.touch(clock.instant());
-                    return store.replaceAssignments(task.id, newAssignments);
-                })
-                .replaceWith(task.id));
+        return audit.withTransaction(sql -> liveTask(sql, taskId).chain(task -> plans.plan(sql, task.planId)
+                .chain(plan -> references(sql, plan.regionId))
+                .chain(refs -> tasks.setAssignments(sql, Map.of(task.id, assignments(inputs, refs, "assignments")), true))
+                .chain(() -> tasks.touch(sql, task.id, clock.instant()))
+                .replaceWith(task.id)));
     }
 
     /** Makes the checklist the given list (see {@link Checklists#set}). */
-    @WithTransaction
     public Uni<Long> setDeliverables(String taskId, List<PlanInputs.DeliverableInput> inputs) {
         List<PlanInputs.DeliverableInput> items = inputs == null ? List.of() : inputs;
         for (int i = 0; i < items.size(); i++) {
             validator.check("deliverables[" + i + "]", items.get(i));
         }
-        return liveTask(taskId).chain(task -> checklists.set(task.id, items)
-                .invoke(() -> task.touch(clock.instant()))
-                .replaceWith(task.id));
+        return audit.withTransaction(sql -> liveTask(sql, taskId).chain(task -> checklists.set(sql, task.id, items)
+                .chain(() -> tasks.touch(sql, task.id, clock.instant()))
+                .replaceWith(task.id)));
     }
 
-    /** Stamps the audit trail first: every write here starts with it. */
-    private Uni<TaskEntity> liveTask(String id) {
+    private Uni<RegionReferences> references(SqlClient sql, long regionId) {
+        return RegionReferences.load(sql, units, groups, regionId);
+    }
+
+    private Uni<TaskRow> liveTask(SqlClient sql, String id) {
         long taskId = Ids.parse(id, "Task");
-        return audit.stamp().chain(() -> tasks.findById(taskId)).map(task -> {
-            if (task == null || task.deletedAt != null) {
-                throw DubanException.notFound("Task", id);
-            }
-            return task;
-        });
+        return tasks.liveTask(sql, taskId).onItem().ifNull().failWith(() -> DubanException.notFound("Task", id));
     }
 
-    private Uni<TaskEntity> parent(Long parentId, long planId) {
+    private Uni<TaskRow> parent(SqlClient sql, Long parentId, long planId) {
         if (parentId == null) {
             return Uni.createFrom().nullItem();
         }
-        return tasks.findById(parentId).map(parent -> {
-            if (parent == null || parent.deletedAt != null || parent.planId != planId) {
+        return tasks.liveTask(sql, parentId).map(parent -> {
+            if (parent == null || parent.planId != planId) {
                 throw DubanException.validation("input.parentId", "no task " + parentId + " in this plan");
             }
             return parent;
         });
     }
 
-    private Uni<Void> requireFreeCode(long planId, String code, Long except) {
-        return tasks.count("planId = ?1 and code = ?2 and deletedAt is null" + (except == null ? "" : " and id <> ?3"),
-                except == null ? new Object[] { planId, code } : new Object[] { planId, code, except })
-                .invoke(count -> {
-                    if (count > 0) {
+    private Uni<Void> requireFreeCode(SqlClient sql, long planId, String code, Long except) {
+        return tasks.codeTaken(sql, planId, code, except)
+                .invoke(taken -> {
+                    if (taken) {
                         throw DubanException.conflict("The plan has a task with code " + code + " already");
                     }
                 })
@@ -198,9 +191,9 @@ public class TaskService {
         }
     }
 
-    static List<TaskAssignmentEntity> assignments(List<PlanInputs.AssignmentInput> inputs, RegionReferences refs,
+    static List<TaskAssignmentRow> assignments(List<PlanInputs.AssignmentInput> inputs, RegionReferences refs,
             String field) {
-        List<TaskAssignmentEntity> result = new ArrayList<>();
+        List<TaskAssignmentRow> result = new ArrayList<>();
         if (inputs == null) {
             return result;
         }
@@ -211,7 +204,7 @@ public class TaskService {
             if (input == null || (blankToNull(input.unitId()) == null) == (blankToNull(input.unitSetId()) == null)) {
                 throw DubanException.validation(at, "name exactly one of unitId and unitSetId");
             }
-            TaskAssignmentEntity assignment = new TaskAssignmentEntity();
+            TaskAssignmentRow assignment = new TaskAssignmentRow();
             assignment.unitId = refs.unitId(input.unitId(), at + ".unitId");
             assignment.unitSetId = refs.setId(input.unitSetId(), at + ".unitSetId");
             if (!seen.add(assignment.unitId != null ? "u" + assignment.unitId : "s" + assignment.unitSetId)) {

@@ -16,6 +16,7 @@ import org.duban.common.sql.Batches;
 import org.duban.plan.Plan;
 import org.duban.plan.PlanRows;
 import org.duban.plan.Task;
+import org.duban.plan.TaskRows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -34,13 +35,15 @@ public class ReminderPolicyApi {
 
     private final ReminderPolicies policies;
     private final PlanRows planRows;
+    private final TaskRows taskRows;
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    ReminderPolicyApi(ReminderPolicies policies, PlanRows planRows, AuditTrail audit, InputValidator validator, Clock clock) {
+    ReminderPolicyApi(ReminderPolicies policies, PlanRows planRows, TaskRows taskRows, AuditTrail audit, InputValidator validator, Clock clock) {
         this.policies = policies;
         this.planRows = planRows;
+        this.taskRows = taskRows;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -70,7 +73,7 @@ public class ReminderPolicyApi {
     public Uni<@NonNull ReminderPolicy> setPlanReminderPolicy(@NonNull @Id String planId, ReminderPolicyInput policy) {
         long id = Ids.parse(planId, "Plan");
         Integer[] days = days(policy);
-        return audit.withTransaction(connection -> planRows.setPlanReminderPolicy(connection, id, days,
+        return audit.withTransaction(connection -> planRows.setReminderPolicy(connection, id, days,
                         policy == null ? null : policy.escalateAfterDays(), clock.instant()))
                 .chain(found -> one(found, policies.ofPlans(new Long[] { id }), "Plan", planId));
     }
@@ -82,7 +85,7 @@ public class ReminderPolicyApi {
     public Uni<@NonNull ReminderPolicy> setTaskReminderPolicy(@NonNull @Id String taskId, ReminderPolicyInput policy) {
         long id = Ids.parse(taskId, "Task");
         Integer[] days = days(policy);
-        return audit.withTransaction(connection -> planRows.setTaskReminderPolicy(connection, id, days,
+        return audit.withTransaction(connection -> taskRows.setReminderPolicy(connection, id, days,
                         policy == null ? null : policy.escalateAfterDays(), clock.instant()))
                 .chain(found -> one(found, policies.ofTasks(new Long[] { id }), "Task", taskId));
     }

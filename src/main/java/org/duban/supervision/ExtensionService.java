@@ -14,7 +14,7 @@ import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
-import org.duban.plan.PlanRows;
+import org.duban.plan.TaskRows;
 import org.duban.plan.TaskStatus;
 
 import io.smallrye.mutiny.Uni;
@@ -29,14 +29,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ExtensionService {
 
     private final WorkflowStore store;
-    private final PlanRows planRows;
+    private final TaskRows tasks;
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    ExtensionService(WorkflowStore store, PlanRows planRows, AuditTrail audit, InputValidator validator, Clock clock) {
+    ExtensionService(WorkflowStore store, TaskRows tasks, AuditTrail audit, InputValidator validator, Clock clock) {
         this.store = store;
-        this.planRows = planRows;
+        this.tasks = tasks;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -99,7 +99,7 @@ public class ExtensionService {
                         .execute(Tuple.from(new Object[] { id, approve ? "APPROVED" : "REFUSED", caller.accountId(),
                                 clock.instant().atOffset(ZoneOffset.UTC), blankToNull(input.note()), approve && againstNew })))
                 .call(row -> approve
-                        ? planRows.extendDeadline(connection, row.getLong("task_id"), row.getLocalDate("requested_deadline"), againstNew,
+                        ? tasks.extendDeadline(connection, row.getLong("task_id"), row.getLocalDate("requested_deadline"), againstNew,
                                 clock.instant())
                         : Uni.createFrom().voidItem())
                 .map(row -> row.getLong("task_id")));

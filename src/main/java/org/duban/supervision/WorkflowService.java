@@ -18,7 +18,7 @@ import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.Checklists;
-import org.duban.plan.PlanRows;
+import org.duban.plan.TaskRows;
 import org.duban.plan.TaskStatus;
 
 import io.smallrye.mutiny.Uni;
@@ -35,15 +35,15 @@ public class WorkflowService {
 
     private final WorkflowStore store;
     private final Checklists checklists;
-    private final PlanRows planRows;
+    private final TaskRows tasks;
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    WorkflowService(WorkflowStore store, Checklists checklists, PlanRows planRows, AuditTrail audit, InputValidator validator,
+    WorkflowService(WorkflowStore store, Checklists checklists, TaskRows tasks, AuditTrail audit, InputValidator validator,
             Clock clock) {
         this.store = store;
-        this.planRows = planRows;
+        this.tasks = tasks;
         this.checklists = checklists;
         this.audit = audit;
         this.validator = validator;
@@ -151,7 +151,7 @@ public class WorkflowService {
                 .call(task -> store.roleOf(connection, task, caller))
                 .call(task -> store.evidenceOfTask(connection, task, done ? evidenceIds : List.of(), "evidenceIds")
                         .chain(evidence -> checklists.tick(connection, id, done, evidence, caller.accountId(), clock.instant())))
-                .call(task -> planRows.touchTask(connection, task, clock.instant())));
+                .call(task -> tasks.touch(connection, task, clock.instant())));
     }
 
     private Uni<Long> officeMove(String taskId, String occurrenceId, Set<TaskStatus> from, TaskStatus to, String reason,

@@ -14,7 +14,7 @@ import org.duban.access.Roles;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.plan.AssignmentRole;
-import org.duban.plan.PlanRows;
+import org.duban.plan.TaskRows;
 import org.duban.plan.TaskStatus;
 import org.duban.plan.TaskVisibility;
 import org.duban.plan.occurrence.OccurrenceId;
@@ -28,11 +28,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 class WorkflowStore {
 
-    private final PlanRows planRows;
+    private final TaskRows tasks;
     private final Clock clock;
 
-    WorkflowStore(PlanRows planRows, Clock clock) {
-        this.planRows = planRows;
+    WorkflowStore(TaskRows tasks, Clock clock) {
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -134,7 +134,7 @@ class WorkflowStore {
                 ? connection.preparedQuery("insert into task_occurrence (task_id, due_on, status, updated_at) values ($1, $2, $3, $4)"
                         + " on conflict (task_id, due_on) do update set status = excluded.status, updated_at = excluded.updated_at")
                         .execute(Tuple.of(item.taskId(), item.dueOn(), to.name(), now))
-                : planRows.setTaskStatus(connection, item.taskId(), to, now.toInstant());
+                : tasks.setStatus(connection, item.taskId(), to, now.toInstant());
         return status.chain(() -> connection.preparedQuery("insert into task_status_change (task_id, occurrence_due, from_status,"
                 + " to_status, reason, note, evidence_ids, override_reason, account_id, changed_at)"
                 + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")

@@ -16,21 +16,21 @@ import org.duban.common.DubanException;
  */
 public final class UnitNames {
 
-    private final Map<String, List<UnitEntity>> unitsByName = new HashMap<>();
+    private final Map<String, List<UnitRow>> unitsByName = new HashMap<>();
 
-    public UnitNames(List<UnitEntity> unitsOfRegion) {
+    public UnitNames(List<UnitRow> unitsOfRegion) {
         unitsOfRegion.forEach(this::add);
     }
 
-    public void add(UnitEntity unit) {
+    public void add(UnitRow unit) {
         for (String name : namesOf(unit)) {
             unitsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(unit);
         }
     }
 
     /** The unit a document means by {@code reference}; VALIDATION on {@code field} when none or several. */
-    public UnitEntity resolve(String reference, String field) {
-        List<UnitEntity> matches = unitsByName.getOrDefault(normalise(reference), List.of());
+    public UnitRow resolve(String reference, String field) {
+        List<UnitRow> matches = unitsByName.getOrDefault(normalise(reference), List.of());
         if (matches.size() == 1) {
             return matches.get(0);
         }
@@ -39,8 +39,8 @@ public final class UnitNames {
                 : "ambiguous unit name " + reference);
     }
 
-    public Optional<UnitEntity> find(String reference) {
-        List<UnitEntity> matches = unitsByName.getOrDefault(normalise(reference), List.of());
+    public Optional<UnitRow> find(String reference) {
+        List<UnitRow> matches = unitsByName.getOrDefault(normalise(reference), List.of());
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
@@ -48,11 +48,11 @@ public final class UnitNames {
      * VALIDATION on {@code field} when the unit's parents lead back to it: a region's units form a tree, and a loop
      * would have every walk up it run for ever.
      */
-    public void requireNoParentLoop(UnitEntity unit, String field) {
-        Map<Long, UnitEntity> byId = new HashMap<>();
+    public void requireNoParentLoop(UnitRow unit, String field) {
+        Map<Long, UnitRow> byId = new HashMap<>();
         unitsByName.values().forEach(units -> units.forEach(u -> byId.put(u.id, u)));
         List<String> chain = new ArrayList<>(List.of(unit.name));
-        for (UnitEntity up = byId.get(unit.parentId); up != null; up = byId.get(up.parentId)) {
+        for (UnitRow up = byId.get(unit.parentId); up != null; up = byId.get(up.parentId)) {
             chain.add(up.name);
             if (up == unit || chain.size() > byId.size() + 1) {
                 throw DubanException.validation(field, "the units' parents go round in a circle: " + String.join(" → ", chain));
@@ -61,9 +61,9 @@ public final class UnitNames {
     }
 
     /** CONFLICT when one of the unit's names already belongs to another unit of the region. */
-    public void requireFree(UnitEntity unit) {
+    public void requireFree(UnitRow unit) {
         for (String name : namesOf(unit)) {
-            for (UnitEntity other : unitsByName.getOrDefault(name, List.of())) {
+            for (UnitRow other : unitsByName.getOrDefault(name, List.of())) {
                 if (other != unit && (unit.id == null || !unit.id.equals(other.id))) {
                     throw DubanException.conflict("The name " + name + " already belongs to unit " + other.id
                             + " (" + other.name + ") in this region");
@@ -72,7 +72,7 @@ public final class UnitNames {
         }
     }
 
-    static Set<String> namesOf(UnitEntity unit) {
+    static Set<String> namesOf(UnitRow unit) {
         Set<String> names = new LinkedHashSet<>();
         names.add(normalise(unit.name));
         if (unit.shortName != null && !unit.shortName.isBlank()) {

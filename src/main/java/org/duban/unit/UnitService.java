@@ -16,56 +16,49 @@ import org.duban.common.Versions;
 import static org.duban.common.Text.blankToNull;
 import static org.duban.common.Text.stripped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Writes of regions, units and unit sets. Each method is one transaction; it returns the id written. */
 @ApplicationScoped
 public class UnitService {
 
     private final AuditTrail audit;
-    private final RegionRepository regions;
-    private final UnitRepository units;
-    private final UnitSetRepository unitSets;
+    private final UnitRows rows;
     private final InputValidator validator;
     private final Clock clock;
 
-    UnitService(RegionRepository regions, UnitRepository units, UnitSetRepository unitSets, InputValidator validator,
-            Clock clock, AuditTrail audit) {
+    UnitService(UnitRows rows, InputValidator validator, Clock clock, AuditTrail audit) {
         this.audit = audit;
-        this.regions = regions;
-        this.units = units;
-        this.unitSets = unitSets;
+        this.rows = rows;
         this.validator = validator;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<Long> createRegion(UnitInputs.CreateRegion input) {
         validator.check("input", input);
-        return audit.stamp().chain(() -> regions.byCode(input.code().strip()).chain(existing -> {
+        return audit.withTransaction(sql -> rows.regionByCode(sql, input.code().strip()).chain(existing -> {
             if (existing != null) {
                 throw DubanException.conflict("A region with code " + input.code() + " exists already");
             }
-            RegionEntity region = new RegionEntity();
+            RegionRow region = new RegionRow();
             region.code = input.code().strip();
             region.name = input.name().strip();
-            return regions.persist(region).map(r -> r.id);
+            return rows.insert(sql, region).map(done -> region.id);
         }));
     }
 
-    @WithTransaction
     public Uni<Long> createUnit(UnitInputs.CreateUnit input) {
         validator.check("input", input);
         long regionId = Ids.parse(input.regionId(), "Region");
         Long parentId = Ids.parseOptional(input.parentId(), "Unit");
-        return audit.stamp().chain(() -> regions.findById(regionId)
+        return audit.withTransaction(sql -> rows.region(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
-                .chain(region -> units.inRegion(regionId))
+                .chain(region -> rows.unitsInRegion(sql, regionId))
                 .chain(existing -> {
                     Instant now = clock.instant();
-                    UnitEntity unit = new UnitEntity();
+                    UnitRow unit = new UnitRow();
                     unit.regionId = regionId;
                     unit.name = input.name().strip();
                     unit.shortName = blankToNull(input.shortName());
@@ -74,26 +67,27 @@ public class UnitService {
                     unit.parentId = requireParent(existing, parentId, null);
                     unit.touch(now);
                     new UnitNames(existing).requireFree(unit);
-                    return units.persist(unit).map(u -> u.id);
+                    return rows.insert(sql, unit).map(done -> unit.id);
                 }));
     }
 
-    @WithTransaction
     public Uni<Long> updateUnit(String id, UnitInputs.UpdateUnit input) {
         validator.check("input", input);
         long unitId = Ids.parse(id, "Unit");
-        return audit.stamp().chain(() -> units.findById(unitId)
+        return audit.withTransaction(sql -> rows.unit(sql, unitId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Unit", id))
                 .chain(unit -> {
                     Versions.require(input.expectedVersion(), unit.version, "Unit");
-                    return units.inRegion(unit.regionId).map(regionUnits -> {
-                        apply(input, unit, regionUnits);
-                        return unit.id;
-                    });
+                    return rows.unitsInRegion(sql, unit.regionId)
+                            .chain(regionUnits -> {
+                                apply(input, unit, regionUnits);
+                                return rows.update(sql, unit);
+                            })
+                            .map(done -> unit.id);
                 }));
     }
 
-    private void apply(UnitInputs.UpdateUnit input, UnitEntity unit, List<UnitEntity> regionUnits) {
+    private void apply(UnitInputs.UpdateUnit input, UnitRow unit, List<UnitRow> regionUnits) {
         if (input.name() != null) {
             unit.name = input.name().strip();
         }
@@ -109,12 +103,11 @@ public class UnitService {
         if (input.parentId() != null) {
             unit.parentId = requireParent(regionUnits, Ids.parseOptional(input.parentId(), "Unit"), unit.id);
         }
-        List<UnitEntity> others = regionUnits.stream().filter(u -> !u.id.equals(unit.id)).toList();
+        List<UnitRow> others = regionUnits.stream().filter(u -> !u.id.equals(unit.id)).toList();
         new UnitNames(others).requireFree(unit);
         unit.touch(clock.instant());
     }
 
-    @WithTransaction
     public Uni<Long> createUnitSet(UnitInputs.CreateUnitSet input) {
         validator.check("input", input);
         long regionId = Ids.parse(input.regionId(), "Region");
@@ -129,32 +122,30 @@ public class UnitService {
         if (input.kind() == UnitSetKind.PARCEL_TOWNSHIPS && !memberIds.isEmpty()) {
             throw DubanException.validation("input.unitIds", "a PARCEL_TOWNSHIPS set follows the parcels; it lists no units");
         }
-        return audit.stamp().chain(() -> regions.findById(regionId)
+        return audit.withTransaction(sql -> rows.region(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
-                .chain(() -> groupId == null ? Uni.createFrom().voidItem() : requireGroupInRegion(groupId, regionId))
-                .chain(() -> requireUnitsInRegion(memberIds, regionId, "input.unitIds"))
-                .chain(() -> unitSets.inRegion(regionId))
+                .chain(() -> groupId == null ? Uni.createFrom().voidItem() : requireGroupInRegion(sql, groupId, regionId))
+                .chain(() -> requireUnitsInRegion(sql, memberIds, regionId, "input.unitIds"))
+                .chain(() -> rows.setsInRegion(sql, regionId))
                 .chain(existing -> {
                     requireFreeSetName(existing, input.name().strip(), null);
                     Instant now = clock.instant();
-                    UnitSetEntity set = new UnitSetEntity();
+                    UnitSetRow set = new UnitSetRow();
                     set.regionId = regionId;
                     set.name = input.name().strip();
                     set.kind = input.kind();
                     set.leadingGroupId = groupId;
                     set.touch(now);
-                    return unitSets.persist(set);
-                })
-                .call(set -> unitSets.flush())
-                .call(set -> unitSets.replaceMembers(set.id, memberIds))
-                .map(set -> set.id));
+                    return rows.insert(sql, set)
+                            .chain(() -> rows.replaceMembers(sql, set.id, memberIds))
+                            .map(done -> set.id);
+                }));
     }
 
-    @WithTransaction
     public Uni<Long> updateUnitSet(String id, UnitInputs.UpdateUnitSet input) {
         validator.check("input", input);
         long setId = Ids.parse(id, "UnitSet");
-        return audit.stamp().chain(() -> unitSets.findById(setId)
+        return audit.withTransaction(sql -> rows.unitSet(sql, setId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("UnitSet", id))
                 .chain(set -> {
                     if (input.unitIds() != null && set.kind != UnitSetKind.LISTED) {
@@ -163,44 +154,42 @@ public class UnitService {
                     }
                     List<Long> memberIds = parseAll(input.unitIds());
                     Uni<Void> members = input.unitIds() == null ? Uni.createFrom().voidItem()
-                            : requireUnitsInRegion(memberIds, set.regionId, "input.unitIds")
-                                    .chain(() -> unitSets.replaceMembers(set.id, memberIds));
+                            : requireUnitsInRegion(sql, memberIds, set.regionId, "input.unitIds")
+                                    .chain(() -> rows.replaceMembers(sql, set.id, memberIds));
                     Uni<Void> rename = input.name() == null ? Uni.createFrom().voidItem()
-                            : unitSets.inRegion(set.regionId).invoke(existing -> {
+                            : rows.setsInRegion(sql, set.regionId).invoke(existing -> {
                                 requireFreeSetName(existing, input.name().strip(), set.id);
                                 set.name = input.name().strip();
                             }).replaceWithVoid();
                     set.touch(clock.instant());
-                    return rename.chain(() -> members).replaceWith(set.id);
+                    return rename.chain(() -> members).chain(() -> rows.update(sql, set)).replaceWith(set.id);
                 }));
     }
 
-    private static void requireFreeSetName(List<UnitSetEntity> existing, String name, Long except) {
-        for (UnitSetEntity other : existing) {
+    private static void requireFreeSetName(List<UnitSetRow> existing, String name, Long except) {
+        for (UnitSetRow other : existing) {
             if (other.name.equals(name) && !other.id.equals(except)) {
                 throw DubanException.conflict("A unit set named " + name + " exists already in this region");
             }
         }
     }
 
-    private Uni<Void> requireGroupInRegion(long groupId, long regionId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select region_id from leading_group where id = ?1", Long.class)
-                        .setParameter(1, groupId)
-                        .getResultList())
+    private static Uni<Void> requireGroupInRegion(SqlClient sql, long groupId, long regionId) {
+        return sql.preparedQuery("select 1 from leading_group where id = $1 and region_id = $2")
+                .execute(Tuple.of(groupId, regionId))
                 .invoke(found -> {
-                    if (found.isEmpty() || found.get(0) != regionId) {
+                    if (found.size() == 0) {
                         throw DubanException.notFound("LeadingGroup", groupId);
                     }
                 })
                 .replaceWithVoid();
     }
 
-    Uni<Void> requireUnitsInRegion(List<Long> unitIds, long regionId, String field) {
+    private Uni<Void> requireUnitsInRegion(SqlClient sql, List<Long> unitIds, long regionId, String field) {
         if (unitIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return units.inRegion(regionId).invoke(regionUnits -> {
+        return rows.unitsInRegion(sql, regionId).invoke(regionUnits -> {
             for (Long unitId : unitIds) {
                 if (regionUnits.stream().noneMatch(u -> u.id.equals(unitId))) {
                     throw DubanException.validation(field, "no unit " + unitId + " in this region");
@@ -209,16 +198,16 @@ public class UnitService {
         }).replaceWithVoid();
     }
 
-    private static Long requireParent(List<UnitEntity> regionUnits, Long parentId, Long unitId) {
+    private static Long requireParent(List<UnitRow> regionUnits, Long parentId, Long unitId) {
         if (parentId == null) {
             return null;
         }
         if (parentId.equals(unitId)) {
             throw DubanException.validation("input.parentId", "a unit cannot be its own parent");
         }
-        UnitEntity parent = regionUnits.stream().filter(u -> u.id.equals(parentId)).findFirst()
+        UnitRow parent = regionUnits.stream().filter(u -> u.id.equals(parentId)).findFirst()
                 .orElseThrow(() -> DubanException.validation("input.parentId", "no unit " + parentId + " in this region"));
-        for (UnitEntity up = parent; up != null && up.parentId != null;) {
+        for (UnitRow up = parent; up != null && up.parentId != null;) {
             if (up.parentId.equals(unitId)) {
                 throw DubanException.validation("input.parentId", "the parent would become its own ancestor");
             }

@@ -115,6 +115,39 @@ class PlanImportTest {
         assertThat(errorCode(run("admin", "task", "id", before.get("B")))).isEqualTo("NOT_FOUND");
     }
 
+    @Test
+    void replacingMayPutAKeptTaskUnderANewOneAndLiftAChildToTheTop() {
+        TestPlans.Names names = TestPlans.fresh("regraft");
+        String planId = TestPlans.importPlan(TestPlans.document(names, """
+                - { code: A, title: 甲 }
+                - { code: B, parent: A, title: 乙 }
+                """));
+        Map<String, String> before = TestPlans.taskIds(planId);
+
+        ok(TestPlans.importDocument(TestPlans.document(names, """
+                - { code: N, title: 新 }
+                - { code: A, parent: N, title: 甲 }
+                - { code: B, title: 乙 }
+                """), true));
+
+        assertThat(tree(planId)).containsExactly("N <top> {1}", "A <N> {1,1}", "B <top> {2}");
+        Map<String, String> after = TestPlans.taskIds(planId);
+        assertThat(after.get("A")).isEqualTo(before.get("A"));
+        assertThat(after.get("B")).isEqualTo(before.get("B"));
+    }
+
+    /** The plan's live tasks in document order: code, parent's code, sort path. */
+    private List<String> tree(String planId) {
+        return pool.preparedQuery("select t.code || ' <' || coalesce(p.code, 'top') || '> ' || t.sort_path::text from task t"
+                + " left join task p on p.id = t.parent_id where t.plan_id = $1 and t.deleted_at is null order by t.sort_path")
+                .execute(Tuple.of(Long.valueOf(planId)))
+                .map(rows -> {
+                    List<String> lines = new java.util.ArrayList<>();
+                    rows.forEach(row -> lines.add(row.getString(0)));
+                    return lines;
+                }).await().indefinitely();
+    }
+
     /** What a checklist item's tick holds: when, with which evidence, by whom. */
     private String tick(String deliverableId) {
         return pool.preparedQuery("select d.done || ' ' || d.done_at || ' ' || d.evidence_ids::text || ' ' || a.username"

@@ -83,9 +83,6 @@ public final class ErrorTranslation {
                 return new Translated(ErrorCode.VALIDATION, "not a date (YYYY-MM-DD) or a date and time (ISO-8601): "
                         + (text.length() > 40 ? text.substring(0, 40) + "…" : text), null);
             }
-            if (isStaleState(t)) {
-                return new Translated(ErrorCode.CONFLICT, "Someone changed this meanwhile; reload and try again", null);
-            }
             String sqlState = SqlStates.of(t);
             if (sqlState != null) {
                 return database(sqlState, thrown);
@@ -111,12 +108,6 @@ public final class ErrorTranslation {
             return unavailable(thrown);
         }
         return internal(thrown);
-    }
-
-    private static boolean isStaleState(Throwable t) {
-        String name = t.getClass().getName();
-        return name.equals("org.hibernate.StaleObjectStateException") || name.equals("org.hibernate.StaleStateException")
-                || name.equals("jakarta.persistence.OptimisticLockException");
     }
 
     private static boolean isConnectionFailure(Throwable t) {

@@ -24,8 +24,8 @@ public final class SqlStates {
     }
 
     /**
-     * The SQL state this throwable itself carries, or null: the SQL client's {@link PgException}, or the JDBC-style
-     * {@link java.sql.SQLException} Hibernate Reactive reports the same error as (wrapped in its own exceptions).
+     * The SQL state this throwable itself carries, or null: the SQL client's {@link PgException}, or a JDBC
+     * {@link java.sql.SQLException} (Flyway's, at start).
      */
     public static String of(Throwable t) {
         if (t instanceof PgException pg) {

@@ -15,31 +15,21 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.land.Area;
-import org.duban.unit.RegionRepository;
+import org.duban.unit.UnitRows;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class QuotaService {
 
-    @ApplicationScoped
-    public static class Quotas implements PanacheRepository<LandQuotaEntity> {
-
-        public Uni<LandQuotaEntity> of(long regionId, int year) {
-            return find("regionId = ?1 and year = ?2", regionId, year).firstResult();
-        }
-    }
-
     private final Callers callers;
     private final AuditTrail audit;
-    private final Quotas quotas;
-    private final RegionRepository regions;
+    private final QuotaRows quotas;
+    private final UnitRows regions;
     private final InputValidator validator;
     private final Clock clock;
 
-    QuotaService(Quotas quotas, RegionRepository regions, InputValidator validator, Clock clock, AuditTrail audit,
+    QuotaService(QuotaRows quotas, UnitRows regions, InputValidator validator, Clock clock, AuditTrail audit,
             Callers callers) {
         this.callers = callers;
         this.audit = audit;
@@ -50,24 +40,23 @@ public class QuotaService {
     }
 
     /** Creates or replaces the region's quota for the year; returns its id. */
-    @WithTransaction
     public Uni<Long> set(QuotaInput input) {
         validator.check("input", input);
         long regionId = Ids.parse(input.regionId(), "Region");
-        return audit.stamp().chain(callers::current).chain(caller -> regions.findById(regionId)
+        return audit.withTransaction(sql -> callers.current().chain(caller -> regions.region(sql, regionId)
                 .map(region -> region != null && caller.editsLandIn(region.id) ? region : null))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
-                .chain(region -> quotas.of(regionId, input.year()))
+                .chain(region -> quotas.of(sql, regionId, input.year()))
                 .chain(existing -> {
-                    LandQuotaEntity quota = existing != null ? existing : new LandQuotaEntity();
+                    LandQuotaRow quota = existing != null ? existing : new LandQuotaRow();
                     apply(input, regionId, quota);
                     quota.touch(clock.instant());
-                    return existing != null ? Uni.createFrom().item(quota.id) : quotas.persist(quota).map(q -> q.id);
-                });
+                    return quotas.save(sql, quota);
+                }));
     }
 
     /** Fills a quota from the input; shared with the plan importer. */
-    public static void apply(QuotaInput input, long regionId, LandQuotaEntity quota) {
+    public static void apply(QuotaInput input, long regionId, LandQuotaRow quota) {
         quota.regionId = regionId;
         quota.year = input.year();
         quota.issuedBy = blankToNull(input.issuedBy());

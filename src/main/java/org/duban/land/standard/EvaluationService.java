@@ -14,11 +14,11 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
-import org.duban.unit.UnitEntity;
-import org.duban.unit.UnitRepository;
+import org.duban.unit.UnitRow;
+import org.duban.unit.UnitRows;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Writes of regional evaluations; returns the evaluation id. */
 @ApplicationScoped
@@ -26,12 +26,12 @@ public class EvaluationService {
 
     private final Callers callers;
     private final AuditTrail audit;
-    private final StandardLandRepositories.Evaluations evaluations;
-    private final UnitRepository units;
+    private final StandardLandRows evaluations;
+    private final UnitRows units;
     private final InputValidator validator;
     private final Clock clock;
 
-    EvaluationService(StandardLandRepositories.Evaluations evaluations, UnitRepository units, InputValidator validator,
+    EvaluationService(StandardLandRows evaluations, UnitRows units, InputValidator validator,
             Clock clock, AuditTrail audit, Callers callers) {
         this.callers = callers;
         this.audit = audit;
@@ -41,11 +41,10 @@ public class EvaluationService {
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<Long> create(StandardLandInputs.CreateEvaluation input) {
         validator.check("input", input);
         long zoneId = Ids.parse(input.zoneId(), "Unit");
-        RegionalEvaluationEntity evaluation = new RegionalEvaluationEntity();
+        RegionalEvaluationRow evaluation = new RegionalEvaluationRow();
         evaluation.zoneId = zoneId;
         evaluation.round = input.round();
         evaluation.kind = input.kind();
@@ -56,31 +55,30 @@ public class EvaluationService {
         setStatus(evaluation, input.status(), input.completedOn());
         evaluation.note = blankToNull(input.note());
         evaluation.touch(clock.instant());
-        return audit.stamp().chain(() -> zoneInScope(zoneId))
+        return audit.withTransaction(sql -> zoneInScope(sql, zoneId)
                 .onItem().ifNull().failWith(() -> DubanException.validation("input.zoneId", "no unit " + input.zoneId()))
-                .chain(zone -> evaluations.ofZone(zoneId))
+                .chain(zone -> evaluations.evaluationsOf(sql, zoneId))
                 .chain(existing -> {
                     if (existing.stream().anyMatch(e -> e.round == evaluation.round && e.name.equals(evaluation.name))) {
                         throw DubanException.conflict("Round " + evaluation.round + " of this zone has " + evaluation.name + " already");
                     }
-                    return evaluations.persist(evaluation).map(saved -> saved.id);
-                });
+                    return evaluations.insert(sql, evaluation).map(done -> evaluation.id);
+                }));
     }
 
-    @WithTransaction
     public Uni<Long> update(String id, StandardLandInputs.UpdateEvaluation input) {
         validator.check("input", input);
         long evaluationId = Ids.parse(id, "RegionalEvaluation");
-        return audit.stamp().chain(() -> evaluations.findById(evaluationId)
+        return audit.withTransaction(sql -> evaluations.evaluation(sql, evaluationId)
                 .chain(evaluation -> evaluation == null ? Uni.createFrom().nullItem()
-                        : zoneInScope(evaluation.zoneId).map(zone -> zone == null ? null : evaluation))
+                        : zoneInScope(sql, evaluation.zoneId).map(zone -> zone == null ? null : evaluation))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("RegionalEvaluation", id))
                 .chain(evaluation -> {
                     Versions.require(input.expectedVersion(), evaluation.version, "RegionalEvaluation");
                     Uni<Void> rename = Uni.createFrom().voidItem();
                     if (input.name() != null && !input.name().strip().equals(evaluation.name)) {
                         String name = input.name().strip();
-                        rename = evaluations.ofZone(evaluation.zoneId).invoke(existing -> {
+                        rename = evaluations.evaluationsOf(sql, evaluation.zoneId).invoke(existing -> {
                             if (existing.stream().anyMatch(e -> e.round == evaluation.round && e.name.equals(name))) {
                                 throw DubanException.conflict("Round " + evaluation.round + " of this zone has " + name + " already");
                             }
@@ -95,11 +93,11 @@ public class EvaluationService {
                         evaluation.note = blankToNull(input.note());
                     }
                     evaluation.touch(clock.instant());
-                    return rename.replaceWith(evaluation.id);
+                    return rename.chain(() -> evaluations.update(sql, evaluation)).replaceWith(evaluation.id);
                 }));
     }
 
-    private void setStatus(RegionalEvaluationEntity evaluation, EvaluationStatus status, LocalDate completedOn) {
+    private void setStatus(RegionalEvaluationRow evaluation, EvaluationStatus status, LocalDate completedOn) {
         if (status == EvaluationStatus.DONE) {
             if (completedOn == null) {
                 throw DubanException.validation("input.completedOn", "a DONE evaluation has a completion date");
@@ -113,8 +111,8 @@ public class EvaluationService {
     }
 
     /** The zone, if it exists in a region the caller may edit land in. */
-    private Uni<UnitEntity> zoneInScope(long zoneId) {
-        return callers.current().chain(caller -> units.findById(zoneId)
+    private Uni<UnitRow> zoneInScope(SqlClient sql, long zoneId) {
+        return callers.current().chain(caller -> units.unit(sql, zoneId)
                 .map(zone -> zone != null && caller.editsLandIn(zone.regionId) ? zone : null));
     }
 }

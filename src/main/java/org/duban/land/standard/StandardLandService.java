@@ -24,12 +24,12 @@ import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
-import org.duban.land.LandRepositories;
-import org.duban.land.ParcelEntity;
+import org.duban.land.ParcelRow;
+import org.duban.land.ParcelRows;
 import org.duban.land.StandardLandStage;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** The lifecycle of standard-land parcels: stage moves, control indicators, acceptance. Returns the parcel id. */
 @ApplicationScoped
@@ -39,22 +39,17 @@ public class StandardLandService {
 
     private final Callers callers;
     private final AuditTrail audit;
-    private final LandRepositories.Parcels parcels;
-    private final StandardLandRepositories.Indicators indicators;
-    private final StandardLandRepositories.StageChanges stageChanges;
-    private final StandardLandRepositories.Evaluations evaluations;
+    private final ParcelRows parcels;
+    private final StandardLandRows rows;
     private final InputValidator validator;
     private final Clock clock;
 
-    StandardLandService(LandRepositories.Parcels parcels, StandardLandRepositories.Indicators indicators,
-            StandardLandRepositories.StageChanges stageChanges, StandardLandRepositories.Evaluations evaluations,
-            InputValidator validator, Clock clock, AuditTrail audit, Callers callers) {
+    StandardLandService(ParcelRows parcels, StandardLandRows rows, InputValidator validator, Clock clock, AuditTrail audit,
+            Callers callers) {
         this.callers = callers;
         this.audit = audit;
         this.parcels = parcels;
-        this.indicators = indicators;
-        this.stageChanges = stageChanges;
-        this.evaluations = evaluations;
+        this.rows = rows;
         this.validator = validator;
         this.clock = clock;
     }
@@ -63,7 +58,6 @@ public class StandardLandService {
      * One stage forward at a time; an ADMIN may move back, with a reason. PUBLIC_SALE needs the control
      * indicators, the zone's regional evaluations and the site; CONSTRUCTION_STARTED needs the parcel supplied.
      */
-    @WithTransaction
     public Uni<Long> move(String parcelId, StandardLandInputs.StageMove input, Callers.Caller caller) {
         validator.check("input", input);
         LocalDate today = ChinaTime.today(clock);
@@ -71,7 +65,7 @@ public class StandardLandService {
         if (on.isAfter(today)) {
             throw DubanException.validation("input.on", "is after today (" + today + ")");
         }
-        return audit.stamp().chain(() -> standardParcel(parcelId).chain(parcel -> {
+        return audit.withTransaction(sql -> standardParcel(sql, parcelId).chain(parcel -> {
             StandardLandStage from = parcel.stage;
             StandardLandStage to = input.stage();
             if (to.ordinal() < from.ordinal()) {
@@ -81,25 +75,25 @@ public class StandardLandService {
                 if (blankToNull(input.reason()) == null) {
                     throw DubanException.validation("input.reason", "moving back from " + from + " to " + to + " needs a reason");
                 }
-                return record(parcel, to, on, input, caller);
+                return record(sql, parcel, to, on, input, caller);
             }
             if (to != from.next()) {
                 throw DubanException.invalidTransition("From " + from + " the next stage is " + from.next()
                         + "; stages are not skipped");
             }
-            return missingFor(parcel, to).chain(missing -> {
+            return missingFor(sql, parcel, to).chain(missing -> {
                 if (!missing.isEmpty()) {
                     throw DubanException.invalidTransition("Parcel " + parcel.code + " cannot move to " + to + ": "
                             + String.join("; ", missing));
                 }
-                return record(parcel, to, on, input, caller);
+                return record(sql, parcel, to, on, input, caller);
             });
         }));
     }
 
-    private Uni<Long> record(ParcelEntity parcel, StandardLandStage to, LocalDate on, StandardLandInputs.StageMove input,
+    private Uni<Long> record(SqlClient sql, ParcelRow parcel, StandardLandStage to, LocalDate on, StandardLandInputs.StageMove input,
             Callers.Caller caller) {
-        ParcelStageChangeEntity change = new ParcelStageChangeEntity();
+        ParcelStageChangeRow change = new ParcelStageChangeRow();
         change.parcelId = parcel.id;
         change.fromStage = parcel.stage;
         change.toStage = to;
@@ -110,11 +104,11 @@ public class StandardLandService {
         change.createdAt = clock.instant();
         parcel.stage = to;
         parcel.touch(clock.instant());
-        return stageChanges.persist(change).replaceWith(parcel.id);
+        return rows.insert(sql, change).chain(() -> parcels.update(sql, parcel)).replaceWith(parcel.id);
     }
 
     /** What keeps the parcel from entering {@code stage}, in words; empty when nothing does. */
-    private Uni<List<String>> missingFor(ParcelEntity parcel, StandardLandStage stage) {
+    private Uni<List<String>> missingFor(SqlClient sql, ParcelRow parcel, StandardLandStage stage) {
         List<String> missing = new ArrayList<>();
         if (stage == StandardLandStage.CONSTRUCTION_STARTED && parcel.suppliedOn == null) {
             missing.add("the parcel is not supplied (sold) yet");
@@ -125,7 +119,7 @@ public class StandardLandService {
         if (parcel.siteReadyOn == null) {
             missing.add("the site is not ready (通平条件: set siteReadyOn)");
         }
-        return indicators.ofParcel(parcel.id).chain(set -> {
+        return rows.indicatorsOf(sql, parcel.id).chain(set -> {
             Set<IndicatorKind> kinds = set.stream().map(i -> i.kind).collect(Collectors.toSet());
             List<String> lacking = STANDARD_KINDS.stream().filter(k -> !kinds.contains(k)).map(Enum::name).toList();
             if (!lacking.isEmpty()) {
@@ -135,9 +129,9 @@ public class StandardLandService {
                 missing.add("the parcel lies in no zone, so no regional evaluation covers it");
                 return Uni.createFrom().item(missing);
             }
-            return evaluations.ofZone(parcel.zoneId).map(zone -> {
+            return rows.evaluationsOf(sql, parcel.zoneId).map(zone -> {
                 int round = zone.stream().mapToInt(e -> e.round).max().orElse(0);
-                List<RegionalEvaluationEntity> latest = zone.stream().filter(e -> e.round == round).toList();
+                List<RegionalEvaluationRow> latest = zone.stream().filter(e -> e.round == round).toList();
                 long done = latest.stream().filter(e -> e.status == EvaluationStatus.DONE).count();
                 if (latest.isEmpty()) {
                     missing.add("the zone has no regional evaluation");
@@ -150,35 +144,30 @@ public class StandardLandService {
     }
 
     /** Replaces the agreed indicators; they are fixed once the parcel is past PUBLIC_SALE. */
-    @WithTransaction
     public Uni<Long> setIndicators(String parcelId, List<StandardLandInputs.Indicator> inputs) {
         for (int i = 0; i < inputs.size(); i++) {
             validator.check("indicators[" + i + "]", inputs.get(i));
         }
-        List<ControlIndicatorEntity> agreed = indicatorsFrom(inputs);
-        return audit.stamp().chain(() -> standardParcel(parcelId).chain(parcel -> {
+        List<ControlIndicatorRow> agreed = indicatorsFrom(inputs);
+        return audit.withTransaction(sql -> standardParcel(sql, parcelId).chain(parcel -> {
             if (parcel.stage.ordinal() > StandardLandStage.PUBLIC_SALE.ordinal()) {
                 throw DubanException.invalidTransition("The indicators were agreed at sale; parcel " + parcel.code
                         + " is at " + parcel.stage);
             }
-            agreed.forEach(i -> i.parcelId = parcel.id);
             parcel.touch(clock.instant());
-            return indicators.delete("parcelId", parcel.id)
-                    .chain(() -> agreed.isEmpty() ? Uni.createFrom().voidItem() : indicators.persist(agreed))
-                    .replaceWith(parcel.id);
+            return rows.replaceIndicators(sql, parcel.id, agreed).chain(() -> parcels.update(sql, parcel)).replaceWith(parcel.id);
         }));
     }
 
     /** The indicators from the input, validated; shared with the plan importer. */
-    public static List<ControlIndicatorEntity> indicatorsFrom(List<StandardLandInputs.Indicator> inputs) {
-        List<ControlIndicatorEntity> result = new ArrayList<>();
+    public static List<ControlIndicatorRow> indicatorsFrom(List<StandardLandInputs.Indicator> inputs) {
+        List<ControlIndicatorRow> result = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             StandardLandInputs.Indicator input = inputs.get(i);
             String field = "indicators[" + i + "]";
             IndicatorKind kind = input.kind();
-            ControlIndicatorEntity indicator = new ControlIndicatorEntity();
-            indicator.ordinal = i + 1;
+            ControlIndicatorRow indicator = new ControlIndicatorRow();
             indicator.kind = kind;
             indicator.name = blankToNull(input.name()) != null ? input.name().strip() : kind.defaultName();
             indicator.unit = blankToNull(input.unit()) != null ? input.unit().strip() : kind.defaultUnit();
@@ -210,7 +199,7 @@ public class StandardLandService {
         };
     }
 
-    private static void requireTargets(ControlIndicatorEntity indicator, String field) {
+    private static void requireTargets(ControlIndicatorRow indicator, String field) {
         boolean pass = indicator.comparator == Comparator.PASS;
         boolean between = indicator.comparator == Comparator.BETWEEN;
         if (pass != (indicator.target == null)) {
@@ -230,27 +219,26 @@ public class StandardLandService {
     }
 
     /** 对表验收: records the actual value of every indicator at the ACCEPTANCE stage. */
-    @WithTransaction
     public Uni<Long> recordAcceptance(String parcelId, StandardLandInputs.Acceptance input) {
         validator.check("input", input);
         if (input.acceptedOn().isAfter(ChinaTime.today(clock))) {
             throw DubanException.validation("input.acceptedOn", "is in the future");
         }
-        return audit.stamp().chain(() -> standardParcel(parcelId).chain(parcel -> {
+        return audit.withTransaction(sql -> standardParcel(sql, parcelId).chain(parcel -> {
             if (parcel.stage != StandardLandStage.ACCEPTANCE) {
                 throw DubanException.invalidTransition("Acceptance is recorded at the ACCEPTANCE stage; parcel " + parcel.code
                         + " is at " + parcel.stage);
             }
-            return indicators.ofParcel(parcel.id).map(agreed -> {
+            return rows.indicatorsOf(sql, parcel.id).chain(agreed -> {
                 if (agreed.isEmpty()) {
                     throw DubanException.invalidTransition("Parcel " + parcel.code + " has no control indicators to accept against");
                 }
-                Map<String, ControlIndicatorEntity> byName = agreed.stream()
+                Map<String, ControlIndicatorRow> byName = agreed.stream()
                         .collect(Collectors.toMap(i -> i.name, Function.identity()));
                 for (int i = 0; i < input.actuals().size(); i++) {
                     StandardLandInputs.Actual actual = input.actuals().get(i);
                     String field = "input.actuals[" + i + "]";
-                    ControlIndicatorEntity indicator = byName.get(actual.name().strip());
+                    ControlIndicatorRow indicator = byName.get(actual.name().strip());
                     if (indicator == null) {
                         throw DubanException.validation(field + ".name", "no indicator named " + actual.name() + " was agreed");
                     }
@@ -269,14 +257,14 @@ public class StandardLandService {
                 }
                 parcel.acceptedOn = input.acceptedOn();
                 parcel.touch(clock.instant());
-                return parcel.id;
+                return rows.recordActuals(sql, agreed).chain(() -> parcels.update(sql, parcel)).replaceWith(parcel.id);
             });
         }));
     }
 
-    private Uni<ParcelEntity> standardParcel(String id) {
+    private Uni<ParcelRow> standardParcel(SqlClient sql, String id) {
         long parcelId = Ids.parse(id, "Parcel");
-        return callers.current().chain(caller -> parcels.findById(parcelId).map(parcel -> {
+        return callers.current().chain(caller -> parcels.parcel(sql, parcelId).map(parcel -> {
             if (parcel == null || !caller.editsLandIn(parcel.regionId)) {
                 throw DubanException.notFound("Parcel", id);
             }

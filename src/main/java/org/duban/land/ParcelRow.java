@@ -1,0 +1,88 @@
+package org.duban.land;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.duban.common.TrackedRow;
+import org.duban.common.sql.Rows;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+public class ParcelRow extends TrackedRow {
+
+    public Long regionId;
+
+    public String code;
+
+    public String name;
+
+    public Long townshipId;
+
+    public Long zoneId;
+
+    public String location;
+
+    public LandUse landUse;
+
+    public BigDecimal areaMu;
+
+    public String approvalBatch;
+
+    public String approvalNumber;
+
+    public LocalDate approvedOn;
+
+    public ApprovalLevel approvalLevel;
+
+    public LocalDate suppliedOn;
+
+    public SupplyMethod supplyMethod;
+
+    public String contractNumber;
+
+    public String landUser;
+
+    public LocalDate agreedStartOn;
+
+    public LocalDate constructionStartedOn;
+
+    public boolean standardLand;
+
+    public StandardLandStage stage;
+
+    public LocalDate siteReadyOn;
+
+    public LocalDate acceptedOn;
+
+    /** GeoJSON text, validated by {@link GeoJson}; jsonb in the database. */
+    public String geometry;
+
+    static ParcelRow from(Row row) {
+        ParcelRow parcel = new ParcelRow();
+        parcel.readTracked(row);
+        parcel.regionId = row.getLong("region_id");
+        parcel.code = row.getString("code");
+        parcel.name = row.getString("name");
+        parcel.townshipId = row.getLong("township_id");
+        parcel.zoneId = row.getLong("zone_id");
+        parcel.location = row.getString("location");
+        parcel.landUse = Rows.enumOf(row, "land_use", LandUse.class);
+        parcel.areaMu = row.getBigDecimal("area_mu");
+        parcel.approvalBatch = row.getString("approval_batch");
+        parcel.approvalNumber = row.getString("approval_number");
+        parcel.approvedOn = row.getLocalDate("approved_on");
+        parcel.approvalLevel = Rows.enumOf(row, "approval_level", ApprovalLevel.class);
+        parcel.suppliedOn = row.getLocalDate("supplied_on");
+        parcel.supplyMethod = Rows.enumOf(row, "supply_method", SupplyMethod.class);
+        parcel.contractNumber = row.getString("contract_number");
+        parcel.landUser = row.getString("land_user");
+        parcel.agreedStartOn = row.getLocalDate("agreed_start_on");
+        parcel.constructionStartedOn = row.getLocalDate("construction_started_on");
+        parcel.standardLand = row.getBoolean("standard_land");
+        parcel.stage = Rows.enumOf(row, "stage", StandardLandStage.class);
+        parcel.siteReadyOn = row.getLocalDate("site_ready_on");
+        parcel.acceptedOn = row.getLocalDate("accepted_on");
+        parcel.geometry = row.getString("geometry");
+        return parcel;
+    }
+}

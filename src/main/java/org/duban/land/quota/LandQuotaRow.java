@@ -1,0 +1,44 @@
+package org.duban.land.quota;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.duban.common.TrackedRow;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+public class LandQuotaRow extends TrackedRow {
+
+    public Long regionId;
+
+    public int year;
+
+    public String issuedBy;
+
+    public BigDecimal targetMu;
+
+    public LocalDate[] deadlines = new LocalDate[0];
+
+    public boolean countsApprovalChanges;
+
+    public BigDecimal statedSuppliedMu;
+
+    public BigDecimal statedCompletionRate;
+
+    public LocalDate statedAsOf;
+
+    static LandQuotaRow from(Row row) {
+        LandQuotaRow quota = new LandQuotaRow();
+        quota.readTracked(row);
+        quota.regionId = row.getLong("region_id");
+        quota.year = row.getInteger("year");
+        quota.issuedBy = row.getString("issued_by");
+        quota.targetMu = row.getBigDecimal("target_mu");
+        quota.deadlines = row.getArrayOfLocalDates("deadlines");
+        quota.countsApprovalChanges = row.getBoolean("counts_approval_changes");
+        quota.statedSuppliedMu = row.getBigDecimal("stated_supplied_mu");
+        quota.statedCompletionRate = row.getBigDecimal("stated_completion_rate");
+        quota.statedAsOf = row.getLocalDate("stated_as_of");
+        return quota;
+    }
+}

@@ -1,0 +1,228 @@
+package org.duban.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.DubanException;
+import org.duban.common.sql.Rows;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The one writer of {@code task} and {@code task_assignment}, and the reads a write takes of them; every method runs in
+ * the caller's transaction: editing by hand and importing a plan file (many tasks per statement), the workflow's
+ * status moves, approved extensions, reminder policies. Each write of a task raises its version, so an edit holding
+ * the old one answers CONFLICT.
+ */
+@ApplicationScoped
+public class TaskRows {
+
+    private static final String TASK = "select id, plan_id, parent_id, code, sort_path, title, description, start_date,"
+            + " deadline, deadline_note, recurrence, status, deleted_at, created_at, updated_at, version from task";
+    /** The columns editing and importing set, one array per column, matched by position. */
+    private static final String COLUMNS = "v(id, version, parent_id, code, sort_path, title, description, start_date,"
+            + " deadline, deadline_note, recurrence, status)";
+    private static final String ARRAYS = "unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[],"
+            + " $7::text[], $8::date[], $9::date[], $10::text[], $11::text[], $12::text[]) as " + COLUMNS;
+
+    public Uni<TaskRow> task(SqlClient sql, long id) {
+        return sql.preparedQuery(TASK + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, TaskRow::from));
+    }
+
+    /** The live task, or null when there is none or it was deleted. */
+    public Uni<TaskRow> liveTask(SqlClient sql, long id) {
+        return task(sql, id).map(task -> task == null || task.deletedAt != null ? null : task);
+    }
+
+    /** The tasks of a plan that are not deleted. */
+    public Uni<List<TaskRow>> liveTasksOfPlan(SqlClient sql, long planId) {
+        return sql.preparedQuery(TASK + " where plan_id = $1 and deleted_at is null order by id").execute(Tuple.of(planId))
+                .map(rows -> Rows.map(rows, TaskRow::from));
+    }
+
+    /** Whether a live task of the plan other than {@code except} has the code. */
+    public Uni<Boolean> codeTaken(SqlClient sql, long planId, String code, Long except) {
+        return sql.preparedQuery("select 1 from task where plan_id = $1 and code = $2 and deleted_at is null"
+                + " and id is distinct from $3")
+                .execute(Tuple.of(planId, code, except)).map(rows -> rows.size() > 0);
+    }
+
+    /** Inserts the tasks of one plan, each with its id set; a task's parent must have its id already. */
+    public Uni<Void> insert(SqlClient sql, long planId, List<TaskRow> tasks, Instant now) {
+        if (tasks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.preparedQuery("insert into task (plan_id, parent_id, code, sort_path, title, description, start_date,"
+                + " deadline, deadline_note, recurrence, status, created_at, updated_at)"
+                + " select $13, parent_id, code, sort_path::int[], title, description, start_date, deadline, deadline_note,"
+                + " recurrence, status, $14, $14 from " + ARRAYS + " returning id, code")
+                .execute(columns(tasks).addLong(planId).addValue(Rows.utc(now)))
+                .invoke(rows -> {
+                    Map<String, Long> ids = new HashMap<>();
+                    rows.forEach(row -> ids.put(row.getString("code"), row.getLong("id")));
+                    tasks.forEach(task -> {
+                        task.id = ids.get(task.code);
+                        task.planId = planId;
+                        task.touch(now);
+                    });
+                })
+                .replaceWithVoid();
+    }
+
+    /** Writes what editing or importing changed in the tasks (not their status); CONFLICT if one changed meanwhile. */
+    public Uni<Void> update(SqlClient sql, List<TaskRow> tasks, Instant now) {
+        if (tasks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.preparedQuery("update task t set parent_id = v.parent_id, code = v.code, sort_path = v.sort_path::int[],"
+                + " title = v.title, description = v.description, start_date = v.start_date, deadline = v.deadline,"
+                + " deadline_note = v.deadline_note, recurrence = v.recurrence, updated_at = $13, version = t.version + 1"
+                + " from " + ARRAYS + " where t.id = v.id and t.version = v.version")
+                .execute(columns(tasks).addValue(Rows.utc(now)))
+                .invoke(rows -> {
+                    if (rows.rowCount() != tasks.size()) {
+                        throw DubanException.conflict("A task was changed meanwhile; reload and try again");
+                    }
+                    tasks.forEach(task -> {
+                        task.version++;
+                        task.touch(now);
+                    });
+                })
+                .replaceWithVoid();
+    }
+
+    private static Tuple columns(List<TaskRow> tasks) {
+        return Tuple.from(new Object[] {
+                tasks.stream().map(t -> t.id).toArray(Long[]::new),
+                tasks.stream().map(t -> t.version).toArray(Integer[]::new),
+                tasks.stream().map(t -> t.parentId).toArray(Long[]::new),
+                tasks.stream().map(t -> t.code).toArray(String[]::new),
+                tasks.stream().map(TaskRow::sortPathLiteral).toArray(String[]::new),
+                tasks.stream().map(t -> t.title).toArray(String[]::new),
+                tasks.stream().map(t -> t.description).toArray(String[]::new),
+                tasks.stream().map(t -> t.startDate).toArray(LocalDate[]::new),
+                tasks.stream().map(t -> t.deadline).toArray(LocalDate[]::new),
+                tasks.stream().map(t -> t.deadlineNote).toArray(String[]::new),
+                tasks.stream().map(t -> t.recurrence).toArray(String[]::new),
+                tasks.stream().map(t -> Rows.name(t.status)).toArray(String[]::new) });
+    }
+
+    /**
+     * The sort path for a new task at {@code position} (from 1) among the children of {@code parent} (null: top
+     * level); appended when {@code position} is null. Siblings from that position on move one place down, their
+     * subtrees with them.
+     */
+    public Uni<Integer[]> placeNewTask(SqlClient sql, long planId, TaskRow parent, Integer position) {
+        Integer[] prefix = parent == null ? new Integer[0] : parent.sortPath;
+        int depth = prefix.length + 1;
+        String siblings = "plan_id = $1 and parent_id is not distinct from $2 and deleted_at is null";
+        Long parentId = parent == null ? null : parent.id;
+        return sql.preparedQuery("select coalesce(max(sort_path[$3]), 0) as last from task where " + siblings)
+                .execute(Tuple.of(planId, parentId, depth))
+                .chain(rows -> {
+                    int last = rows.iterator().next().getInteger("last");
+                    if (position == null || position > last) {
+                        return Uni.createFrom().item(last + 1);
+                    }
+                    return sql.preparedQuery("with recursive moved as (select id from task where " + siblings
+                            + " and sort_path[$3] >= $4 union all select t.id from task t join moved m on t.parent_id = m.id)"
+                            + " update task set sort_path[$3] = sort_path[$3] + 1 where id in (select id from moved)")
+                            .execute(Tuple.of(planId, parentId, depth, position)).replaceWith(position);
+                })
+                .map(place -> {
+                    Integer[] path = Arrays.copyOf(prefix, depth);
+                    path[depth - 1] = place;
+                    return path;
+                });
+    }
+
+    /** Deletes softly: the task and its subtree stay on record but leave every list. */
+    public Uni<Void> softDeleteSubtree(SqlClient sql, long taskId, Instant now) {
+        return sql.preparedQuery("with recursive subtree as (select id from task where id = $1"
+                + " union all select t.id from task t join subtree s on t.parent_id = s.id)"
+                + " update task set deleted_at = $2, updated_at = $2, version = version + 1"
+                + " where id in (select id from subtree) and deleted_at is null")
+                .execute(Tuple.of(taskId, Rows.utc(now))).replaceWithVoid();
+    }
+
+    /** Deletes these tasks softly, each alone (a plan file that no longer lists them). */
+    public Uni<Void> softDelete(SqlClient sql, List<Long> taskIds, Instant now) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.preparedQuery("update task set deleted_at = $2, updated_at = $2, version = version + 1"
+                + " where id = any($1) and deleted_at is null")
+                .execute(Tuple.of(taskIds.toArray(new Long[0]), Rows.utc(now))).replaceWithVoid();
+    }
+
+    /**
+     * Makes each task's assignments the given ones, in their order; {@code replacing} says whether the tasks may
+     * have some already (a new task has none to delete).
+     */
+    public Uni<Void> setAssignments(SqlClient sql, Map<Long, List<TaskAssignmentRow>> byTask, boolean replacing) {
+        if (byTask.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Long> taskIds = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
+        List<Long> unitIds = new ArrayList<>();
+        List<Long> setIds = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        byTask.forEach((taskId, assignments) -> {
+            for (int i = 0; i < assignments.size(); i++) {
+                TaskAssignmentRow assignment = assignments.get(i);
+                taskIds.add(taskId);
+                ordinals.add(i + 1);
+                unitIds.add(assignment.unitId);
+                setIds.add(assignment.unitSetId);
+                roles.add(Rows.name(assignment.role));
+            }
+        });
+        Uni<Void> delete = !replacing ? Uni.createFrom().voidItem() : sql
+                .preparedQuery("delete from task_assignment where task_id = any($1)")
+                .execute(Tuple.of(byTask.keySet().toArray(new Long[0]))).replaceWithVoid();
+        return delete.chain(() -> taskIds.isEmpty() ? Uni.createFrom().voidItem() : sql
+                .preparedQuery("insert into task_assignment (task_id, ordinal, unit_id, unit_set_id, role)"
+                        + " select * from unnest($1::bigint[], $2::int[], $3::bigint[], $4::bigint[], $5::text[])")
+                .execute(Tuple.of(taskIds.toArray(new Long[0]), ordinals.toArray(new Integer[0]), unitIds.toArray(new Long[0]),
+                        setIds.toArray(new Long[0]), roles.toArray(new String[0])))
+                .replaceWithVoid());
+    }
+
+    /** A non-recurring task's status (a recurring one's occurrences have their own). */
+    public Uni<Void> setStatus(SqlClient sql, long taskId, TaskStatus status, Instant now) {
+        return sql.preparedQuery("update task set status = $2, updated_at = $3, version = version + 1 where id = $1")
+                .execute(Tuple.of(taskId, status.name(), Rows.utc(now))).replaceWithVoid();
+    }
+
+    /** Something of the task's changed (its checklist, its measures, its assignments): its version moves on. */
+    public Uni<Void> touch(SqlClient sql, long taskId, Instant now) {
+        return sql.preparedQuery("update task set updated_at = $2, version = version + 1 where id = $1")
+                .execute(Tuple.of(taskId, Rows.utc(now))).replaceWithVoid();
+    }
+
+    /** An approved extension: the deadline moves, the first one stays as {@code original_deadline}. */
+    public Uni<Void> extendDeadline(SqlClient sql, long taskId, LocalDate deadline, boolean scoreAgainstNew, Instant now) {
+        return sql.preparedQuery("update task set original_deadline = coalesce(original_deadline, deadline),"
+                + " deadline = $2, score_against_new_deadline = $3, updated_at = $4, version = version + 1 where id = $1")
+                .execute(Tuple.of(taskId, deadline, scoreAgainstNew, Rows.utc(now))).replaceWithVoid();
+    }
+
+    /** The task's own reminder policy (null days: its plan's applies); false when there is no such live task. */
+    public Uni<Boolean> setReminderPolicy(SqlClient sql, long taskId, Integer[] daysBefore, Integer escalateAfterDays,
+            Instant now) {
+        return sql.preparedQuery("update task set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
+                + " version = version + 1 where id = $1 and deleted_at is null")
+                .execute(Tuple.of(taskId, daysBefore, escalateAfterDays, Rows.utc(now)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+}

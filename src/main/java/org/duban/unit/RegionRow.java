@@ -1,0 +1,20 @@
+package org.duban.unit;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+public class RegionRow {
+
+    public Long id;
+
+    public String code;
+
+    public String name;
+
+    static RegionRow from(Row row) {
+        RegionRow region = new RegionRow();
+        region.id = row.getLong("id");
+        region.code = row.getString("code");
+        region.name = row.getString("name");
+        return region;
+    }
+}

@@ -1,0 +1,102 @@
+package org.duban.unit;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.sql.Rows;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The one writer of {@code region}, {@code unit}, {@code unit_set} and {@code unit_set_member}, and the reads a
+ * write takes of them; every method runs in the caller's transaction (editing by hand, importing a plan file).
+ */
+@ApplicationScoped
+public class UnitRows {
+
+    private static final String UNIT = "select id, region_id, name, short_name, aliases, kind, parent_id, created_at,"
+            + " updated_at, version from unit";
+    private static final String SET = "select id, region_id, name, kind, leading_group_id, created_at, updated_at, version"
+            + " from unit_set";
+
+    public Uni<RegionRow> region(SqlClient sql, long id) {
+        return sql.preparedQuery("select id, code, name from region where id = $1").execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows, RegionRow::from));
+    }
+
+    public Uni<RegionRow> regionByCode(SqlClient sql, String code) {
+        return sql.preparedQuery("select id, code, name from region where code = $1").execute(Tuple.of(code))
+                .map(rows -> Rows.first(rows, RegionRow::from));
+    }
+
+    public Uni<List<RegionRow>> regions(SqlClient sql) {
+        return sql.preparedQuery("select id, code, name from region order by id").execute()
+                .map(rows -> Rows.map(rows, RegionRow::from));
+    }
+
+    public Uni<Void> insert(SqlClient sql, RegionRow region) {
+        return sql.preparedQuery("insert into region (code, name) values ($1, $2) returning id")
+                .execute(Tuple.of(region.code, region.name))
+                .invoke(rows -> region.id = Rows.id(rows)).replaceWithVoid();
+    }
+
+    public Uni<UnitRow> unit(SqlClient sql, long id) {
+        return sql.preparedQuery(UNIT + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, UnitRow::from));
+    }
+
+    public Uni<List<UnitRow>> unitsInRegion(SqlClient sql, long regionId) {
+        return sql.preparedQuery(UNIT + " where region_id = $1 order by id").execute(Tuple.of(regionId))
+                .map(rows -> Rows.map(rows, UnitRow::from));
+    }
+
+    public Uni<Void> insert(SqlClient sql, UnitRow unit) {
+        return sql.preparedQuery("insert into unit (region_id, name, short_name, aliases, kind, parent_id, created_at,"
+                + " updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+                .execute(Tuple.from(new Object[] { unit.regionId, unit.name, unit.shortName, unit.aliases,
+                        Rows.name(unit.kind), unit.parentId, Rows.utc(unit.createdAt), Rows.utc(unit.updatedAt) }))
+                .invoke(rows -> unit.id = Rows.id(rows)).replaceWithVoid();
+    }
+
+    public Uni<Void> update(SqlClient sql, UnitRow unit) {
+        return sql.preparedQuery("update unit set name = $3, short_name = $4, aliases = $5, kind = $6, parent_id = $7,"
+                + " updated_at = $8, version = version + 1 where id = $1 and version = $2")
+                .execute(Tuple.from(new Object[] { unit.id, unit.version, unit.name, unit.shortName, unit.aliases,
+                        Rows.name(unit.kind), unit.parentId, Rows.utc(unit.updatedAt) }))
+                .invoke(rows -> Rows.requireUpdated(rows, unit, "Unit")).replaceWithVoid();
+    }
+
+    public Uni<UnitSetRow> unitSet(SqlClient sql, long id) {
+        return sql.preparedQuery(SET + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, UnitSetRow::from));
+    }
+
+    public Uni<List<UnitSetRow>> setsInRegion(SqlClient sql, long regionId) {
+        return sql.preparedQuery(SET + " where region_id = $1 order by id").execute(Tuple.of(regionId))
+                .map(rows -> Rows.map(rows, UnitSetRow::from));
+    }
+
+    public Uni<Void> insert(SqlClient sql, UnitSetRow set) {
+        return sql.preparedQuery("insert into unit_set (region_id, name, kind, leading_group_id, created_at, updated_at)"
+                + " values ($1, $2, $3, $4, $5, $6) returning id")
+                .execute(Tuple.from(new Object[] { set.regionId, set.name, Rows.name(set.kind), set.leadingGroupId,
+                        Rows.utc(set.createdAt), Rows.utc(set.updatedAt) }))
+                .invoke(rows -> set.id = Rows.id(rows)).replaceWithVoid();
+    }
+
+    public Uni<Void> update(SqlClient sql, UnitSetRow set) {
+        return sql.preparedQuery("update unit_set set name = $3, leading_group_id = $4, updated_at = $5,"
+                + " version = version + 1 where id = $1 and version = $2")
+                .execute(Tuple.from(new Object[] { set.id, set.version, set.name, set.leadingGroupId, Rows.utc(set.updatedAt) }))
+                .invoke(rows -> Rows.requireUpdated(rows, set, "UnitSet")).replaceWithVoid();
+    }
+
+    /** Makes the listed members of a LISTED set these units. */
+    public Uni<Void> replaceMembers(SqlClient sql, long setId, List<Long> unitIds) {
+        return sql.preparedQuery("delete from unit_set_member where set_id = $1").execute(Tuple.of(setId))
+                .chain(() -> unitIds.isEmpty() ? Uni.createFrom().voidItem() : sql
+                        .preparedQuery("insert into unit_set_member (set_id, unit_id) select $1, unnest($2::bigint[])")
+                        .execute(Tuple.of(setId, unitIds.toArray(new Long[0]))).replaceWithVoid());
+    }
+}

@@ -1,0 +1,27 @@
+package org.duban.unit;
+
+import org.duban.common.TrackedRow;
+import org.duban.common.sql.Rows;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+public class UnitSetRow extends TrackedRow {
+
+    public Long regionId;
+
+    public String name;
+
+    public UnitSetKind kind;
+
+    public Long leadingGroupId;
+
+    static UnitSetRow from(Row row) {
+        UnitSetRow set = new UnitSetRow();
+        set.readTracked(row);
+        set.regionId = row.getLong("region_id");
+        set.name = row.getString("name");
+        set.kind = Rows.enumOf(row, "kind", UnitSetKind.class);
+        set.leadingGroupId = row.getLong("leading_group_id");
+        return set;
+    }
+}
