@@ -1,0 +1,57 @@
+-- A province's worth of data beside the demo plan, for bench/run: :plans plans of 100 tasks each in a region of
+-- :units units (a tenth of them townships), every task with a LEAD and an ASSIST unit assigned directly and every
+-- tenth also with a listed unit set of five; a unit set per 30 units, an account per 10 units (role UNIT, the demo
+-- admin's password), a parcel per 10 tasks, a notification per 10 tasks. Deadlines spread over two years, statuses
+-- mixed. Run after the service has migrated the database and loaded the demo:
+--   psql -v plans=300 -v units=3000 -f bench/generate.sql      (30,000 tasks)
+--   psql -v plans=10000 -v units=30000 -f bench/generate.sql   (1,000,000 tasks)
+\set ON_ERROR_STOP on
+begin;
+insert into region (code, name) values ('BENCH', '基准省');
+insert into unit (region_id, name, kind, created_at, updated_at)
+select r.id, '基准单位' || i, case when i % 10 = 0 then 'TOWNSHIP' else 'DEPARTMENT' end, now(), now()
+from region r, generate_series(1, :units) i where r.code = 'BENCH';
+create temporary table bench_unit as
+select id, row_number() over (order by id) - 1 as n from unit where region_id = (select id from region where code = 'BENCH');
+create index on bench_unit (n);
+insert into unit_set (region_id, name, kind, created_at, updated_at)
+select (select id from region where code = 'BENCH'), '基准单位组' || i, 'LISTED', now(), now()
+from generate_series(1, greatest(:units / 30, 1)) i;
+create temporary table bench_set as
+select id, row_number() over (order by id) - 1 as n from unit_set where region_id = (select id from region where code = 'BENCH');
+insert into unit_set_member (set_id, unit_id)
+select s.id, u.id from bench_set s join bench_unit u on u.n between s.n * 5 and s.n * 5 + 4;
+insert into plan (region_id, document_number, title, issuing_unit_id, issued_on, created_at, updated_at)
+select (select id from region where code = 'BENCH'), '基准〔2024〕' || i || '号', '基准整改方案 ' || i,
+       (select id from bench_unit where n = i % :units), date '2024-01-01' + (i % 300)::int, now(), now()
+from generate_series(1, :plans) i;
+insert into task (plan_id, code, sort_path, title, deadline, status, created_at, updated_at)
+select p.id, 'T' || i, array[i], '基准任务 ' || p.id || '-' || i, date '2024-06-01' + ((p.id * 7 + i * 13) % 730)::int,
+       (array['NOT_STARTED', 'IN_PROGRESS', 'IN_PROGRESS', 'SUBMITTED', 'SIGNED_OFF'])[1 + (p.id + i) % 5], now(), now()
+from plan p, generate_series(1, 100) i
+where p.document_number like '基准%';
+insert into task_assignment (task_id, ordinal, unit_id, role)
+select t.id, 1, (select id from bench_unit where n = (t.id * 7) % :units), 'LEAD'
+from task t join plan p on p.id = t.plan_id where p.document_number like '基准%';
+insert into task_assignment (task_id, ordinal, unit_id, role)
+select t.id, 2, (select id from bench_unit where n = (t.id * 7 + 1) % :units), 'ASSIST'
+from task t join plan p on p.id = t.plan_id where p.document_number like '基准%';
+insert into task_assignment (task_id, ordinal, unit_set_id, role)
+select t.id, 3, (select id from bench_set where n = t.id % (select count(*) from bench_set)), 'ASSIST'
+from task t join plan p on p.id = t.plan_id where p.document_number like '基准%' and t.id % 10 = 0;
+insert into account (username, display_name, password_hash, roles, unit_id, created_at, updated_at)
+select 'bench' || u.n, '基准账号 ' || u.n, (select password_hash from account where username = 'admin'), '{UNIT}', u.id,
+       now(), now()
+from bench_unit u where u.n % 10 = 0;
+insert into parcel (region_id, code, name, township_id, land_use, area_mu, approved_on, created_at, updated_at)
+select (select id from region where code = 'BENCH'), 'P' || i, '基准地块 ' || i,
+       (select id from bench_unit where n = (i * 10) % :units), 'INDUSTRIAL', 10 + (i % 90) + 0.1234, date '2023-01-01' + (i % 500)::int,
+       now(), now()
+from generate_series(1, :plans * 10) i;
+insert into notification (account_id, task_id, kind, title, body, created_at)
+select a.id, t.id, 'BEFORE_DEADLINE', '任务提醒', '基准任务即将到期', now()
+from task t join plan p on p.id = t.plan_id and p.document_number like '基准%'
+join account a on a.username = 'bench' || (((t.id * 7) % :units) / 10 * 10)
+where t.id % 10 = 0;
+commit;
+analyze;
