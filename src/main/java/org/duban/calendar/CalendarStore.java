@@ -7,13 +7,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.sql.Listening;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,16 +28,71 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The working-day calendar: read whole for the reminder rules, a year at a time for the office. The one writer of
  * {@code calendar_year} and {@code calendar_day}.
+ *
+ * <p>Requests take the calendar from memory ({@link #current}): it changes a few times a year and every list of
+ * tasks counts working days. A change is announced with pg_notify in its transaction; every instance listens and
+ * reads the calendar again on the next request. While an instance is not listening (starting, or its LISTEN
+ * connection lost) it keeps nothing in memory, since it could miss an announcement.
  */
 @ApplicationScoped
 public class CalendarStore {
 
+    static final String CHANNEL = "duban_calendar";
+
     private final Pool pool;
     private final AuditTrail audit;
+    private final Listening listening;
+    /** Raised by every announced change and every (re)connect: a calendar read before it is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean listeningNow;
+    private volatile Cached cached;
+    private PgSubscriber subscriber;
 
-    CalendarStore(Pool pool, AuditTrail audit) {
+    private record Cached(long generation, WorkingCalendar calendar) {
+    }
+
+    CalendarStore(Pool pool, AuditTrail audit, Listening listening) {
         this.pool = pool;
         this.audit = audit;
+        this.listening = listening;
+    }
+
+    void start(@Observes StartupEvent event) {
+        subscriber = listening.subscriber();
+        subscriber.channel(CHANNEL).handler(payload -> changed()).subscribeHandler(() -> {
+            listeningNow = true;
+            changed();
+        });
+        subscriber.closeHandler(() -> {
+            listeningNow = false;
+            changed();
+        });
+        listening.connect(subscriber, "calendar changes");
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    private void changed() {
+        generation.incrementAndGet();
+        cached = null;
+    }
+
+    /** The whole calendar as committed, from memory when this instance can tell it has not changed. */
+    public Uni<WorkingCalendar> current() {
+        Cached held = cached;
+        long now = generation.get();
+        if (held != null && held.generation() == now) {
+            return Uni.createFrom().item(held.calendar());
+        }
+        return load(pool).invoke(calendar -> {
+            if (listeningNow && generation.get() == now) {
+                cached = new Cached(now, calendar);
+            }
+        });
     }
 
     /**
@@ -98,7 +159,9 @@ public class CalendarStore {
                 .chain(() -> connection.preparedQuery("insert into calendar_day (day, kind, name, source_year)"
                         + " select d, k, n, $4 from unnest($1::date[], $2::text[], $3::text[]) as x(d, k, n)")
                         .execute(Tuple.of(dates.toArray(new LocalDate[0]), kinds.toArray(new String[0]),
-                                names.toArray(new String[0]), year))))
+                                names.toArray(new String[0]), year)))
+                .chain(() -> connection.query("select pg_notify('" + CHANNEL + "', '')").execute()))
+                .invoke(this::changed)
                 .replaceWithVoid();
     }
 }

@@ -2,8 +2,11 @@ package org.duban.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Working days in mainland China: Monday to Friday, except holidays, plus the weekend days a notice makes
@@ -14,11 +17,17 @@ public final class WorkingCalendar {
     /** More than any run of non-working days (the longest holiday with its weekends is about 10 days). */
     private static final int SEARCH_LIMIT = 366;
 
+    /** Monday 5 January 1970, as an epoch day: weeks are counted from it. */
+    private static final long FIRST_MONDAY = 4;
+
     private final Map<LocalDate, DayKind> exceptions;
+    /** The same days in order, for counting those that fall in a range. */
+    private final NavigableMap<LocalDate, DayKind> exceptionsInOrder;
     private final Set<Integer> coveredYears;
 
     public WorkingCalendar(Map<LocalDate, DayKind> exceptions, Set<Integer> coveredYears) {
         this.exceptions = Map.copyOf(exceptions);
+        this.exceptionsInOrder = Collections.unmodifiableNavigableMap(new TreeMap<>(exceptions));
         this.coveredYears = Set.copyOf(coveredYears);
     }
 
@@ -27,8 +36,7 @@ public final class WorkingCalendar {
         if (kind != null) {
             return kind == DayKind.MAKEUP_WORKDAY;
         }
-        DayOfWeek weekday = day.getDayOfWeek();
-        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
+        return !isWeekend(day);
     }
 
     /** Whether the holiday notice of the day's year is loaded. */
@@ -61,14 +69,35 @@ public final class WorkingCalendar {
         throw new IllegalStateException("fewer than " + n + " working days found before " + day);
     }
 
-    /** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. */
+    /**
+     * Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. Counted as
+     * the weekdays between them, corrected by the holidays and make-up days that fall between: every task of a list
+     * asks this for its deadline, which may be years away.
+     */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
-        int count = 0;
-        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        long count = weekdaysUpTo(to) - weekdaysUpTo(from);
+        for (Map.Entry<LocalDate, DayKind> exception : exceptionsInOrder.subMap(from, false, to, true).entrySet()) {
+            boolean weekend = isWeekend(exception.getKey());
+            if (exception.getValue() == DayKind.HOLIDAY && !weekend) {
+                count--;
+            } else if (exception.getValue() == DayKind.MAKEUP_WORKDAY && weekend) {
                 count++;
             }
         }
-        return count;
+        return (int) count;
+    }
+
+    /** Monday to Friday from {@link #FIRST_MONDAY} up to and including the day (negative before it). */
+    private static long weekdaysUpTo(LocalDate day) {
+        long sinceMonday = day.toEpochDay() - FIRST_MONDAY;
+        return Math.floorDiv(sinceMonday, 7) * 5 + Math.min(Math.floorMod(sinceMonday, 7) + 1, 5);
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        DayOfWeek weekday = day.getDayOfWeek();
+        return weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
     }
 }

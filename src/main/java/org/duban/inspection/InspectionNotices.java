@@ -44,7 +44,7 @@ public class InspectionNotices {
         return pool.preparedQuery("select id, starts_on from inspection where ends_on >= $1 and starts_on <= $2")
                 .execute(Tuple.of(today, today.plusDays(LOOK_AHEAD_DAYS)))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(List.<Long>of())
-                        : calendars.load(pool).map(calendar -> due(rows, calendar, today)))
+                        : calendars.current().map(calendar -> due(rows, calendar, today)))
                 .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : insert(pool, due, now));
     }
 

@@ -57,7 +57,7 @@ public class AssignmentQueries {
     public Uni<AssignmentConnection> page(long unitId, List<TaskStatus> statuses, PageRequest page) {
         LocalDate today = ChinaTime.today(clock);
         String after = page.after() == null ? null : Cursor.decode(page.after(), "assignment", 1).get(0);
-        return calendars.load(pool).chain(calendar -> pool.preparedQuery("select tu.role, " + Task.COLUMNS
+        return calendars.current().chain(calendar -> pool.preparedQuery("select tu.role, " + Task.COLUMNS
                 + " from task t join plan p on p.id = t.plan_id join task_unit tu on tu.task_id = t.id"
                 + " where tu.unit_id = $1 and t.deleted_at is null")
                 .execute(Tuple.of(unitId))

@@ -1,19 +1,17 @@
 package org.duban.notify;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.duban.common.sql.Listening;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,14 +19,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * New in-app notifications as they are committed, by whichever instance wrote them: the writer announces
@@ -42,7 +38,6 @@ public class NotificationFeed {
 
     public static final String CHANNEL = "duban_notification";
     private static final Logger LOG = Logger.getLogger(NotificationFeed.class);
-    private static final long RECONNECT_DELAY_MS = 2000;
     private static final int SUBSCRIBER_BUFFER = 256;
     /** Transactions commit in another order than their ids: a reconnect reads back this far below the highest seen. */
     private static final long CATCH_UP_MARGIN = 1_000;
@@ -62,33 +57,18 @@ public class NotificationFeed {
     }));
     private final AtomicLong highestSeen = new AtomicLong(-1);
     private final Pool pool;
-    private final Vertx vertx;
-    private final String url;
-    private final Optional<String> username;
-    private final Optional<String> password;
+    private final Listening listening;
     private PgSubscriber subscriber;
 
-    NotificationFeed(Vertx vertx, Pool pool, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.vertx = vertx;
+    NotificationFeed(Pool pool, Listening listening) {
         this.pool = pool;
-        this.url = url;
-        this.username = username;
-        this.password = password;
+        this.listening = listening;
     }
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        username.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> RECONNECT_DELAY_MS);
+        subscriber = listening.subscriber();
         subscriber.channel(CHANNEL).handler(this::announce).subscribeHandler(this::catchUp);
-        // The reconnect policy covers a connection lost later; the first one is retried here.
-        subscriber.connect()
-                .onFailure().invoke(failure -> LOG.warnf("Cannot listen for notifications yet (%s); retrying", failure.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(RECONNECT_DELAY_MS), Duration.ofSeconds(30)).indefinitely()
-                .subscribe().with(ok -> LOG.debug("Listening for notifications"), failure -> { });
+        listening.connect(subscriber, "notifications");
     }
 
     void stop(@Observes ShutdownEvent event) {

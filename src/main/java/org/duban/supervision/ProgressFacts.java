@@ -118,7 +118,7 @@ public class ProgressFacts {
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<TaskFacts>of())
                         : pool.preparedQuery(LATEST_REPORTS + reportCondition + LATEST_ORDER).execute(params)
                                 .map(reports -> map(reports, LatestReport::from))
-                                .chain(reports -> calendars.load(pool)
+                                .chain(reports -> calendars.current()
                                         .map(calendar -> facts(rows, reports, calendar, today))));
     }
 
