@@ -7,6 +7,10 @@
 --   psql -v plans=10000 -v units=30000 -f bench/generate.sql   (1,000,000 tasks)
 \set ON_ERROR_STOP on
 begin;
+-- The resolved units (V8) are derived once at the end, not statement by statement over millions of rows.
+alter table unit_set disable trigger set_units_on_insert;
+alter table unit_set_member disable trigger set_units_on_insert;
+alter table task_assignment disable trigger task_units_on_insert;
 insert into region (code, name) values ('BENCH', '基准省');
 insert into unit (region_id, name, kind, created_at, updated_at)
 select r.id, '基准单位' || i, case when i % 10 = 0 then 'TOWNSHIP' else 'DEPARTMENT' end, now(), now()
@@ -53,5 +57,12 @@ select a.id, t.id, 'BEFORE_DEADLINE', '任务提醒', '基准任务即将到期'
 from task t join plan p on p.id = t.plan_id and p.document_number like '基准%'
 join account a on a.username = 'bench' || (((t.id * 7) % :units) / 10 * 10)
 where t.id % 10 = 0;
+insert into unit_set_unit (set_id, unit_id) select * from resolve_set_units(array(select id from bench_set));
+insert into task_unit (task_id, unit_id, role, via_set_id, ordinal)
+select * from resolve_task_units(array(select t.id from task t join plan p on p.id = t.plan_id
+                                       where p.document_number like '基准%'));
+alter table unit_set enable trigger set_units_on_insert;
+alter table unit_set_member enable trigger set_units_on_insert;
+alter table task_assignment enable trigger task_units_on_insert;
 commit;
 analyze;

@@ -25,6 +25,7 @@ public record Assignment(
 
     /** Overdue first, then by due date (none last), then by task. */
     String sortKey() {
-        return (overdue ? "0" : "1") + "|" + (dueOn == null ? "infinity" : dueOn.toString()) + "|" + String.format("%019d", task.id());
+        String id = Long.toString(task.id());
+        return (overdue ? "0|" : "1|") + (dueOn == null ? "infinity" : dueOn.toString()) + "|" + "0".repeat(19 - id.length()) + id;
     }
 }

@@ -4,7 +4,6 @@ import static org.duban.common.sql.Rows.map;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,15 +62,18 @@ public class AssignmentQueries {
                 .execute(Tuple.of(unitId))
                 .map(rows -> map(rows, row -> new Responsibility(Task.from(row, today), AssignmentRole.valueOf(row.getString("role")))))
                 .chain(responsibilities -> currentOccurrences(responsibilities, today).map(current -> {
-                    List<Assignment> all = responsibilities.stream()
+                    List<Map.Entry<String, Assignment>> all = responsibilities.stream()
                             .map(r -> assignment(r, current.get(r.task().id()), today, calendar))
                             .filter(a -> statuses == null || statuses.isEmpty() || statuses.contains(a.status()))
-                            .sorted(Comparator.comparing(Assignment::sortKey))
+                            .map(a -> Map.entry(a.sortKey(), a))
+                            .sorted(Map.Entry.comparingByKey())
                             .toList();
-                    List<Assignment> rest = all.stream().filter(a -> after == null || a.sortKey().compareTo(after) > 0).toList();
-                    List<Assignment> items = rest.subList(0, Math.min(page.first(), rest.size()));
+                    List<Map.Entry<String, Assignment>> rest = all.stream()
+                            .filter(a -> after == null || a.getKey().compareTo(after) > 0).toList();
+                    List<Map.Entry<String, Assignment>> items = rest.subList(0, Math.min(page.first(), rest.size()));
                     List<AssignmentConnection.AssignmentEdge> edges = items.stream()
-                            .map(a -> new AssignmentConnection.AssignmentEdge(Cursor.encode("assignment", a.sortKey()), a)).toList();
+                            .map(a -> new AssignmentConnection.AssignmentEdge(Cursor.encode("assignment", a.getKey()), a.getValue()))
+                            .toList();
                     return new AssignmentConnection(all.size(), edges, new PageInfo(rest.size() > items.size(), after != null,
                             edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
                 })));
