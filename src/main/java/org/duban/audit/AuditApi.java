@@ -3,6 +3,7 @@ package org.duban.audit;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Roles;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** The audit trail is read-only through the API: no mutation changes or deletes an entry. */
@@ -19,7 +21,10 @@ public class AuditApi {
 
     private final AuditQueries queries;
 
-    AuditApi(AuditQueries queries) {
+    private final Context context;
+
+    AuditApi(AuditQueries queries, Context context) {
+        this.context = context;
         this.queries = queries;
     }
 
@@ -27,6 +32,6 @@ public class AuditApi {
     @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
     @Description("Every change made through a mutation, newest first.")
     public Uni<@NonNull AuditConnection> auditLog(AuditFilter filter, Integer first, String after) {
-        return queries.page(filter, PageRequest.of(first, after));
+        return queries.page(filter, PageRequest.of(first, after).counting(Selections.asks(context, "totalCount")));
     }
 }

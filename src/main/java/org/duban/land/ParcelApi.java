@@ -10,6 +10,7 @@ import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.InputChecks;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.unit.Region;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -36,7 +38,10 @@ public class ParcelApi {
     private final UnitQueries units;
     private final ParcelService service;
 
-    ParcelApi(ParcelQueries queries, UnitQueries units, ParcelService service, Callers callers) {
+    private final Context context;
+
+    ParcelApi(ParcelQueries queries, UnitQueries units, ParcelService service, Callers callers, Context context) {
+        this.context = context;
         this.callers = callers;
         this.queries = queries;
         this.units = units;
@@ -46,7 +51,7 @@ public class ParcelApi {
     @Query
     @Description("Parcels by code, a page at a time: those of the caller's region (all for ADMIN and LEADER).")
     public Uni<@NonNull ParcelConnection> parcels(ParcelFilter filter, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
         InputChecks.check("filter", filter);
         return callers.current().chain(caller -> queries.page(filter, page, caller));
     }

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Roles;
 import org.duban.common.DubanException;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -32,7 +34,10 @@ public class DeliveryApi {
     private final TaskQueries tasks;
     private final Clock clock;
 
-    DeliveryApi(DeliveryQueries deliveries, Deliveries writer, TaskQueries tasks, Clock clock) {
+    private final Context context;
+
+    DeliveryApi(DeliveryQueries deliveries, Deliveries writer, TaskQueries tasks, Clock clock, Context context) {
+        this.context = context;
         this.deliveries = deliveries;
         this.writer = writer;
         this.tasks = tasks;
@@ -44,7 +49,7 @@ public class DeliveryApi {
     @Description("Webhook and e-mail deliveries of reminders and notices, newest first (ADMIN, LEADER): what failed, what is "
             + "dead and why.")
     public Uni<@NonNull DeliveryConnection> deliveries(DeliveryFilter filter, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
         return deliveries.page(filter, page);
     }
 

@@ -8,6 +8,7 @@ import org.duban.access.Callers;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +36,10 @@ public class NotificationApi {
     private final TaskQueries tasks;
     private final Callers callers;
 
-    NotificationApi(NotificationQueries queries, Notifications notifications, NotificationFeed feed, TaskQueries tasks, Callers callers) {
+    private final Context context;
+
+    NotificationApi(NotificationQueries queries, Notifications notifications, NotificationFeed feed, TaskQueries tasks, Callers callers, Context context) {
+        this.context = context;
         this.queries = queries;
         this.notifications = notifications;
         this.feed = feed;
@@ -45,7 +50,7 @@ public class NotificationApi {
     @Query
     @Description("The signed-in account's notifications, newest first.")
     public Uni<@NonNull NotificationConnection> myNotifications(Boolean unreadOnly, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
         return account().chain(id -> queries.inbox(id, Boolean.TRUE.equals(unreadOnly), page));
     }
 

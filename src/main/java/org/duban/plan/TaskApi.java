@@ -9,6 +9,7 @@ import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.InputChecks;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.unit.UnitSet;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -33,7 +35,10 @@ public class TaskApi {
     private final TaskService service;
     private final Callers callers;
 
-    TaskApi(TaskQueries queries, PlanQueries plans, TaskService service, Callers callers) {
+    private final Context context;
+
+    TaskApi(TaskQueries queries, PlanQueries plans, TaskService service, Callers callers, Context context) {
+        this.context = context;
         this.queries = queries;
         this.plans = plans;
         this.service = service;
@@ -43,7 +48,7 @@ public class TaskApi {
     @Query
     @Description("Tasks of all plans by deadline (tasks without one last), then document order.")
     public Uni<@NonNull TaskConnection> tasks(TaskFilter filter, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
         InputChecks.check("filter", filter);
         return callers.current().chain(caller -> queries.page(filter, page, caller));
     }

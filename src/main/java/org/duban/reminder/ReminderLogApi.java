@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Roles;
 import org.duban.common.InputChecks;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** The reminders written so far, for the office: above all the ones that reached nobody. */
@@ -30,7 +32,10 @@ public class ReminderLogApi {
     private final UnitQueries units;
     private final RecipientNames names;
 
-    ReminderLogApi(ReminderQueries reminders, TaskQueries tasks, UnitQueries units, RecipientNames names) {
+    private final Context context;
+
+    ReminderLogApi(ReminderQueries reminders, TaskQueries tasks, UnitQueries units, RecipientNames names, Context context) {
+        this.context = context;
         this.reminders = reminders;
         this.tasks = tasks;
         this.units = units;
@@ -40,7 +45,7 @@ public class ReminderLogApi {
     @Query
     @Description("Reminders written by the scheduler, newest first (ADMIN, LEADER).")
     public Uni<@NonNull ReminderConnection> reminders(ReminderFilter filter, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
         InputChecks.check("filter", filter);
         return reminders.page(filter, page);
     }

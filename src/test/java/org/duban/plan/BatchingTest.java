@@ -111,6 +111,27 @@ class BatchingTest {
         assertThat(check.getList("data.tasks.edges.node.plan.id")).containsOnly(planId);
     }
 
+    @Test
+    void theTotalIsCountedOnlyWhenAskedFor() {
+        aPlanWithThirtyTasks();
+        String admin = GraphQL.token("admin");
+        Map<String, Object> variables = Map.of("filter", Map.of("planId", planId));
+        SqlStatements.reset();
+        JsonPath counted = GraphQL.execute(admin, "query($filter: TaskFilter) { tasks(filter: $filter, first: 3) { totalCount"
+                + " edges { node { id } } } }", variables);
+        List<String> withTotal = SqlStatements.recorded();
+        SqlStatements.reset();
+        JsonPath uncounted = GraphQL.execute(admin, "query($filter: TaskFilter) { tasks(filter: $filter, first: 3) {"
+                + " edges { node { id } } pageInfo { hasNextPage } } }", variables);
+        List<String> withoutTotal = SqlStatements.recorded();
+
+        assertThat(counted.getInt("data.tasks.totalCount")).isEqualTo(30);
+        assertThat(withTotal).anyMatch(sql -> sql.contains("count(*)"));
+        assertThat(uncounted.getList("data.tasks.edges")).hasSize(3);
+        assertThat(uncounted.getBoolean("data.tasks.pageInfo.hasNextPage")).isTrue();
+        assertThat(withoutTotal).as("a page without totalCount reads the page only").noneMatch(sql -> sql.contains("count(*)"));
+    }
+
     private static List<String> statementsFor(int pageSize) {
         SqlStatements.reset();
         JsonPath response = run("admin", "tasks", "filter", Map.of("planId", planId), "first", pageSize);

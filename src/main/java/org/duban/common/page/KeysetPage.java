@@ -158,8 +158,8 @@ public final class KeysetPage {
 
     /**
      * The statement for one page: {@code columns} (which select every key's column) of {@code from} (which starts
-     * with " from") where {@code conditions}, counted and paged, with a row of nulls but the total when the page
-     * is empty, as {@link #slice} reads it.
+     * with " from") where {@code conditions}, counted (when the page asks for it) and paged, with a row of nulls but
+     * the total when the page is empty, as {@link #slice} reads it.
      */
     public String sql(String columns, String from, String conditions, PageRequest page, SqlParams params) {
         return sql(columns, from, "", conditions, page, params);
@@ -167,7 +167,9 @@ public final class KeysetPage {
 
     /** The same, with {@code joins} that the page's columns need and the count does not: joined for the page only. */
     public String sql(String columns, String from, String joins, String conditions, PageRequest page, SqlParams params) {
-        return "with total as (select count(*)::int as total_count" + from + " where " + conditions + ")"
+        String total = page.counted() ? "select count(*)::int as total_count" + from + " where " + conditions
+                : "select null::int as total_count";
+        return "with total as (" + total + ")"
                 + " select total.total_count, page.* from total left join lateral (select " + columns + from + joins
                 + " where " + conditions + after(page, params) + " order by " + orderBy(null)
                 + " limit " + params.bind(page.first() + 1) + ") page on true order by " + orderBy("page");

@@ -7,7 +7,8 @@ import java.util.function.Function;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * One page read by a keyset query that fetched {@code first + 1} rows and a {@code total_count} column,
+ * One page read by a keyset query that fetched {@code first + 1} rows and a {@code total_count} column (null, read as 0,
+ * when the total was not asked for),
  * with a row of nulls but the total when the page is empty. The connection types of the API wrap it.
  */
 public record Slice<N>(int totalCount, List<Item<N>> items, PageInfo pageInfo) {
@@ -20,7 +21,8 @@ public record Slice<N>(int totalCount, List<Item<N>> items, PageInfo pageInfo) {
         List<Item<N>> items = new ArrayList<>();
         boolean more = false;
         for (Row row : rows) {
-            total = row.getInteger("total_count");
+            Integer counted = row.getInteger("total_count");
+            total = counted == null ? 0 : counted;
             if (row.getValue("id") == null) {
                 continue;
             }
