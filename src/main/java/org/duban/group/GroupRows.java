@@ -32,21 +32,20 @@ public class GroupRows {
     }
 
     public Uni<Void> insert(SqlClient sql, LeadingGroupRow group) {
-        return sql.preparedQuery("insert into leading_group (region_id, name, short_name, office_unit_id, office_director_name,"
-                + " office_director_account_id, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
-                .execute(Tuple.from(new Object[] { group.regionId, group.name, group.shortName, group.officeUnitId,
-                        group.officeDirectorName, group.officeDirectorAccountId, Rows.utc(group.createdAt),
-                        Rows.utc(group.updatedAt) }))
-                .invoke(rows -> group.id = Rows.id(rows)).replaceWithVoid();
+        return Rows.insert(sql, "insert into leading_group (region_id, name, short_name, office_unit_id, office_director_name,"
+                + " office_director_account_id, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+                group.regionId, group.name, group.shortName, group.officeUnitId,
+                group.officeDirectorName, group.officeDirectorAccountId, Rows.utc(group.createdAt),
+                Rows.utc(group.updatedAt))
+                .invoke(id -> group.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, LeadingGroupRow group) {
-        return sql.preparedQuery("update leading_group set name = $3, short_name = $4, office_unit_id = $5,"
+        return Rows.update(sql, "update leading_group set name = $3, short_name = $4, office_unit_id = $5,"
                 + " office_director_name = $6, office_director_account_id = $7, updated_at = $8, version = version + 1"
-                + " where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { group.id, group.version, group.name, group.shortName, group.officeUnitId,
-                        group.officeDirectorName, group.officeDirectorAccountId, Rows.utc(group.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, group, "LeadingGroup")).replaceWithVoid();
+                + " where id = $1 and version = $2", group, "LeadingGroup",
+                group.name, group.shortName, group.officeUnitId,
+                group.officeDirectorName, group.officeDirectorAccountId, Rows.utc(group.updatedAt));
     }
 
     /**

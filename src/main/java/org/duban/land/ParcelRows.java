@@ -35,34 +35,33 @@ public class ParcelRows {
 
     public Uni<Void> insert(SqlClient sql, ParcelRow parcel) {
         // GeoJSON travels as text and becomes jsonb in the database: a string bound as jsonb would be one JSON string.
-        return sql.preparedQuery("insert into parcel (region_id, code, name, township_id, zone_id, location, land_use, area_mu,"
+        return Rows.insert(sql, "insert into parcel (region_id, code, name, township_id, zone_id, location, land_use, area_mu,"
                 + " approval_batch, approval_number, approved_on, approval_level, supplied_on, supply_method, contract_number,"
                 + " land_user, agreed_start_on, construction_started_on, standard_land, stage, site_ready_on, accepted_on,"
                 + " geometry, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-                + " $16, $17, $18, $19, $20, $21, $22, cast($23::text as jsonb), $24, $25) returning id")
-                .execute(Tuple.from(new Object[] { parcel.regionId, parcel.code, parcel.name, parcel.townshipId, parcel.zoneId,
-                        parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch, parcel.approvalNumber,
-                        parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn, Rows.name(parcel.supplyMethod),
-                        parcel.contractNumber, parcel.landUser, parcel.agreedStartOn, parcel.constructionStartedOn,
-                        parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn, parcel.acceptedOn, parcel.geometry,
-                        Rows.utc(parcel.createdAt), Rows.utc(parcel.updatedAt) }))
-                .invoke(rows -> parcel.id = Rows.id(rows)).replaceWithVoid();
+                + " $16, $17, $18, $19, $20, $21, $22, cast($23::text as jsonb), $24, $25) returning id",
+                parcel.regionId, parcel.code, parcel.name, parcel.townshipId, parcel.zoneId,
+                parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch, parcel.approvalNumber,
+                parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn, Rows.name(parcel.supplyMethod),
+                parcel.contractNumber, parcel.landUser, parcel.agreedStartOn, parcel.constructionStartedOn,
+                parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn, parcel.acceptedOn, parcel.geometry,
+                Rows.utc(parcel.createdAt), Rows.utc(parcel.updatedAt))
+                .invoke(id -> parcel.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, ParcelRow parcel) {
-        return sql.preparedQuery("update parcel set code = $3, name = $4, township_id = $5, zone_id = $6, location = $7,"
+        return Rows.update(sql, "update parcel set code = $3, name = $4, township_id = $5, zone_id = $6, location = $7,"
                 + " land_use = $8, area_mu = $9, approval_batch = $10, approval_number = $11, approved_on = $12,"
                 + " approval_level = $13, supplied_on = $14, supply_method = $15, contract_number = $16, land_user = $17,"
                 + " agreed_start_on = $18, construction_started_on = $19, standard_land = $20, stage = $21,"
                 + " site_ready_on = $22, accepted_on = $23, geometry = cast($24::text as jsonb), updated_at = $25,"
-                + " version = version + 1 where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { parcel.id, parcel.version, parcel.code, parcel.name, parcel.townshipId,
-                        parcel.zoneId, parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch,
-                        parcel.approvalNumber, parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn,
-                        Rows.name(parcel.supplyMethod), parcel.contractNumber, parcel.landUser, parcel.agreedStartOn,
-                        parcel.constructionStartedOn, parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn,
-                        parcel.acceptedOn, parcel.geometry, Rows.utc(parcel.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, parcel, "Parcel")).replaceWithVoid();
+                + " version = version + 1 where id = $1 and version = $2", parcel, "Parcel",
+                parcel.code, parcel.name, parcel.townshipId,
+                parcel.zoneId, parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch,
+                parcel.approvalNumber, parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn,
+                Rows.name(parcel.supplyMethod), parcel.contractNumber, parcel.landUser, parcel.agreedStartOn,
+                parcel.constructionStartedOn, parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn,
+                parcel.acceptedOn, parcel.geometry, Rows.utc(parcel.updatedAt));
     }
 
     public Uni<ApprovalAdjustmentRow> adjustment(SqlClient sql, long id) {
@@ -76,20 +75,19 @@ public class ParcelRows {
     }
 
     public Uni<Void> insert(SqlClient sql, ApprovalAdjustmentRow adjustment) {
-        return sql.preparedQuery("insert into approval_adjustment (parcel_id, status, requested_on, reason, requested_by,"
+        return Rows.insert(sql, "insert into approval_adjustment (parcel_id, status, requested_on, reason, requested_by,"
                 + " completed_on, new_document_number, note, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8,"
-                + " $9, $10) returning id")
-                .execute(Tuple.from(new Object[] { adjustment.parcelId, Rows.name(adjustment.status), adjustment.requestedOn,
-                        adjustment.reason, adjustment.requestedBy, adjustment.completedOn, adjustment.newDocumentNumber,
-                        adjustment.note, Rows.utc(adjustment.createdAt), Rows.utc(adjustment.updatedAt) }))
-                .invoke(rows -> adjustment.id = Rows.id(rows)).replaceWithVoid();
+                + " $9, $10) returning id",
+                adjustment.parcelId, Rows.name(adjustment.status), adjustment.requestedOn,
+                adjustment.reason, adjustment.requestedBy, adjustment.completedOn, adjustment.newDocumentNumber,
+                adjustment.note, Rows.utc(adjustment.createdAt), Rows.utc(adjustment.updatedAt))
+                .invoke(id -> adjustment.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, ApprovalAdjustmentRow adjustment) {
-        return sql.preparedQuery("update approval_adjustment set status = $3, completed_on = $4, new_document_number = $5,"
-                + " note = $6, updated_at = $7, version = version + 1 where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { adjustment.id, adjustment.version, Rows.name(adjustment.status),
-                        adjustment.completedOn, adjustment.newDocumentNumber, adjustment.note, Rows.utc(adjustment.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, adjustment, "ApprovalAdjustment")).replaceWithVoid();
+        return Rows.update(sql, "update approval_adjustment set status = $3, completed_on = $4, new_document_number = $5,"
+                + " note = $6, updated_at = $7, version = version + 1 where id = $1 and version = $2", adjustment, "ApprovalAdjustment",
+                Rows.name(adjustment.status),
+                adjustment.completedOn, adjustment.newDocumentNumber, adjustment.note, Rows.utc(adjustment.updatedAt));
     }
 }

@@ -33,19 +33,18 @@ public class PlanRows {
     }
 
     public Uni<Void> insert(SqlClient sql, PlanRow plan) {
-        return sql.preparedQuery("insert into plan (region_id, document_number, title, issuing_unit_id, issued_on, summary,"
-                + " copied_to, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id")
-                .execute(Tuple.from(new Object[] { plan.regionId, plan.documentNumber, plan.title, plan.issuingUnitId,
-                        plan.issuedOn, plan.summary, plan.copiedTo, Rows.utc(plan.createdAt), Rows.utc(plan.updatedAt) }))
-                .invoke(rows -> plan.id = Rows.id(rows)).replaceWithVoid();
+        return Rows.insert(sql, "insert into plan (region_id, document_number, title, issuing_unit_id, issued_on, summary,"
+                + " copied_to, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
+                plan.regionId, plan.documentNumber, plan.title, plan.issuingUnitId,
+                plan.issuedOn, plan.summary, plan.copiedTo, Rows.utc(plan.createdAt), Rows.utc(plan.updatedAt))
+                .invoke(id -> plan.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, PlanRow plan) {
-        return sql.preparedQuery("update plan set document_number = $3, title = $4, issuing_unit_id = $5, issued_on = $6,"
-                + " summary = $7, copied_to = $8, updated_at = $9, version = version + 1 where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { plan.id, plan.version, plan.documentNumber, plan.title, plan.issuingUnitId,
-                        plan.issuedOn, plan.summary, plan.copiedTo, Rows.utc(plan.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, plan, "Plan")).replaceWithVoid();
+        return Rows.update(sql, "update plan set document_number = $3, title = $4, issuing_unit_id = $5, issued_on = $6,"
+                + " summary = $7, copied_to = $8, updated_at = $9, version = version + 1 where id = $1 and version = $2", plan, "Plan",
+                plan.documentNumber, plan.title, plan.issuingUnitId,
+                plan.issuedOn, plan.summary, plan.copiedTo, Rows.utc(plan.updatedAt));
     }
 
     /** Makes the plan's basis documents these, in this order. */

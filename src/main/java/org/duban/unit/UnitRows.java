@@ -38,9 +38,9 @@ public class UnitRows {
     }
 
     public Uni<Void> insert(SqlClient sql, RegionRow region) {
-        return sql.preparedQuery("insert into region (code, name) values ($1, $2) returning id")
-                .execute(Tuple.of(region.code, region.name))
-                .invoke(rows -> region.id = Rows.id(rows)).replaceWithVoid();
+        return Rows.insert(sql, "insert into region (code, name) values ($1, $2) returning id",
+                region.code, region.name)
+                .invoke(id -> region.id = id).replaceWithVoid();
     }
 
     public Uni<UnitRow> unit(SqlClient sql, long id) {
@@ -53,19 +53,18 @@ public class UnitRows {
     }
 
     public Uni<Void> insert(SqlClient sql, UnitRow unit) {
-        return sql.preparedQuery("insert into unit (region_id, name, short_name, aliases, kind, parent_id, created_at,"
-                + " updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
-                .execute(Tuple.from(new Object[] { unit.regionId, unit.name, unit.shortName, unit.aliases,
-                        Rows.name(unit.kind), unit.parentId, Rows.utc(unit.createdAt), Rows.utc(unit.updatedAt) }))
-                .invoke(rows -> unit.id = Rows.id(rows)).replaceWithVoid();
+        return Rows.insert(sql, "insert into unit (region_id, name, short_name, aliases, kind, parent_id, created_at,"
+                + " updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+                unit.regionId, unit.name, unit.shortName, unit.aliases,
+                Rows.name(unit.kind), unit.parentId, Rows.utc(unit.createdAt), Rows.utc(unit.updatedAt))
+                .invoke(id -> unit.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, UnitRow unit) {
-        return sql.preparedQuery("update unit set name = $3, short_name = $4, aliases = $5, kind = $6, parent_id = $7,"
-                + " updated_at = $8, version = version + 1 where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { unit.id, unit.version, unit.name, unit.shortName, unit.aliases,
-                        Rows.name(unit.kind), unit.parentId, Rows.utc(unit.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, unit, "Unit")).replaceWithVoid();
+        return Rows.update(sql, "update unit set name = $3, short_name = $4, aliases = $5, kind = $6, parent_id = $7,"
+                + " updated_at = $8, version = version + 1 where id = $1 and version = $2", unit, "Unit",
+                unit.name, unit.shortName, unit.aliases,
+                Rows.name(unit.kind), unit.parentId, Rows.utc(unit.updatedAt));
     }
 
     public Uni<UnitSetRow> unitSet(SqlClient sql, long id) {
@@ -78,18 +77,17 @@ public class UnitRows {
     }
 
     public Uni<Void> insert(SqlClient sql, UnitSetRow set) {
-        return sql.preparedQuery("insert into unit_set (region_id, name, kind, leading_group_id, created_at, updated_at)"
-                + " values ($1, $2, $3, $4, $5, $6) returning id")
-                .execute(Tuple.from(new Object[] { set.regionId, set.name, Rows.name(set.kind), set.leadingGroupId,
-                        Rows.utc(set.createdAt), Rows.utc(set.updatedAt) }))
-                .invoke(rows -> set.id = Rows.id(rows)).replaceWithVoid();
+        return Rows.insert(sql, "insert into unit_set (region_id, name, kind, leading_group_id, created_at, updated_at)"
+                + " values ($1, $2, $3, $4, $5, $6) returning id",
+                set.regionId, set.name, Rows.name(set.kind), set.leadingGroupId,
+                Rows.utc(set.createdAt), Rows.utc(set.updatedAt))
+                .invoke(id -> set.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, UnitSetRow set) {
-        return sql.preparedQuery("update unit_set set name = $3, leading_group_id = $4, updated_at = $5,"
-                + " version = version + 1 where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { set.id, set.version, set.name, set.leadingGroupId, Rows.utc(set.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, set, "UnitSet")).replaceWithVoid();
+        return Rows.update(sql, "update unit_set set name = $3, leading_group_id = $4, updated_at = $5,"
+                + " version = version + 1 where id = $1 and version = $2", set, "UnitSet",
+                set.name, set.leadingGroupId, Rows.utc(set.updatedAt));
     }
 
     /** Makes the listed members of a LISTED set these units. */

@@ -10,8 +10,11 @@ import java.util.function.Function;
 import org.duban.common.DubanException;
 import org.duban.common.TrackedRow;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Small steps every table writer and reader takes with the SQL client's rows. */
 public final class Rows {
@@ -62,14 +65,26 @@ public final class Rows {
         return value == null ? null : value.name();
     }
 
+    /** Runs an {@code insert ... returning id} of one row; its id. */
+    public static Uni<Long> insert(SqlClient sql, String statement, Object... values) {
+        return sql.preparedQuery(statement).execute(Tuple.from(values)).map(Rows::id);
+    }
+
     /**
-     * After an update guarded by {@code where id = ... and version = <the version read>}: the row's version moves
-     * on with the database's, or CONFLICT when another transaction changed the row since it was read.
+     * Runs an update of a row read in this transaction, guarded by the version read: {@code $1} is the row's id,
+     * {@code $2} that version ({@code where id = $1 and version = $2}), then the values. The row's version moves on
+     * with the database's, or CONFLICT when another transaction changed the row since it was read.
      */
-    public static void requireUpdated(RowSet<Row> rows, TrackedRow row, String what) {
-        if (rows.rowCount() == 0) {
-            throw DubanException.conflict(what + " " + row.id + " was changed meanwhile; reload and try again");
-        }
-        row.version++;
+    public static Uni<Void> update(SqlClient sql, String statement, TrackedRow row, String what, Object... values) {
+        Object[] all = new Object[values.length + 2];
+        all[0] = row.id;
+        all[1] = row.version;
+        System.arraycopy(values, 0, all, 2, values.length);
+        return sql.preparedQuery(statement).execute(Tuple.from(all)).invoke(rows -> {
+            if (rows.rowCount() == 0) {
+                throw DubanException.conflict(what + " " + row.id + " was changed meanwhile; reload and try again");
+            }
+            row.version++;
+        }).replaceWithVoid();
     }
 }

@@ -22,21 +22,19 @@ public class QuotaRows {
     /** Inserts a new quota or writes a read one; the id either way. */
     public Uni<Long> save(SqlClient sql, LandQuotaRow quota) {
         if (quota.id == null) {
-            return sql.preparedQuery("insert into land_quota (region_id, year, issued_by, target_mu, deadlines,"
+            return Rows.insert(sql, "insert into land_quota (region_id, year, issued_by, target_mu, deadlines,"
                     + " counts_approval_changes, stated_supplied_mu, stated_completion_rate, stated_as_of, created_at, updated_at)"
-                    + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id")
-                    .execute(Tuple.from(new Object[] { quota.regionId, quota.year, quota.issuedBy, quota.targetMu,
-                            quota.deadlines, quota.countsApprovalChanges, quota.statedSuppliedMu, quota.statedCompletionRate,
-                            quota.statedAsOf, Rows.utc(quota.createdAt), Rows.utc(quota.updatedAt) }))
-                    .map(rows -> quota.id = Rows.id(rows));
+                    + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id",
+                    quota.regionId, quota.year, quota.issuedBy, quota.targetMu, quota.deadlines, quota.countsApprovalChanges,
+                    quota.statedSuppliedMu, quota.statedCompletionRate, quota.statedAsOf, Rows.utc(quota.createdAt),
+                    Rows.utc(quota.updatedAt))
+                    .invoke(id -> quota.id = id);
         }
-        return sql.preparedQuery("update land_quota set issued_by = $3, target_mu = $4, deadlines = $5,"
+        return Rows.update(sql, "update land_quota set issued_by = $3, target_mu = $4, deadlines = $5,"
                 + " counts_approval_changes = $6, stated_supplied_mu = $7, stated_completion_rate = $8, stated_as_of = $9,"
-                + " updated_at = $10, version = version + 1 where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { quota.id, quota.version, quota.issuedBy, quota.targetMu, quota.deadlines,
-                        quota.countsApprovalChanges, quota.statedSuppliedMu, quota.statedCompletionRate, quota.statedAsOf,
-                        Rows.utc(quota.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, quota, "LandQuota"))
-                .map(rows -> quota.id);
+                + " updated_at = $10, version = version + 1 where id = $1 and version = $2", quota, "LandQuota",
+                quota.issuedBy, quota.targetMu, quota.deadlines,
+                quota.countsApprovalChanges, quota.statedSuppliedMu, quota.statedCompletionRate, quota.statedAsOf,
+                Rows.utc(quota.updatedAt)).replaceWith(quota.id);
     }
 }

@@ -81,19 +81,18 @@ public class StandardLandRows {
     }
 
     public Uni<Void> insert(SqlClient sql, RegionalEvaluationRow evaluation) {
-        return sql.preparedQuery("insert into regional_evaluation (zone_id, round, kind, name, status, completed_on, note,"
-                + " created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id")
-                .execute(Tuple.from(new Object[] { evaluation.zoneId, evaluation.round, Rows.name(evaluation.kind), evaluation.name,
-                        Rows.name(evaluation.status), evaluation.completedOn, evaluation.note, Rows.utc(evaluation.createdAt),
-                        Rows.utc(evaluation.updatedAt) }))
-                .invoke(rows -> evaluation.id = Rows.id(rows)).replaceWithVoid();
+        return Rows.insert(sql, "insert into regional_evaluation (zone_id, round, kind, name, status, completed_on, note,"
+                + " created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
+                evaluation.zoneId, evaluation.round, Rows.name(evaluation.kind), evaluation.name,
+                Rows.name(evaluation.status), evaluation.completedOn, evaluation.note, Rows.utc(evaluation.createdAt),
+                Rows.utc(evaluation.updatedAt))
+                .invoke(id -> evaluation.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, RegionalEvaluationRow evaluation) {
-        return sql.preparedQuery("update regional_evaluation set name = $3, status = $4, completed_on = $5, note = $6,"
-                + " updated_at = $7, version = version + 1 where id = $1 and version = $2")
-                .execute(Tuple.from(new Object[] { evaluation.id, evaluation.version, evaluation.name,
-                        Rows.name(evaluation.status), evaluation.completedOn, evaluation.note, Rows.utc(evaluation.updatedAt) }))
-                .invoke(rows -> Rows.requireUpdated(rows, evaluation, "RegionalEvaluation")).replaceWithVoid();
+        return Rows.update(sql, "update regional_evaluation set name = $3, status = $4, completed_on = $5, note = $6,"
+                + " updated_at = $7, version = version + 1 where id = $1 and version = $2", evaluation, "RegionalEvaluation",
+                evaluation.name, Rows.name(evaluation.status), evaluation.completedOn, evaluation.note,
+                Rows.utc(evaluation.updatedAt));
     }
 }
