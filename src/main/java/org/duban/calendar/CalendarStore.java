@@ -16,10 +16,8 @@ import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.sql.Listening;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -46,7 +44,6 @@ public class CalendarStore {
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listeningNow;
     private volatile Cached cached;
-    private PgSubscriber subscriber;
 
     private record Cached(long generation, WorkingCalendar calendar) {
     }
@@ -58,22 +55,14 @@ public class CalendarStore {
     }
 
     void start(@Observes StartupEvent event) {
-        subscriber = listening.subscriber();
-        subscriber.channel(CHANNEL).handler(payload -> changed()).subscribeHandler(() -> {
+        listening.channel(CHANNEL).handler(payload -> changed()).subscribeHandler(() -> {
             listeningNow = true;
             changed();
         });
-        subscriber.closeHandler(() -> {
+        listening.onClose(() -> {
             listeningNow = false;
             changed();
         });
-        listening.connect(subscriber, "calendar changes");
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
     }
 
     private void changed() {

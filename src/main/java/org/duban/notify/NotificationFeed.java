@@ -19,7 +19,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -58,7 +57,6 @@ public class NotificationFeed {
     private final AtomicLong highestSeen = new AtomicLong(-1);
     private final Pool pool;
     private final Listening listening;
-    private PgSubscriber subscriber;
 
     NotificationFeed(Pool pool, Listening listening) {
         this.pool = pool;
@@ -66,15 +64,10 @@ public class NotificationFeed {
     }
 
     void start(@Observes StartupEvent event) {
-        subscriber = listening.subscriber();
-        subscriber.channel(CHANNEL).handler(this::announce).subscribeHandler(this::catchUp);
-        listening.connect(subscriber, "notifications");
+        listening.channel(CHANNEL).handler(this::announce).subscribeHandler(this::catchUp);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
         announcements.onComplete();
     }
 
