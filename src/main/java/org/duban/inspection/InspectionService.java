@@ -18,6 +18,7 @@ import org.duban.common.DubanException;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
+import org.duban.common.sql.Rows;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -115,7 +116,7 @@ public class InspectionService {
         return sql.preparedQuery("insert into inspection (plan_id, inspecting_body, starts_on, ends_on, created_at, updated_at)"
                 + " select $1, $2, $3, $4, $5, $5 where not exists (select 1 from inspection"
                 + " where plan_id = $1 and inspecting_body = $2 and starts_on = $3)")
-                .execute(Tuple.of(planId, inspectingBody, startsOn, endsOn, now.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(planId, inspectingBody, startsOn, endsOn, Rows.utc(now)))
                 .replaceWithVoid();
     }
 

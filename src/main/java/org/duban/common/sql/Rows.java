@@ -41,11 +41,6 @@ public final class Rows {
         return rows.iterator().next().getLong("id");
     }
 
-    /** The ids an {@code insert ... returning id} of many rows gave them, in the order they were inserted. */
-    public static List<Long> ids(RowSet<Row> rows) {
-        return map(rows, row -> row.getLong("id"));
-    }
-
     /** An instant as the client binds a {@code timestamptz}. */
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
