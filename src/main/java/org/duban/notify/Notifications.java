@@ -30,7 +30,7 @@ public class Notifications {
     Uni<Integer> write(SqlConnection connection, Outbox.Source source, Long[] ids, Instant now) {
         return connection.preparedQuery("insert into notification (account_id, " + source.reference + ", task_id, kind, title,"
                 + " body, created_at) select a.id, m.id, m.task_id, m.kind, m.title, m.body, $2 from " + source.table + " m"
-                + " join account a on " + source.reaches() + " where m.id = any($1)"
+                + " " + source.reachedAccounts() + " where m.id = any($1)"
                 + " on conflict " + source.oneNotificationPerAccount + " do nothing returning id, account_id")
                 .execute(Tuple.of(ids, now.atOffset(ZoneOffset.UTC)))
                 .call(written -> NotificationFeed.announceAfterCommit(connection, written))

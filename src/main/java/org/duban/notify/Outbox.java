@@ -33,10 +33,25 @@ public class Outbox {
             this.oneNotificationPerAccount = oneNotificationPerAccount;
         }
 
-        /** The enabled accounts a message {@code m} of this source reaches, as alias {@code a}. */
-        String reaches() {
-            return "a.enabled and (a.unit_id = m.unit_id or a.id = " + account + ")";
+        /**
+         * The enabled accounts a message {@code m} of this source reaches, as alias {@code a}: a union of two index
+         * lookups, where a join on "unit or account" read every account once per message.
+         */
+        String reachedAccounts() {
+            return "cross join lateral (select id from account where enabled and unit_id = m.unit_id"
+                    + " union select id from account where enabled and id = " + account + ") a";
         }
+    }
+
+    /**
+     * Whether a message to the unit and account in these columns would reach nobody: no enabled account of the unit,
+     * the account not enabled, and no channel of the unit. Said beside {@link Source#reachedAccounts} and the
+     * deliveries' targets, so that a writer can mark such a message as it inserts it instead of updating it after.
+     */
+    public static String reachesNobody(String unitColumn, String accountColumn) {
+        return "(not exists (select 1 from account where enabled and unit_id = " + unitColumn + ")"
+                + " and not exists (select 1 from account where enabled and id = " + accountColumn + ")"
+                + " and not exists (select 1 from unit_delivery_target where unit_id = " + unitColumn + "))";
     }
 
     private final Notifications notifications;

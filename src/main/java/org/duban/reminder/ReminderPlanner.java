@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
-import org.duban.common.Unis;
 import org.duban.common.WorkerThreads;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
@@ -23,12 +22,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Which reminders fall on which days: the open occurrences, their units resolved on the day, the escalation
- * recipients and the calendar, read in four statements, then {@link ReminderRules}. The scheduler and the
- * preview both come here.
+ * recipients and the calendar, then {@link ReminderRules}. The preview asks for a window ({@link #remindersBetween});
+ * the scheduler claims the tasks whose next reminder day has come, a chunk at a time ({@link #claimDue}).
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -37,7 +37,6 @@ public class ReminderPlanner {
     private static final int LOOKAHEAD_DAYS = 120;
     /** The next reminder day of a task that owes nothing: none until a change marks it for planning again. */
     private static final LocalDate NEVER = LocalDate.of(9999, 12, 31);
-    private static final int ADVANCE_CHUNK = 10_000;
     private static final String SELECT = "select " + Schedule.COLUMNS + ", t.plan_id, t.reminder_days_before as task_days,"
             + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after";
 
@@ -78,10 +77,12 @@ public class ReminderPlanner {
     }
 
     /**
-     * What a scheduler run plans: the reminders of the tasks whose next reminder day has come, and for each of those
-     * tasks the day it next needs planning, to be stored with {@link #advance} once the reminders are written.
+     * What one chunk of a scheduler run plans: the reminders of the tasks it claimed, and for each claimed task the
+     * day it next needs planning, to be stored with {@link #advance} in the chunk's transaction.
      */
-    public record DuePlan(List<DueReminder> reminders, Long[] taskIds, LocalDate[] nextDays, String[] rowVersions) {
+    public record DuePlan(List<DueReminder> reminders, Long[] taskIds, LocalDate[] nextDays) {
+
+        static final DuePlan NOTHING = new DuePlan(List.of(), new Long[0], new LocalDate[0]);
 
         public int tasksPlanned() {
             return taskIds.length;
@@ -89,46 +90,61 @@ public class ReminderPlanner {
     }
 
     /**
-     * The reminders from {@code from} to {@code now} of the tasks that can have one by now, read through the index
-     * of next reminder days ({@code reminder_due}, V7): a run with nothing due reads nothing else.
+     * Readies the index of next reminder days ({@code reminder_due}, V7) for a run on {@code today}: other settings
+     * than those the stored days were worked out with, or days worked out on a later day than today (a clock set back,
+     * as tests and demos do), have the tasks concerned planned again.
      */
-    public Uni<DuePlan> remindersDue(SqlClient sql, LocalDate from, Instant now) {
-        LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
-        LocalDate dueUpTo = today.plusDays(LOOKAHEAD_DAYS);
-        // A day's reminders fall due at the time of day; before it, the tasks of that day wait for a later run.
-        boolean todaysTimeHasCome = !today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now);
-        LocalDate lastDueDay = todaysTimeHasCome ? today : today.minusDays(1);
-        Uni<OpenTasks> due = withRecipients(sql, sql.preparedQuery(SELECT + ", d.xmin::text as row_version" + Schedule.FROM
-                + " join reminder_due d on d.task_id = t.id"
-                + " where t.deleted_at is null and (d.next_on <= $1 or d.planned_on > $2)")
-                .execute(Tuple.of(lastDueDay, today)));
-        return replanIfSettingsChanged(sql).chain(() -> due).chain(open -> open.tasks().isEmpty()
-                ? Uni.createFrom().item(new DuePlan(List.of(), new Long[0], new LocalDate[0], new String[0]))
-                : calendars.load(sql).chain(calendar -> WorkerThreads.run(() -> planDue(
-                        new ReminderRules(calendar, timeOfDay, ChinaTime.ZONE), open, from, today, dueUpTo, now))));
-    }
-
-    /** Stored days hold for the settings they were worked out with: other settings have every task planned again. */
-    private Uni<Void> replanIfSettingsChanged(SqlClient sql) {
+    public Uni<Void> prepareRun(SqlClient sql, LocalDate today) {
         String basis = "days-before=" + settings.daysBefore() + ";escalate-after=" + settings.escalateAfterDays() + ";at="
                 + settings.timeOfDay() + ";lookahead=" + LOOKAHEAD_DAYS;
         return sql.preparedQuery("with stored as (insert into reminder_planning_basis (basis) values ($1) on conflict (single)"
                 + " do update set basis = excluded.basis where reminder_planning_basis.basis <> excluded.basis"
                 + " returning xmax <> 0 as changed)"
                 + " update reminder_due set next_on = date '1900-01-01' where exists (select 1 from stored where changed)")
-                .execute(Tuple.of(basis)).replaceWithVoid();
+                .execute(Tuple.of(basis))
+                .chain(() -> sql.preparedQuery("update reminder_due d set next_on = date '1900-01-01' from task t"
+                        + " where d.planned_on > $1 and t.id = d.task_id and t.deleted_at is null")
+                        .execute(Tuple.of(today)))
+                .replaceWithVoid();
     }
 
-    private DuePlan planDue(ReminderRules rules, OpenTasks open, LocalDate from, LocalDate today, LocalDate dueUpTo,
-            Instant now) {
-        int n = open.tasks().size();
-        Long[] taskIds = new Long[n];
-        LocalDate[] nextDays = new LocalDate[n];
-        String[] versions = new String[n];
+    /**
+     * Claims up to {@code size} of the tasks whose next reminder day has come, in the transaction {@code tx}, and plans
+     * their reminders from {@code from} to {@code now}. The claim locks their rows of {@code reminder_due} and skips
+     * rows another instance holds, so instances running at once share the work; a task changed meanwhile waits for the
+     * chunk to commit and then marks itself for the next run.
+     */
+    public Uni<DuePlan> claimDue(SqlConnection tx, WorkingCalendar calendar, LocalDate from, Instant now, int size) {
+        LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
+        LocalDate dueUpTo = today.plusDays(LOOKAHEAD_DAYS);
+        // A day's reminders fall due at the time of day; before it, the tasks of that day wait for a later run.
+        boolean todaysTimeHasCome = !today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now);
+        LocalDate lastDueDay = todaysTimeHasCome ? today : today.minusDays(1);
+        return tx.preparedQuery("select task_id from reminder_due where next_on <= $1 order by next_on limit $2"
+                + " for update skip locked")
+                .execute(Tuple.of(lastDueDay, size))
+                .chain(claimed -> {
+                    Long[] ids = new Long[claimed.size()];
+                    int i = 0;
+                    for (Row row : claimed) {
+                        ids[i++] = row.getLong(0);
+                    }
+                    if (ids.length == 0) {
+                        return Uni.createFrom().item(DuePlan.NOTHING);
+                    }
+                    Uni<OpenTasks> open = withRecipients(tx, tx.preparedQuery(SELECT + Schedule.FROM
+                            + " where t.id = any($1) and t.deleted_at is null").execute(Tuple.of((Object) ids)));
+                    return open.chain(tasks -> WorkerThreads.run(() -> planDue(
+                            new ReminderRules(calendar, timeOfDay, ChinaTime.ZONE), ids, tasks, from, today, dueUpTo, now)));
+                });
+    }
+
+    private DuePlan planDue(ReminderRules rules, Long[] claimed, OpenTasks open, LocalDate from, LocalDate today,
+            LocalDate dueUpTo, Instant now) {
+        Map<Long, LocalDate> nextDays = new HashMap<>();
         List<DueReminder> reminders = new ArrayList<>();
         Recipients recipients = new Recipients(open);
-        for (int i = 0; i < n; i++) {
-            Row row = open.tasks().get(i);
+        for (Row row : open.tasks()) {
             Schedule schedule = Schedule.from(row);
             LocalDate next = null;
             for (OpenOccurrence occurrence : openOccurrences(row, schedule, dueUpTo, recipients)) {
@@ -143,32 +159,22 @@ public class ReminderPlanner {
                 next = !later.isEmpty() ? later.get(0).dueOn().minusDays(LOOKAHEAD_DAYS)
                         : row.getString("recurrence") != null ? dueUpTo : NEVER;
             }
-            taskIds[i] = schedule.taskId();
-            nextDays[i] = next;
-            versions[i] = row.getString("row_version");
+            nextDays.put(schedule.taskId(), next);
         }
-        return new DuePlan(reminders, taskIds, nextDays, versions);
+        // A claimed task not read was deleted after it was marked: it owes nothing any more.
+        LocalDate[] days = Arrays.stream(claimed).map(id -> nextDays.getOrDefault(id, NEVER)).toArray(LocalDate[]::new);
+        return new DuePlan(reminders, claimed, days);
     }
 
-    /**
-     * Stores the days a run worked out, onto the rows of {@code reminder_due} as the run read them: a task changed
-     * meanwhile keeps the mark its change left (plan at the next run). In chunks, so that the first run over a
-     * province sends no statement of a million rows.
-     */
-    public Uni<Void> advance(SqlClient sql, DuePlan plan, LocalDate today) {
-        List<Integer> starts = new ArrayList<>();
-        for (int start = 0; start < plan.tasksPlanned(); start += ADVANCE_CHUNK) {
-            starts.add(start);
+    /** Stores the days a chunk worked out onto the rows it claimed. */
+    public Uni<Void> advance(SqlConnection tx, DuePlan plan, LocalDate today) {
+        if (plan.tasksPlanned() == 0) {
+            return Uni.createFrom().voidItem();
         }
-        return Unis.sequentially(starts, start -> {
-            int end = Math.min(start + ADVANCE_CHUNK, plan.tasksPlanned());
-            return sql.preparedQuery("update reminder_due d set next_on = x.next, planned_on = $4"
-                    + " from unnest($1::bigint[], $2::date[], $3::text[]) as x(task_id, next, version)"
-                    + " where d.task_id = x.task_id and d.xmin::text = x.version")
-                    .execute(Tuple.of(Arrays.copyOfRange(plan.taskIds(), start, end),
-                            Arrays.copyOfRange(plan.nextDays(), start, end), Arrays.copyOfRange(plan.rowVersions(), start, end),
-                            today));
-        });
+        return tx.preparedQuery("update reminder_due d set next_on = x.next, planned_on = $3"
+                + " from unnest($1::bigint[], $2::date[]) as x(task_id, next) where d.task_id = x.task_id")
+                .execute(Tuple.of(plan.taskIds(), plan.nextDays(), today))
+                .replaceWithVoid();
     }
 
     public Uni<WorkingCalendar> calendar(SqlClient sql) {

@@ -33,6 +33,13 @@ public interface ReminderSettings {
     @WithDefault("PT15M")
     Duration lateAfter();
 
+    /**
+     * How many due tasks a run claims, plans and writes per transaction: bounds a run's memory and how long a task
+     * edit may wait for the run's lock, whatever the number of due tasks.
+     */
+    @WithDefault("2000")
+    int chunkTasks();
+
     /** Readiness fails when no run has completed for this long (since start, at first). */
     @WithDefault("PT5M")
     Duration readyWithin();

@@ -18,16 +18,15 @@ import org.duban.notify.MessageText;
 import org.duban.notify.Outbox;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The one writer of {@code reminder}. Turns due reminders into rows, in one transaction per run: the reminders
+ * The one writer of {@code reminder}. Turns due reminders into rows, in the transaction of a scheduler chunk: the reminders
  * (unique per task occurrence, recipient and day, so any number of runs and instances write each once) with their
- * words ({@link MessageText}), sent through the {@link Outbox}, and the mark on reminders that reached nobody. A
- * run that dies half-way leaves nothing half-written.
+ * words ({@link MessageText}) and the mark on those that reach nobody, sent through the {@link Outbox}. A
+ * chunk that dies half-way leaves none of its rows written, and its tasks due for the next run.
  */
 @ApplicationScoped
 public class ReminderWriter {
@@ -35,9 +34,9 @@ public class ReminderWriter {
     private static final String TASKS = "select id, code, title from task where id = any($1)";
 
     private static final String UPSERT = "insert into reminder (task_id, due_on, recipient, unit_id, account_id, remind_on,"
-            + " kind, urgency, working_days_overdue, remind_at, written_at, late, calendar_missing, title, body)"
+            + " kind, urgency, working_days_overdue, remind_at, written_at, late, calendar_missing, title, body, undeliverable)"
             + " select task_id, due_on, recipient, unit_id, account_id, remind_on, kind, urgency, overdue, remind_at, $12, late,"
-            + " missing, title, body"
+            + " missing, title, body, " + Outbox.reachesNobody("x.unit_id", "x.account_id")
             + " from unnest($1::bigint[], $2::date[], $3::text[], $4::bigint[], $5::bigint[], $6::date[], $7::text[], $8::int[],"
             + " $9::int[], $10::timestamptz[], $11::boolean[], $13::boolean[], $14::text[], $15::text[])"
             + " as x(task_id, due_on, recipient, unit_id, account_id, remind_on, kind, urgency, overdue, remind_at, late, missing,"
@@ -46,10 +45,6 @@ public class ReminderWriter {
             + " set kind = excluded.kind, urgency = excluded.urgency, title = excluded.title, body = excluded.body"
             + " where reminder.urgency < excluded.urgency"
             + " returning id, kind, (xmax = 0) as inserted";
-
-    private static final String MARK_UNDELIVERABLE = "update reminder r set undeliverable = true where r.id = any($1)"
-            + " and not exists (select 1 from notification n where n.reminder_id = r.id)"
-            + " and not exists (select 1 from delivery d where d.reminder_id = r.id)";
 
     private final Outbox outbox;
     private final DeliveryMetrics metrics;
@@ -71,19 +66,26 @@ public class ReminderWriter {
         }
     }
 
-    public Uni<Written> write(Pool pool, List<DueReminder> due, Instant now) {
+    /**
+     * Writes in the caller's transaction {@code tx} (a scheduler chunk's, which also stores the tasks' next days):
+     * count what it wrote with {@link #committed} once that transaction has committed.
+     */
+    public Uni<Written> write(SqlConnection tx, List<DueReminder> due, Instant now) {
         if (due.isEmpty()) {
             return Uni.createFrom().item(Written.NOTHING);
         }
-        return pool.withTransaction(connection -> upsert(connection, due, now).chain(inserted -> {
+        return upsert(tx, due, now).chain(inserted -> {
             if (inserted.isEmpty()) {
                 return Uni.createFrom().item(Written.NOTHING);
             }
             Long[] ids = inserted.stream().map(Inserted::id).toArray(Long[]::new);
-            return outbox.send(connection, Outbox.Source.REMINDER, ids, now)
-                    .call(() -> connection.preparedQuery(MARK_UNDELIVERABLE).execute(Tuple.of((Object) ids)))
+            return outbox.send(tx, Outbox.Source.REMINDER, ids, now)
                     .map(notifications -> new Written(inserted.stream().map(Inserted::kind).toList(), notifications));
-        })).invoke(written -> written.kinds().forEach(metrics::reminderWritten));
+        });
+    }
+
+    public void committed(Written written) {
+        written.kinds().forEach(metrics::reminderWritten);
     }
 
     private record Inserted(long id, String kind) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.WorkGate;
 import org.duban.inspection.InspectionNotices;
 import org.duban.notify.DeliveryWorker;
 import org.duban.reminder.ReminderPlanner;
@@ -21,17 +22,19 @@ public class SchedulerRuns {
     private final DeliveryWorker deliveries;
     private final InspectionNotices inspections;
     private final ReminderSettings settings;
+    private final WorkGate gate;
 
     SchedulerRuns(ReminderPlanner planner, ReminderWriter writer, DeliveryWorker deliveries, InspectionNotices inspections,
-            ReminderSettings settings) {
+            ReminderSettings settings, WorkGate gate) {
         this.planner = planner;
         this.writer = writer;
         this.deliveries = deliveries;
         this.inspections = inspections;
         this.settings = settings;
+        this.gate = gate;
     }
 
     public SchedulerRun on(Pool pool, Clock clock) {
-        return new SchedulerRun(pool, clock, planner, writer, deliveries, inspections, settings);
+        return new SchedulerRun(pool, clock, planner, writer, deliveries, inspections, settings, gate);
     }
 }

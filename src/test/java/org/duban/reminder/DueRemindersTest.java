@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * A scheduler run reads only the tasks whose next reminder day has come (V7): after a run, the next one plans
@@ -88,6 +89,43 @@ class DueRemindersTest {
         assertThat(runAt(monday.minusDays(7), NINE).tasksPlanned()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void tasksAnotherInstanceHoldsAreLeftToItAndARunGoesThroughAllItsChunks() {
+        StringBuilder moreThanAChunk = new StringBuilder("""
+                - { code: S1, title: 另一实例在办, deadline: 2032-03-17, units: [{ unit: 局甲 }] }
+                - { code: S2, title: 本实例办理, deadline: 2032-03-17, units: [{ unit: 局甲 }] }
+                """);
+        for (int i = 3; i <= 60; i++) {
+            moreThanAChunk.append("- { code: S").append(i).append(", title: 同批任务").append(i)
+                    .append(", deadline: 2032-04-30, units: [{ unit: 局乙 }] }\n");
+        }
+        String planId = TestPlans.importPlan(TestPlans.document(TestPlans.fresh("share"), moreThanAChunk.toString()));
+        Map<String, String> tasks = TestPlans.taskIds(planId);
+        LocalDate monday = LocalDate.parse("2032-03-08");
+        // Also due: what other tests planned for earlier days, or on later days than this one.
+        long due = count("select count(*) from reminder_due d join task t on t.id = d.task_id where d.next_on <= date '"
+                + monday + "' or (d.planned_on > date '" + monday + "' and t.deleted_at is null)");
+        assertThat(due).as("more than one chunk of 50 (the test profile's chunk-tasks)").isGreaterThan(50);
+
+        SqlConnection otherInstance = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            otherInstance.query("begin").execute().await().atMost(Duration.ofSeconds(10));
+            otherInstance.query("select 1 from reminder_due where task_id = " + tasks.get("S1") + " for update").execute()
+                    .await().atMost(Duration.ofSeconds(10));
+            SchedulerRun.Outcome outcome = runAt(monday, NINE);
+            assertThat(outcome.tasksPlanned()).as("every due task but the one held, in several chunks").isEqualTo(due - 1);
+            assertThat(nextDay(tasks.get("S1"))).isEqualTo("1900-01-01");
+            assertThat(nextDay(tasks.get("S2"))).as("3 working days before").isEqualTo("2032-03-12");
+            otherInstance.query("rollback").execute().await().atMost(Duration.ofSeconds(10));
+        } finally {
+            otherInstance.close().await().atMost(Duration.ofSeconds(10));
+        }
+        SchedulerRun.Outcome later = runAt(monday, LocalTime.of(9, 1));
+        assertThat(later.tasksPlanned()).isEqualTo(1);
+        assertThat(nextDay(tasks.get("S1"))).isEqualTo("2032-03-12");
+        assertThat(reminders(tasks.get("S1"))).as("7 working days before, today").isEqualTo(1);
+    }
+
     private SchedulerRun.Outcome runAt(LocalDate day, LocalTime time) {
         clock.pin(day, time);
         try (ReminderWorkers worker = new ReminderWorkers(1, runs, clock, vertx)) {
@@ -101,7 +139,10 @@ class DueRemindersTest {
     }
 
     private long reminders(String taskId) {
-        return pool.query("select count(*) from reminder where task_id = " + taskId).execute()
-                .map(rows -> rows.iterator().next().getLong(0)).await().atMost(Duration.ofSeconds(10));
+        return count("select count(*) from reminder where task_id = " + taskId);
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0)).await().atMost(Duration.ofSeconds(10));
     }
 }

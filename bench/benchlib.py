@@ -1,0 +1,140 @@
+"""What bench/run and bench/scheduler share: shell and psql, the packaged service, GraphQL requests, wrk."""
+import glob
+import json
+import os
+import re
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
+PG_LOG = os.environ.get("BENCH_PG_LOG") or (sorted(glob.glob("/var/log/postgresql/postgresql-*-main.log")) or [""])[-1]
+DUBAN_PORT, PG4_PORT = 8093, 8094
+PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qX", "-v", "ON_ERROR_STOP=1"]
+STARTED = []
+
+
+def sh(*args, **kw):
+    done = subprocess.run(args, text=True, **kw)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr or ''}")
+    return done
+
+
+def psql(db, *args):
+    return sh(*PSQL, "-d", db, *args, capture_output=True).stdout
+
+
+def post(port, query, variables=None, token=None):
+    body = json.dumps({"query": query, "variables": variables or {}}).encode()
+    request = urllib.request.Request(f"http://localhost:{port}/graphql", body, {"Content-Type": "application/json"})
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=60) as response:
+        answer = json.load(response)
+    if answer.get("errors"):
+        raise SystemExit(f"{query[:60]}...: {answer['errors']}")
+    return answer["data"]
+
+
+def wait_for(url, seconds=120):
+    for _ in range(seconds):
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except Exception:
+            time.sleep(1)
+    raise SystemExit(f"{url} never answered")
+
+
+def port_free(port):
+    try:
+        urllib.request.urlopen(f"http://localhost:{port}/", timeout=2)
+    except urllib.error.HTTPError:
+        return False
+    except Exception:
+        return True
+    return False
+
+
+STARTED = []
+
+
+def start_duban(db, port=DUBAN_PORT, log_name=None, jvm=(), **settings):
+    """The packaged service on database db; settings are environment variables (the scheduler is off unless set)."""
+    if not port_free(port):
+        raise SystemExit(f"port {port} is taken: stop what listens there first")
+    env = dict(os.environ, QUARKUS_DATASOURCE_REACTIVE_URL=f"postgresql://127.0.0.1:5432/{db}",
+               QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{db}",
+               QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
+               DUBAN_DEMO_ENABLED="true", DUBAN_REMINDERS_EVERY="off", QUARKUS_HTTP_PORT=str(port))
+    env.update(settings)
+    log = open(f"target/{log_name or 'bench-run-' + db}.log", "a")
+    service = subprocess.Popen(["java", *jvm, "-jar", "target/quarkus-app/quarkus-run.jar"], env=env, stdout=log,
+                               stderr=log)
+    STARTED.append(service)
+    wait_for(f"http://localhost:{port}/q/health/ready")
+    return service
+
+
+def start_pg4(db):
+    if not os.path.exists("target/postgraphile/node_modules/.bin/postgraphile"):
+        os.makedirs("target/postgraphile", exist_ok=True)
+        sh("npm", "install", "--prefix", "target/postgraphile", "--no-save", "--no-package-lock", "postgraphile@4.14.1",
+           capture_output=True)
+    log = open(f"target/bench-pg4-{db}.log", "a")
+    server = subprocess.Popen(["node", "target/postgraphile/node_modules/.bin/postgraphile", "-c",
+                               f"postgres://postgres:postgres@127.0.0.1:5432/{db}", "--schema", "public",
+                               "--disable-default-mutations", "--disable-query-log", "-b", "--port", str(PG4_PORT)],
+                              stdout=log, stderr=log)
+    STARTED.append(server)
+    for _ in range(120):
+        try:
+            post(PG4_PORT, "{ __typename }")
+            break
+        except Exception:
+            time.sleep(1)
+    return server
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=60)
+
+
+def login(username, port=DUBAN_PORT):
+    return post(port, 'mutation { login(username: "%s", password: "demo") { token } }' % username)["login"]["token"]
+
+
+def wrk(port, name, query, variables, token, duration, connections=CONNECTIONS):
+    script = f"target/bench-{name}.lua"
+    with open(script, "w") as lua:
+        lua.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n')
+        if token:
+            lua.write(f'wrk.headers["Authorization"] = "Bearer {token}"\n')
+        lua.write("wrk.body = [==[" + json.dumps({"query": query, "variables": variables}) + "]==]\n")
+        lua.write("done = function(summary, latency, requests)\n"
+                  "  io.write(string.format('p50 %.1f p99 %.1f errors %d\\n', latency:percentile(50) / 1000,"
+                  " latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read"
+                  " + summary.errors.write + summary.errors.timeout))\nend\n")
+    out = sh("wrk", "-t2", f"-c{connections}", f"-d{duration}", "--timeout", "10s", "-s", script,
+             f"http://localhost:{port}/graphql", capture_output=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50, p99, errors = re.search(r"p50 ([\d.]+) p99 ([\d.]+) errors (\d+)", out).groups()
+    if int(errors):
+        print(f"   {name}: {errors} requests failed or timed out (10 s)", flush=True)
+    return rate, float(p50), float(p99)
+
+
+def ensure_package():
+    if not os.path.exists("target/quarkus-app/quarkus-run.jar"):
+        sh("./mvnw", "-B", "-q", "package", "-DskipTests")
+
+
+def kill_started():
+    """Whatever failed, no service is left holding its port."""
+    for process in STARTED:
+        if process.poll() is None:
+            process.kill()
