@@ -62,7 +62,7 @@ def port_free(port):
 STARTED = []
 
 
-def start_duban(db, port=DUBAN_PORT, log_name=None, jvm=(), **settings):
+def start_duban(db, port=DUBAN_PORT, log_name=None, jvm=(), ready=True, **settings):
     """The packaged service on database db; settings are environment variables (the scheduler is off unless set)."""
     if not port_free(port):
         raise SystemExit(f"port {port} is taken: stop what listens there first")
@@ -75,7 +75,8 @@ def start_duban(db, port=DUBAN_PORT, log_name=None, jvm=(), **settings):
     service = subprocess.Popen(["java", *jvm, "-jar", "target/quarkus-app/quarkus-run.jar"], env=env, stdout=log,
                                stderr=log)
     STARTED.append(service)
-    wait_for(f"http://localhost:{port}/q/health/ready")
+    if ready:
+        wait_for(f"http://localhost:{port}/q/health/ready")
     return service
 
 

@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
-import io.smallrye.graphql.spi.config.Config;
 
 /**
  * Hooks Duban's error translation into graphql-java. SmallRye finds this through ServiceLoader (also in
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
- * SmallRye configured, so the depth and complexity limits it would have installed are added here again
- * from the same settings.
+ * SmallRye configured, so Duban's come after SmallRye's own in one chain: SmallRye's holds the depth and
+ * complexity limits and the document cache, which without it would parse and validate every request twice.
  */
 public class GraphQLSetup implements EventingService {
 
@@ -26,10 +23,13 @@ public class GraphQLSetup implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        Config config = Config.get();
+        // The builder tells its instrumentation only through what it builds.
+        Instrumentation smallRyes = builder.build().getInstrumentation();
         List<Instrumentation> chain = new ArrayList<>();
-        config.getQueryComplexityInstrumentation().ifPresent(max -> chain.add(new MaxQueryComplexityInstrumentation(max)));
-        config.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new MaxQueryDepthInstrumentation(max)));
+        if (smallRyes != null) {
+            chain.add(smallRyes);
+        }
+        chain.add(new PendingLoadersOnly());
         chain.add(new WholeNumberInputs());
         chain.add(new MutationNames());
         chain.add(new ErrorCodeInstrumentation());
