@@ -12,7 +12,8 @@ import io.smallrye.graphql.spi.EventingService;
  * Hooks Duban's error translation into graphql-java. SmallRye finds this through ServiceLoader (also in
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
  * SmallRye configured, so Duban's come after SmallRye's own in one chain: SmallRye's holds the depth and
- * complexity limits and the document cache, which without it would parse and validate every request twice.
+ * complexity limits and the document cache, which without it would parse and validate every request twice. Plain
+ * properties are read by {@link PlainFields}.
  */
 public class GraphQLSetup implements EventingService {
 
@@ -23,8 +24,10 @@ public class GraphQLSetup implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        // The builder tells its instrumentation only through what it builds.
-        Instrumentation smallRyes = builder.build().getInstrumentation();
+        // The builder tells its schema and instrumentation only through what it builds.
+        GraphQL built = builder.build();
+        builder.schema(PlainFields.lighten(built.getGraphQLSchema()));
+        Instrumentation smallRyes = built.getInstrumentation();
         List<Instrumentation> chain = new ArrayList<>();
         if (smallRyes != null) {
             chain.add(smallRyes);

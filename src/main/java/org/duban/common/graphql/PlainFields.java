@@ -1,0 +1,108 @@
+package org.duban.common.graphql;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * Reads the plain properties of the answer's objects (a task's code, a unit's name) straight from their records.
+ * SmallRye's fetcher for such a field builds a context of the field and its selections first, for every field of every
+ * object: a quarter of a page of tasks' work. Only fields whose values need no conversion are read here (text,
+ * numbers, booleans, ids, enums, nested objects); dates, decimals and anything this cannot read are left to SmallRye.
+ */
+final class PlainFields {
+
+    /** Scalars whose values SmallRye hands to graphql-java as they are. */
+    private static final Set<String> AS_IS = Set.of("String", "Int", "Boolean", "Float", "ID");
+
+    private PlainFields() {
+    }
+
+    static GraphQLSchema lighten(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        GraphQLCodeRegistry lighter = registry.transform(builder -> {
+            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
+                    continue;
+                }
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
+                    DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
+                    if (fetcher instanceof TrivialDataFetcher<?> && field.getArguments().isEmpty() && readsAsIs(field.getType())) {
+                        builder.dataFetcher(coordinates, new Property(field.getName(), fetcher));
+                    }
+                }
+            }
+        });
+        return schema.transform(builder -> builder.codeRegistry(lighter));
+    }
+
+    private static boolean readsAsIs(GraphQLType type) {
+        GraphQLType bare = GraphQLTypeUtil.unwrapAll(type);
+        return bare instanceof GraphQLObjectType || bare instanceof GraphQLEnumType
+                || bare instanceof GraphQLScalarType scalar && AS_IS.contains(scalar.getName());
+    }
+
+    /** The record component or getter of the field's name; what it cannot read, SmallRye's fetcher does. */
+    private static final class Property implements TrivialDataFetcher<Object> {
+
+        private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
+
+        private final String name;
+        private final DataFetcher<?> smallRyes;
+        private final Map<Class<?>, MethodHandle> accessors = new ConcurrentHashMap<>();
+
+        Property(String name, DataFetcher<?> smallRyes) {
+            this.name = name;
+            this.smallRyes = smallRyes;
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            Object source = environment.getSource();
+            MethodHandle accessor = source == null ? NONE : accessors.computeIfAbsent(source.getClass(), this::accessor);
+            if (accessor == NONE) {
+                return smallRyes.get(environment);
+            }
+            Object value;
+            try {
+                value = accessor.invoke(source);
+            } catch (Throwable failure) {
+                return smallRyes.get(environment);
+            }
+            // Maps become lists of entries and optionals their content in SmallRye's hands.
+            return value instanceof Map<?, ?> || value instanceof Optional<?> ? smallRyes.get(environment) : value;
+        }
+
+        private MethodHandle accessor(Class<?> type) {
+            String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            for (String method : new String[] { name, "get" + capitalised, "is" + capitalised }) {
+                try {
+                    return MethodHandles.publicLookup().findVirtual(type, method, MethodType.methodType(
+                            type.getMethod(method).getReturnType())).asType(MethodType.methodType(Object.class, Object.class));
+                } catch (ReflectiveOperationException | IllegalArgumentException notThisOne) {
+                    // try the next spelling
+                }
+            }
+            return NONE;
+        }
+    }
+}
