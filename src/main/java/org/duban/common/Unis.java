@@ -12,8 +12,8 @@ public final class Unis {
     }
 
     /**
-     * Runs the step for each item, one after the other: a Hibernate Reactive session allows one operation
-     * at a time. A stream, not a chain of {@code chain} calls: a chain of 2,000 steps (a large plan file's tasks)
+     * Runs the step for each item, one after the other: a transaction's connection runs one statement at a time,
+     * and each step may depend on the one before. A stream, not a chain of {@code chain} calls: a chain of 2,000 steps (a large plan file's tasks)
      * overflowed the stack when subscribed, and the failure was lost with the transaction left open.
      */
     public static <T> Uni<Void> sequentially(List<T> items, Function<T, Uni<?>> step) {
