@@ -11,9 +11,9 @@ import io.smallrye.graphql.spi.EventingService;
 /**
  * Hooks Duban's error translation into graphql-java. SmallRye finds this through ServiceLoader (also in
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
- * SmallRye configured, so Duban's come after SmallRye's own in one chain: SmallRye's holds the depth and
- * complexity limits and the document cache, which without it would parse and validate every request twice. Plain
- * properties are read by {@link PlainFields}.
+ * SmallRye configured, so Duban's come after SmallRye's own in one chain ({@link RequestLevelChain}): SmallRye's
+ * holds the depth and complexity limits and the document cache, which without it would parse and validate every
+ * request twice. Plain properties are read by {@link PlainFields}.
  */
 public class GraphQLSetup implements EventingService {
 
@@ -26,17 +26,23 @@ public class GraphQLSetup implements EventingService {
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         // The builder tells its schema and instrumentation only through what it builds.
         GraphQL built = builder.build();
-        builder.schema(PlainFields.lighten(built.getGraphQLSchema()));
-        Instrumentation smallRyes = built.getInstrumentation();
+        builder.schema(IntrospectionTypesHidden.inPlaceOfTheRegexOne(PlainFields.lighten(built.getGraphQLSchema())));
+        return builder.instrumentation(chain(built.getInstrumentation()));
+    }
+
+    static RequestLevelChain chain(Instrumentation smallRyes) {
         List<Instrumentation> chain = new ArrayList<>();
-        if (smallRyes != null) {
+        if (smallRyes instanceof ChainedInstrumentation chained) {
+            chain.addAll(chained.getInstrumentations());
+        } else if (smallRyes != null) {
             chain.add(smallRyes);
         }
+        MutationNames mutationNames = new MutationNames();
         chain.add(new PendingLoadersOnly());
         chain.add(new WholeNumberInputs());
-        chain.add(new MutationNames());
+        chain.add(mutationNames);
         chain.add(new ErrorCodeInstrumentation());
         chain.add(new OperationMetricsInstrumentation());
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        return new RequestLevelChain(chain, List.of(mutationNames));
     }
 }
