@@ -110,12 +110,19 @@ def login(username, port=DUBAN_PORT):
 
 
 def wrk(port, name, query, variables, token, duration, connections=CONNECTIONS):
+    """Variables may be a list: each request then takes the next, so writes spread over rows as real ones do."""
     script = f"target/bench-{name}.lua"
     with open(script, "w") as lua:
         lua.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n')
         if token:
             lua.write(f'wrk.headers["Authorization"] = "Bearer {token}"\n')
-        lua.write("wrk.body = [==[" + json.dumps({"query": query, "variables": variables}) + "]==]\n")
+        if isinstance(variables, list):
+            lua.write("bodies = {" + ", ".join("[==[" + json.dumps({"query": query, "variables": v}) + "]==]"
+                                              for v in variables) + "}\n")
+            lua.write("next_body = math.random(#bodies)\nrequest = function()\n"
+                      "  next_body = next_body % #bodies + 1\n  return wrk.format(nil, nil, nil, bodies[next_body])\nend\n")
+        else:
+            lua.write("wrk.body = [==[" + json.dumps({"query": query, "variables": variables}) + "]==]\n")
         lua.write("done = function(summary, latency, requests)\n"
                   "  io.write(string.format('p50 %.1f p99 %.1f errors %d\\n', latency:percentile(50) / 1000,"
                   " latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read"

@@ -1,8 +1,9 @@
 -- A province's worth of data beside the demo plan, for bench/run: :plans plans of 100 tasks each in a region of
 -- :units units (a tenth of them townships), every task with a LEAD and an ASSIST unit assigned directly and every
 -- tenth also with a listed unit set of five; a unit set per 30 units, an account per 10 units (role UNIT, the demo
--- admin's password), a parcel per 10 tasks, a notification per 10 tasks. Deadlines spread over two years, statuses
--- mixed. Run after the service has migrated the database and loaded the demo:
+-- admin's password), a parcel per 10 tasks (a third supplied, a quarter standard land through the stages), a quota
+-- for each of 2023 to 2025, a lead unit's progress report on every third task, a notification per 10 tasks.
+-- Deadlines spread over two years, statuses mixed. Run after the service has migrated the database and loaded the demo:
 --   psql -v plans=300 -v units=3000 -f bench/generate.sql      (30,000 tasks)
 --   psql -v plans=10000 -v units=30000 -f bench/generate.sql   (1,000,000 tasks)
 \set ON_ERROR_STOP on
@@ -47,11 +48,25 @@ insert into account (username, display_name, password_hash, roles, unit_id, crea
 select 'bench' || u.n, '基准账号 ' || u.n, (select password_hash from account where username = 'admin'), '{UNIT}', u.id,
        now(), now()
 from bench_unit u where u.n % 10 = 0;
-insert into parcel (region_id, code, name, township_id, land_use, area_mu, approved_on, created_at, updated_at)
+insert into parcel (region_id, code, name, township_id, land_use, area_mu, approved_on, supplied_on, supply_method,
+                    land_user, standard_land, stage, created_at, updated_at)
 select (select id from region where code = 'BENCH'), 'P' || i, '基准地块 ' || i,
-       (select id from bench_unit where n = (i * 10) % :units), 'INDUSTRIAL', 10 + (i % 90) + 0.1234, date '2023-01-01' + (i % 500)::int,
+       (select id from bench_unit where n = (i * 10) % :units), 'INDUSTRIAL', 10 + (i % 90) + 0.1234, approved,
+       case when i % 3 = 0 then approved + 30 + (i % 400) end, case when i % 3 = 0 then 'SALE' end,
+       case when i % 3 = 0 then '基准企业 ' || i end, i % 4 = 0,
+       case when i % 4 = 0 then (array['SELECT_AREA', 'PREPARATION', 'RESERVE', 'PUBLIC_SALE', 'CONSTRUCTION_STARTED',
+                                       'ACCEPTANCE', 'FOLLOW_UP'])[1 + (i / 4) % 7] end,
        now(), now()
-from generate_series(1, :plans * 10) i;
+from generate_series(1, :plans * 10) i, lateral (select date '2023-01-01' + (i % 500)::int as approved) a;
+insert into land_quota (region_id, year, issued_by, target_mu, deadlines, counts_approval_changes, created_at, updated_at)
+select (select id from region where code = 'BENCH'), y, '基准省自然资源厅', :plans * 100, array[make_date(y, 12, 31)], true,
+       now(), now()
+from generate_series(2023, 2025) y;
+-- Every third task has its lead unit's report, the supervision board's latest reports.
+insert into progress_report (task_id, unit_id, percent, summary, reported_at)
+select a.task_id, a.unit_id, (a.task_id * 7) % 101, '基准进展 ' || a.task_id, now() - make_interval(hours => (a.task_id % 500)::int)
+from task_assignment a join task t on t.id = a.task_id join plan p on p.id = t.plan_id
+where p.document_number like '基准%' and a.role = 'LEAD' and a.task_id % 3 = 0;
 insert into notification (account_id, task_id, kind, title, body, created_at)
 select a.id, t.id, 'BEFORE_DEADLINE', '任务提醒', '基准任务即将到期', now()
 from task t join plan p on p.id = t.plan_id and p.document_number like '基准%'

@@ -61,7 +61,8 @@ public record Parcel(
             + "p.standard_land, p.stage, p.site_ready_on, p.accepted_on, p.geometry::text as geometry, "
             + "p.created_at, p.updated_at, p.version, s.category, s.awaiting_adjustment";
 
-    public static final String FROM = " from parcel p join parcel_status s on s.parcel_id = p.id";
+    // A left join: every parcel has its status row, and a count that reads no status leaves the view out.
+    public static final String FROM = " from parcel p left join parcel_status s on s.parcel_id = p.id";
 
     public static Parcel from(Row row, LocalDate today) {
         BigDecimal area = row.getBigDecimal("area_mu");

@@ -156,11 +156,12 @@ public class TaskQueries {
         if (filter.status() != null && !filter.status().isEmpty()) {
             where.add("t.status = any(" + params.bind(filter.status().stream().map(Enum::name).toArray(String[]::new)) + ")");
         }
+        // The range is on the list's own order key, so the deadline index reads only the range.
         if (filter.dueFrom() != null) {
-            where.add("t.deadline >= " + params.bind(filter.dueFrom()));
+            where.add(DUE_KEY + " >= " + params.bind(filter.dueFrom()) + " and t.deadline is not null");
         }
         if (filter.dueTo() != null) {
-            where.add("t.deadline <= " + params.bind(filter.dueTo()));
+            where.add(DUE_KEY + " <= " + params.bind(filter.dueTo()));
         }
         if (filter.overdue() != null) {
             String overdue = "(t.deadline < " + params.bind(today) + " and is_open(t.status))";

@@ -102,7 +102,7 @@ public class ProgressFacts {
     /** Facts of every live task of the plan, in document order. */
     public Uni<List<TaskFacts>> ofPlan(long planId) {
         return load(" where t.plan_id = $1 and t.deleted_at is null order by t.sort_path",
-                "r.task_id in (select id from task where plan_id = $1)", Tuple.of(planId));
+                "r.task_id in (select id from task where plan_id = $1 and deleted_at is null)", Tuple.of(planId));
     }
 
     /** Facts of every live task the unit is responsible for, in any plan. */

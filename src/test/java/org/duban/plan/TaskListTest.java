@@ -130,6 +130,7 @@ class TaskListTest {
                 - { code: X1, title: 编制储备计划, deadline: 2030-08-01, units: [{ unit: 局甲 }] }
                 - { code: X2, title: 完成供地, description: 最少完成供地3.25亩, deadline: 2030-08-15, units: [{ unit: 局甲 }, { unitSet: 相关单位 }] }
                 - { code: X3, title: 区域评价, deadline: 2030-09-01, units: [{ unit: 乙局别名 }] }
+                - { code: X4, title: 长期坚持 }
                 """));
         String unitB = TestPlans.unitId(names.regionCode(), "测试县乙局");
         Map<String, String> ids = TestPlans.taskIds(planId);
@@ -139,10 +140,13 @@ class TaskListTest {
         assertThat(codes(Map.of("planId", planId, "text", "计划"))).containsExactly("X1");
         assertThat(codes(Map.of("planId", planId, "text", "%"))).isEmpty();
         assertThat(codes(Map.of("planId", planId, "dueFrom", "2030-08-01", "dueTo", "2030-08-15"))).containsExactly("X1", "X2");
+        // A task without a deadline falls in no range, however open.
+        assertThat(codes(Map.of("planId", planId, "dueFrom", "2030-08-02"))).containsExactly("X2", "X3");
+        assertThat(codes(Map.of("planId", planId, "dueTo", "2030-08-14"))).containsExactly("X1");
 
         run("admin", "change-task-status", "id", ids.get("X3"), "status", "IN_PROGRESS");
         assertThat(codes(Map.of("planId", planId, "status", List.of("IN_PROGRESS")))).containsExactly("X3");
-        assertThat(codes(Map.of("planId", planId, "status", List.of("NOT_STARTED", "SUBMITTED")))).containsExactly("X1", "X2");
+        assertThat(codes(Map.of("planId", planId, "status", List.of("NOT_STARTED", "SUBMITTED")))).containsExactly("X1", "X2", "X4");
     }
 
     @Test
