@@ -3,6 +3,10 @@ package org.duban.common.graphql;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +30,16 @@ import graphql.schema.GraphQLTypeUtil;
  * Reads the plain properties of the answer's objects (a task's code, a unit's name) straight from their records.
  * SmallRye's fetcher for such a field builds a context of the field and its selections first, for every field of every
  * object: a quarter of a page of tasks' work. Only fields whose values need no conversion are read here (text,
- * numbers, booleans, ids, enums, nested objects); dates, decimals and anything this cannot read are left to SmallRye.
+ * numbers, booleans, ids, enums, nested objects), and single dates and instants, written as SmallRye writes them
+ * without a format annotation (ISO; Duban's API declares none); decimals, lists of dates and anything this cannot read
+ * are left to SmallRye.
  */
 final class PlainFields {
 
     /** Scalars whose values SmallRye hands to graphql-java as they are. */
     private static final Set<String> AS_IS = Set.of("String", "Int", "Boolean", "Float", "ID");
+    /** Scalars SmallRye's fetcher formats, by DateTransformer's defaults, when the field names no format. */
+    private static final Set<String> TEMPORAL = Set.of("Date", "DateTime");
 
     private PlainFields() {
     }
@@ -46,13 +54,18 @@ final class PlainFields {
                 for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                     FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
                     DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
-                    if (fetcher instanceof TrivialDataFetcher<?> && field.getArguments().isEmpty() && readsAsIs(field.getType())) {
+                    if (fetcher instanceof TrivialDataFetcher<?> && field.getArguments().isEmpty()
+                            && (readsAsIs(field.getType()) || isSingleTemporal(field.getType()))) {
                         builder.dataFetcher(coordinates, new Property(field.getName(), fetcher));
                     }
                 }
             }
         });
         return schema.transform(builder -> builder.codeRegistry(lighter));
+    }
+
+    private static boolean isSingleTemporal(GraphQLType type) {
+        return GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLScalarType scalar && TEMPORAL.contains(scalar.getName());
     }
 
     private static boolean readsAsIs(GraphQLType type) {
@@ -88,8 +101,15 @@ final class PlainFields {
             } catch (Throwable failure) {
                 return smallRyes.get(environment);
             }
-            // Maps become lists of entries and optionals their content in SmallRye's hands.
-            return value instanceof Map<?, ?> || value instanceof Optional<?> ? smallRyes.get(environment) : value;
+            if (value instanceof LocalDate date) {
+                return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
+            }
+            if (value instanceof OffsetDateTime instant) {
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant);
+            }
+            // Maps become lists of entries, optionals their content and other times text in SmallRye's hands.
+            return value instanceof Map<?, ?> || value instanceof Optional<?> || value instanceof TemporalAccessor
+                    ? smallRyes.get(environment) : value;
         }
 
         private MethodHandle accessor(Class<?> type) {
