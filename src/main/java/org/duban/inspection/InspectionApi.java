@@ -2,12 +2,14 @@ package org.duban.inspection;
 
 import static org.duban.common.sql.Rows.map;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Callers;
 import org.duban.access.Roles;
+import org.duban.calendar.CalendarStore;
 import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.plan.PlanQueries;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -28,13 +31,25 @@ public class InspectionApi {
     private final InspectionQueries inspections;
     private final PlanQueries plans;
     private final InspectionService service;
+    private final InspectionNotices notices;
+    private final CalendarStore calendars;
     private final Callers callers;
 
-    InspectionApi(InspectionQueries inspections, PlanQueries plans, InspectionService service, Callers callers) {
+    InspectionApi(InspectionQueries inspections, PlanQueries plans, InspectionService service, InspectionNotices notices,
+            CalendarStore calendars, Callers callers) {
         this.inspections = inspections;
         this.plans = plans;
         this.service = service;
+        this.notices = notices;
+        this.calendars = calendars;
         this.callers = callers;
+    }
+
+    @Description("The first day the plan's responsible units are told of the inspection (duban.inspections."
+            + "notice-working-days working days before its window opens, by the working-day calendar)")
+    public Uni<@NonNull List<@NonNull LocalDate>> noticeFrom(@Source List<Inspection> inspections) {
+        return calendars.current().map(calendar -> inspections.stream()
+                .map(inspection -> notices.noticeFrom(calendar, inspection.startsOn())).toList());
     }
 
     @Query

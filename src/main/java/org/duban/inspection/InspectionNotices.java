@@ -51,11 +51,16 @@ public class InspectionNotices {
     private List<Long> due(Iterable<Row> inspections, WorkingCalendar calendar, LocalDate today) {
         List<Long> due = new ArrayList<>();
         for (Row row : inspections) {
-            if (!today.isBefore(calendar.minusWorkingDays(row.getLocalDate("starts_on"), noticeWorkingDays))) {
+            if (!today.isBefore(noticeFrom(calendar, row.getLocalDate("starts_on")))) {
                 due.add(row.getLong("id"));
             }
         }
         return due;
+    }
+
+    /** The first day the units of an inspection opening on that day are told of it. */
+    LocalDate noticeFrom(WorkingCalendar calendar, LocalDate startsOn) {
+        return calendar.minusWorkingDays(startsOn, noticeWorkingDays);
     }
 
     private Uni<Integer> insert(Pool pool, List<Long> inspections, Instant now) {

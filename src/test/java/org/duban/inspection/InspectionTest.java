@@ -49,8 +49,11 @@ class InspectionTest {
     void theDemoPlanCarriesTheCitysCheckInSeptember() {
         JsonPath inspections = ok(run("leader", "inspections", "planId", demoPlanId()));
         assertThat(inspections.getList("data.inspections.inspectingBody")).containsExactly("临汾市人民政府");
-        assertThat(inspections.getString("data.inspections[0].startsOn")).isEqualTo("2022-09-16");
+        // 9月中下旬: 中旬 begins on the 11th. Five working days before Sunday 11 September, counted back over the
+        // Mid-Autumn holiday (10-12 September) of the 2022 calendar, is Monday 5 September.
+        assertThat(inspections.getString("data.inspections[0].startsOn")).isEqualTo("2022-09-11");
         assertThat(inspections.getString("data.inspections[0].endsOn")).isEqualTo("2022-09-30");
+        assertThat(inspections.getString("data.inspections[0].noticeFrom")).isEqualTo("2022-09-05");
     }
 
     @Test
@@ -76,6 +79,7 @@ class InspectionTest {
         JsonPath announced = ok(run("admin", "record-inspection", "input", input));
         String id = announced.getString("data.recordInspection.id");
         assertThat(announced.getList("data.recordInspection.outcomes")).isEmpty();
+        assertThat(announced.getString("data.recordInspection.noticeFrom")).isEqualTo("2030-09-09");
 
         // 2030 has no holiday notice loaded: five working days before Monday 16 September is Monday 9 September.
         // The unit hears of it in its inbox and through its webhook, once, however many runs there are.
