@@ -8,6 +8,7 @@ import org.duban.land.LandUse;
 import org.duban.land.StandardLandStage;
 import org.duban.land.SupplyMethod;
 import org.duban.land.quota.QuotaInput;
+import org.duban.land.quota.QuotaStockInput;
 import org.duban.land.standard.Comparator;
 import org.duban.land.standard.EvaluationKind;
 import org.duban.land.standard.EvaluationStatus;
@@ -21,13 +22,15 @@ final class LandSectionParser {
     }
 
     static LandDocument.Quota quota(PlanDocumentParser.Node n) {
-        n.allow("year", "issuedBy", "targetMu", "deadlines", "countsApprovalChanges", "stated");
+        n.allow("year", "issuedBy", "targetMu", "deadlines", "countsApprovalChanges", "stated", "stock");
         Integer year = n.integer("year");
         if (year == null) {
             throw DubanException.validation(n.at("year"), "is required");
         }
         PlanDocumentParser.Node stated = n.object("stated", false);
         stated.allow("suppliedMu", "completionRate", "asOf");
+        PlanDocumentParser.Node stock = n.object("stock", false);
+        stock.allow("approvedUntil", "parcels", "approvalBatches");
         var deadlines = n.texts("deadlines").stream().map(text -> {
             try {
                 return DateBounds.check(n.at("deadlines"), java.time.LocalDate.parse(text));
@@ -37,7 +40,8 @@ final class LandSectionParser {
         }).toList();
         return new LandDocument.Quota(n.path(), new QuotaInput(null, year, n.text("issuedBy", false), required(n, "targetMu"),
                 deadlines, n.bool("countsApprovalChanges"), stated.decimal("suppliedMu"), stated.decimal("completionRate"),
-                stated.date("asOf", false)));
+                stated.date("asOf", false), n.has("stock") ? new QuotaStockInput(stock.date("approvedUntil", false), null,
+                        stock.texts("approvalBatches")) : null), stock.texts("parcels"));
     }
 
     static LandDocument.Parcel parcel(PlanDocumentParser.Node n) {

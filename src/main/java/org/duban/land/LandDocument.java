@@ -17,8 +17,8 @@ public record LandDocument(List<Quota> quotas, List<Parcel> parcels, List<Evalua
 
     public static final LandDocument EMPTY = new LandDocument(List.of(), List.of(), List.of());
 
-    /** A quota as {@link QuotaInput} has it, with the region left to the file's. */
-    public record Quota(String path, QuotaInput input) {
+    /** A quota as {@link QuotaInput} has it, with the region left to the file's and its listed parcels by code. */
+    public record Quota(String path, QuotaInput input, List<String> stockParcelCodes) {
     }
 
     public record Parcel(String path, String code, String name, String township, String zone, String location,

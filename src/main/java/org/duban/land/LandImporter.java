@@ -44,22 +44,44 @@ public class LandImporter {
 
     /** Runs in the import's transaction on {@code sql}. */
     public Uni<Void> write(SqlClient sql, LandDocument land, long regionId, UnitNames names, Instant now) {
-        return Unis.sequentially(land.quotas(), quota -> quota(sql, quota, regionId, now))
-                .chain(() -> Unis.sequentially(land.regionalEvaluations(), evaluation -> evaluation(sql, evaluation, names, now)))
-                .chain(() -> Unis.sequentially(land.parcels(), parcel -> parcel(sql, parcel, regionId, names, now)));
+        // Parcels before quotas: a quota's stock may list them.
+        return Unis.sequentially(land.regionalEvaluations(), evaluation -> evaluation(sql, evaluation, names, now))
+                .chain(() -> Unis.sequentially(land.parcels(), parcel -> parcel(sql, parcel, regionId, names, now)))
+                .chain(() -> Unis.sequentially(land.quotas(), quota -> quota(sql, quota, regionId, now)));
     }
 
     private Uni<Void> quota(SqlClient sql, LandDocument.Quota wanted, long regionId, Instant now) {
-        return quotas.of(sql, regionId, wanted.input().year()).chain(existing -> {
+        return listedParcels(sql, wanted, regionId).chain(listed -> quotas.of(sql, regionId, wanted.input().year()).chain(existing -> {
             LandQuotaRow quota = existing != null ? existing : new LandQuotaRow();
             try {
                 QuotaService.apply(wanted.input(), regionId, quota);
             } catch (DubanException e) {
                 throw DubanException.validation(wanted.path() + "." + e.field().replaceFirst("^input\\.", ""), e.getMessage());
             }
+            if (listed.length > 0 && wanted.input().stock().approvedUntil() != null) {
+                throw DubanException.validation(wanted.path() + ".stock", "either a cut-off date (approvedUntil) or a list, not both");
+            }
+            if (listed.length > 0) {
+                quota.stockApprovedUntil = null;
+                quota.stockParcelIds = listed;
+            }
             quota.touch(now);
             return quotas.save(sql, quota).replaceWithVoid();
-        });
+        }));
+    }
+
+    private Uni<Long[]> listedParcels(SqlClient sql, LandDocument.Quota wanted, long regionId) {
+        List<String> codes = wanted.stockParcelCodes();
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(new Long[0]);
+        }
+        return parcels.idsByCode(sql, regionId, codes.toArray(String[]::new)).map(found -> codes.stream().map(code -> {
+            Long id = found.get(code);
+            if (id == null) {
+                throw DubanException.validation(wanted.path() + ".stock.parcels", "no parcel " + code + " in the region");
+            }
+            return id;
+        }).distinct().toArray(Long[]::new));
     }
 
     private Uni<Void> evaluation(SqlClient sql, LandDocument.Evaluation wanted, UnitNames names, Instant now) {

@@ -1,6 +1,9 @@
 package org.duban.land;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +34,20 @@ public class ParcelRows {
     public Uni<ParcelRow> byCode(SqlClient sql, long regionId, String code) {
         return sql.preparedQuery(PARCEL + " where region_id = $1 and code = $2").execute(Tuple.of(regionId, code))
                 .map(rows -> Rows.first(rows, ParcelRow::from));
+    }
+
+    /** Those of the ids that are parcels of the region. */
+    public Uni<Set<Long>> inRegion(SqlClient sql, long regionId, Long[] ids) {
+        return sql.preparedQuery("select id from parcel where id = any($1) and region_id = $2").execute(Tuple.of(ids, regionId))
+                .map(rows -> Set.copyOf(Rows.map(rows, row -> row.getLong("id"))));
+    }
+
+    /** The ids of those of the codes that are parcels of the region, by code. */
+    public Uni<Map<String, Long>> idsByCode(SqlClient sql, long regionId, String[] codes) {
+        return sql.preparedQuery("select code, id from parcel where region_id = $1 and code = any($2)")
+                .execute(Tuple.of(regionId, codes))
+                .map(rows -> Rows.map(rows, row -> Map.entry(row.getString("code"), row.getLong("id"))).stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     public Uni<Void> insert(SqlClient sql, ParcelRow parcel) {

@@ -182,7 +182,7 @@ class ParcelTest {
         // 3,333 parcels of 0.0001 mu supplied in 2021: in binary floating point their sum drifts off 0.3333.
         pool.preparedQuery("insert into parcel (region_id, code, name, township_id, land_use, area_mu, approved_on, "
                 + "supplied_on, supply_method, created_at, updated_at) select $1, 'TINY-' || n, '微地块' || n, $2, 'OTHER', "
-                + "0.0001, date '2021-01-04', date '2021-02-01', 'ALLOCATION', now(), now() from generate_series(1, 3333) n")
+                + "0.0001, date '2020-12-04', date '2021-02-01', 'ALLOCATION', now(), now() from generate_series(1, 3333) n")
                 .execute(Tuple.of(Long.valueOf(place.regionId()), Long.valueOf(place.township())))
                 .await().indefinitely();
         ok(run("admin", "set-quota", "input", Map.of("regionId", place.regionId(), "year", 2021, "targetMu", new BigDecimal("0.5"))));

@@ -36,6 +36,98 @@ class QuotaTest {
         List<Map<String, Object>> counted = (List<Map<String, Object>>) quota.get("parcels");
         assertThat(counted).extracting(c -> c.get("countedAs")).containsOnly("SUPPLIED");
         assertThat(counted).hasSize(4);
+        assertThat(quota.get("stock")).isEqualTo(Map.of("approvedUntil", "2021-12-31", "approvalBatches", List.of(),
+                "parcels", List.of()));
+        assertDecimal(quota.get("newSupplyMu"), "0");
+    }
+
+    @Test
+    void landApprovedAfterTheCutOffIsNewSupplyAndLeavesTheRateAsItIs() {
+        TestPlans.Names names = TestPlans.fresh("newsupply");
+        ok(TestPlans.importDocument(demoLandIn(names), false));
+        String regionId = TestPlans.regionId(names.regionCode());
+        String township = TestPlans.unitId(names.regionCode(), "乡宁县昌宁镇人民政府");
+        String approvedIn2022 = ok(run("admin", "create-parcel", "input", Map.of("code", "NEW-01", "name", "年内新批地块",
+                "townshipId", township, "landUse", "INDUSTRIAL", "areaMu", new BigDecimal("3.0000"), "approvedOn", "2022-06-01")))
+                .getString("data.createParcel.id");
+
+        ok(run("admin", "supply-parcel", "id", approvedIn2022, "input", Map.of("suppliedOn", "2022-10-01", "method", "SALE")));
+        Map<String, Object> after = quotaOf(run("admin", "quotas", "year", 2022), names.regionCode());
+        assertDecimal(after.get("suppliedMu"), "23.71");
+        assertDecimal(after.get("completionRate"), "87.95");
+        assertDecimal(after.get("newSupplyMu"), "3.0000");
+        List<Map<String, Object>> fresh = (List<Map<String, Object>>) after.get("newSupplyParcels");
+        assertThat(fresh).singleElement().satisfies(c -> {
+            assertThat(c.get("countedAs")).isEqualTo("NEW_SUPPLY");
+            assertThat(((Map<?, ?>) c.get("parcel")).get("code")).isEqualTo("NEW-01");
+        });
+        assertThat((List<?>) after.get("parcels")).hasSize(4);
+
+        ok(run("admin", "supply-parcel", "id", parcelIds(regionId).get("SAMPLE-05"), "input",
+                Map.of("suppliedOn", "2022-10-20", "method", "SALE")));
+        Map<String, Object> stockMoved = quotaOf(run("admin", "quotas", "year", 2022), names.regionCode());
+        assertDecimal(stockMoved.get("suppliedMu"), "25.71");
+        assertDecimal(stockMoved.get("completionRate"), "95.36");
+        assertDecimal(stockMoved.get("newSupplyMu"), "3.0000");
+    }
+
+    @Test
+    void aListedStockCountsItsParcelsAndBatchesOnly() {
+        TestPlans.Names names = TestPlans.fresh("listedstock");
+        // The city's list: SAMPLE-01 by itself and the batch of SAMPLE-02 and -06, read from the plan file.
+        String listed = demoLandIn(names).replace("stock: { approvedUntil: 2021-12-31 }",
+                "stock: { parcels: [SAMPLE-01], approvalBatches: [示例批次 乡宁县2021年度第1批次城镇建设用地] }");
+        ok(TestPlans.importDocument(listed, false));
+        String regionId = TestPlans.regionId(names.regionCode());
+        Map<String, String> parcels = parcelIds(regionId);
+
+        Map<String, Object> quota = quotaOf(run("admin", "quotas", "year", 2022), names.regionCode());
+        assertDecimal(quota.get("suppliedMu"), "14.74");
+        assertDecimal(quota.get("newSupplyMu"), "8.97");
+        Map<String, Object> stock = (Map<String, Object>) quota.get("stock");
+        assertThat(stock.get("approvedUntil")).isNull();
+        assertThat(stock.get("approvalBatches")).isEqualTo(List.of("示例批次 乡宁县2021年度第1批次城镇建设用地"));
+        assertThat((List<Map<String, Object>>) stock.get("parcels")).extracting(p -> p.get("code")).containsExactly("SAMPLE-01");
+
+        ok(run("admin", "supply-parcel", "id", parcels.get("SAMPLE-06"), "input", Map.of("suppliedOn", "2022-10-20", "method", "SALE")));
+        ok(run("admin", "supply-parcel", "id", parcels.get("SAMPLE-05"), "input", Map.of("suppliedOn", "2022-10-21", "method", "SALE")));
+        Map<String, Object> after = quotaOf(run("admin", "quotas", "year", 2022), names.regionCode());
+        assertDecimal(after.get("suppliedMu"), "15.99");
+        assertDecimal(after.get("newSupplyMu"), "10.97");
+
+        // The office lists by id; SAMPLE-05 now counts, and nothing else of the batch list is kept.
+        JsonPath set = ok(run("admin", "set-quota", "input", Map.of("regionId", regionId, "year", 2022,
+                "targetMu", new BigDecimal("26.96"), "stock", Map.of("parcelIds", List.of(parcels.get("SAMPLE-05"))))));
+        assertDecimal(set.get("data.setQuota.suppliedMu"), "2.00");
+        assertThat(set.getList("data.setQuota.stock.approvalBatches")).isEmpty();
+        assertThat(set.getList("data.setQuota.stock.parcels.code")).containsExactly("SAMPLE-05");
+    }
+
+    @Test
+    void aStockIsACutOffOrAListAndListsOnlyTheRegionsParcels() {
+        TestPlans.Names names = TestPlans.fresh("badstock");
+        ok(TestPlans.importDocument(demoLandIn(names), false));
+        String regionId = TestPlans.regionId(names.regionCode());
+        String ownParcel = parcelIds(regionId).get("SAMPLE-05");
+        String elsewhere = parcelIds(TestPlans.regionId("141029")).get("SAMPLE-05");
+        String before = run("admin", "quotas", "year", 2022).prettify();
+
+        Map<String, Object> both = Map.of("approvedUntil", "2021-12-31", "parcelIds", List.of(ownParcel));
+        Map<String, Object> late = Map.of("approvedUntil", "2023-01-01");
+        Map<String, Object> foreign = Map.of("parcelIds", List.of(elsewhere));
+        Map<String, Object> blankBatch = Map.of("approvalBatches", List.of(" "));
+        for (Map<String, Object> stock : List.of(both, late, foreign, blankBatch)) {
+            JsonPath refused = run("admin", "set-quota", "input", Map.of("regionId", regionId, "year", 2022,
+                    "targetMu", new BigDecimal("26.96"), "stock", stock));
+            assertThat(refused.getString("errors[0].extensions.code")).as(stock.toString()).isEqualTo("VALIDATION");
+            assertThat(refused.getString("errors[0].extensions.field")).startsWith("input.stock");
+        }
+        assertThat(run("admin", "quotas", "year", 2022).prettify()).isEqualTo(before);
+
+        String file = demoLandIn(TestPlans.fresh("badstockfile")).replace("stock: { approvedUntil: 2021-12-31 }",
+                "stock: { approvedUntil: 2021-12-31, parcels: [SAMPLE-01] }");
+        JsonPath imported = TestPlans.importDocument(file, false);
+        assertThat(imported.getString("errors[0].extensions.field")).isEqualTo("land.quotas[0].stock");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.graphql.Type;
 @Description("A parcel that counts toward a quota, and how")
 public record CountedParcel(
         @NonNull Parcel parcel,
-        @NonNull @Description("SUPPLIED, or ADJUSTED / APPROVAL_WITHDRAWN where the quota counts approval changes")
+        @NonNull @Description("SUPPLIED, or ADJUSTED / APPROVAL_WITHDRAWN where the quota counts approval changes; "
+                + "NEW_SUPPLY for a supply from outside the stock")
         String countedAs,
         @NonNull LocalDate countedOn,
         @NonNull BigDecimal areaMu,

@@ -27,6 +27,13 @@ public class LandQuotaRow extends TrackedRow {
 
     public LocalDate statedAsOf;
 
+    /** The stock is the region's parcels approved up to this day; null when it is the listed parcels and batches. */
+    public LocalDate stockApprovedUntil;
+
+    public Long[] stockParcelIds = new Long[0];
+
+    public String[] stockApprovalBatches = new String[0];
+
     static LandQuotaRow from(Row row) {
         LandQuotaRow quota = new LandQuotaRow();
         quota.readTracked(row);
@@ -39,6 +46,9 @@ public class LandQuotaRow extends TrackedRow {
         quota.statedSuppliedMu = row.getBigDecimal("stated_supplied_mu");
         quota.statedCompletionRate = row.getBigDecimal("stated_completion_rate");
         quota.statedAsOf = row.getLocalDate("stated_as_of");
+        quota.stockApprovedUntil = row.getLocalDate("stock_approved_until");
+        quota.stockParcelIds = row.getArrayOfLongs("stock_parcel_ids");
+        quota.stockApprovalBatches = row.getArrayOfStrings("stock_approval_batches");
         return quota;
     }
 }

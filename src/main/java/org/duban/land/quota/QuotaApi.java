@@ -8,6 +8,7 @@ import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.sql.Batches;
+import org.duban.land.Parcel;
 import org.duban.unit.Region;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;
@@ -56,6 +57,22 @@ public class QuotaApi {
     public Uni<List<List<@NonNull CountedParcel>>> parcels(@Source List<QuotaProgress> quotas) {
         return queries.countedParcels(Batches.keys(quotas, QuotaProgress::id))
                 .map(found -> Batches.grouped(quotas, QuotaProgress::id, found, CountedParcel::quotaId));
+    }
+
+    @NonNull
+    @Description("The supplies of the quota's year from outside its stock (countedAs NEW_SUPPLY): not in suppliedMu")
+    public Uni<List<List<@NonNull CountedParcel>>> newSupplyParcels(@Source List<QuotaProgress> quotas) {
+        return queries.newSupply(Batches.keys(quotas, QuotaProgress::id))
+                .map(found -> Batches.grouped(quotas, QuotaProgress::id, found, CountedParcel::quotaId));
+    }
+
+    @Name("parcels")
+    @NonNull
+    @Description("The parcels listed one by one; a cut-off stock lists none")
+    public Uni<List<List<@NonNull Parcel>>> listedParcels(@Source List<QuotaStock> stocks) {
+        return queries.listedStock(Batches.keys(stocks, QuotaStock::quotaId))
+                .map(found -> Batches.grouped(stocks, QuotaStock::quotaId, found, QuotaQueries.ListedParcel::quotaId).stream()
+                        .map(listed -> listed.stream().map(QuotaQueries.ListedParcel::parcel).toList()).toList());
     }
 
     @Mutation

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -24,5 +25,6 @@ public record QuotaInput(
         Boolean countsApprovalChanges,
         BigDecimal statedSuppliedMu,
         BigDecimal statedCompletionRate,
-        LocalDate statedAsOf) {
+        LocalDate statedAsOf,
+        @Valid QuotaStockInput stock) {
 }

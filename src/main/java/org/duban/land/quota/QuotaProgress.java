@@ -25,6 +25,7 @@ public record QuotaProgress(
         @NonNull List<@NonNull LocalDate> deadlines,
         @Description("Whether parcels taken out of the stock by an adjusted or withdrawn approval count as digested")
         boolean countsApprovalChanges,
+        @NonNull @Description("What the quota digests") QuotaStock stock,
         @NonNull @Description("Digested so far: the area of the counted parcels, exact") BigDecimal suppliedMu,
         @NonNull @Description("What is left, never below 0") BigDecimal remainingMu,
         @NonNull @Description("suppliedMu ÷ targetMu in percent, 2 decimals, half-up") BigDecimal completionRate,
@@ -33,11 +34,17 @@ public record QuotaProgress(
         @Description("The date the stated figures refer to") LocalDate statedAsOf,
         @Description("Whether the stated figures equal the computed ones; null when none were stated")
         Boolean statedMatchesComputed,
+        @NonNull @Description("Supplied in the quota's year and region from outside its stock (新增供地): shown, never counted")
+        BigDecimal newSupplyMu,
         @Ignore long regionId) {
 
     static final String COLUMNS = "q.id, q.region_id, q.year, q.issued_by, q.target_mu, q.deadlines, q.counts_approval_changes, "
             + "q.stated_supplied_mu, q.stated_completion_rate, q.stated_as_of, "
-            + "coalesce((select sum(c.area_mu) from quota_counted_parcel c where c.quota_id = q.id), 0) as supplied_mu";
+            + "q.stock_approved_until, array(select i.approval_batch from quota_stock_item i where i.quota_id = q.id"
+            + " and i.approval_batch is not null order by i.approval_batch) as stock_approval_batches, "
+            + "coalesce((select sum(c.area_mu) from quota_counted_parcel c where c.quota_id = q.id), 0) as supplied_mu, "
+            + "coalesce((select sum(s.area_mu) from quota_year_supply s where s.quota_id = q.id and not s.in_stock), 0)"
+            + " as new_supply_mu";
 
     static QuotaProgress from(Row row) {
         BigDecimal target = row.getBigDecimal("target_mu");
@@ -49,9 +56,13 @@ public record QuotaProgress(
                 : (statedSupplied == null || statedSupplied.compareTo(supplied) == 0)
                         && (statedRate == null || statedRate.compareTo(rate) == 0);
         LocalDate[] deadlines = row.getArrayOfLocalDates("deadlines");
-        return new QuotaProgress(row.getLong("id"), row.getInteger("year"), row.getString("issued_by"), target,
+        long id = row.getLong("id");
+        QuotaStock stock = new QuotaStock(row.getLocalDate("stock_approved_until"),
+                Arrays.asList(row.getArrayOfStrings("stock_approval_batches")), id);
+        return new QuotaProgress(id, row.getInteger("year"), row.getString("issued_by"), target,
                 deadlines == null ? List.of() : Arrays.asList(deadlines), row.getBoolean("counts_approval_changes"),
-                supplied, target.subtract(supplied).max(BigDecimal.ZERO.setScale(Area.MU_SCALE)), rate,
-                statedSupplied, statedRate, row.getLocalDate("stated_as_of"), matches, row.getLong("region_id"));
+                stock, supplied, target.subtract(supplied).max(BigDecimal.ZERO.setScale(Area.MU_SCALE)), rate,
+                statedSupplied, statedRate, row.getLocalDate("stated_as_of"), matches,
+                row.getBigDecimal("new_supply_mu").setScale(Area.MU_SCALE), row.getLong("region_id"));
     }
 }

@@ -64,10 +64,33 @@ public class QuotaQueries {
     }
 
     public Uni<List<CountedParcel>> countedParcels(Long[] quotaIds) {
+        return counted("select quota_id, parcel_id, counted_as, counted_on, area_mu from quota_counted_parcel"
+                + " where quota_id = any($1)", quotaIds);
+    }
+
+    /** The supplies of the quotas' years from outside their stock, as NEW_SUPPLY. */
+    public Uni<List<CountedParcel>> newSupply(Long[] quotaIds) {
+        return counted("select quota_id, parcel_id, 'NEW_SUPPLY' as counted_as, supplied_on as counted_on, area_mu"
+                + " from quota_year_supply where quota_id = any($1) and not in_stock", quotaIds);
+    }
+
+    /** A parcel listed in a quota's stock. */
+    public record ListedParcel(long quotaId, Parcel parcel) {
+    }
+
+    public Uni<List<ListedParcel>> listedStock(Long[] quotaIds) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery("select i.quota_id, " + Parcel.COLUMNS + Parcel.FROM
+                + " join quota_stock_item i on i.parcel_id = p.id where i.quota_id = any($1) order by i.quota_id, p.code")
+                .execute(Tuple.of(quotaIds))
+                .map(rows -> map(rows, row -> new ListedParcel(row.getLong("quota_id"), Parcel.from(row, today))));
+    }
+
+    private Uni<List<CountedParcel>> counted(String countedRows, Long[] quotaIds) {
         LocalDate today = ChinaTime.today(clock);
         return pool.preparedQuery("select c.quota_id, c.counted_as, c.counted_on, c.area_mu as counted_area, "
-                + Parcel.COLUMNS + " from quota_counted_parcel c join parcel p on p.id = c.parcel_id"
-                + " join parcel_status s on s.parcel_id = p.id where c.quota_id = any($1) order by c.quota_id, c.counted_on, p.code")
+                + Parcel.COLUMNS + " from (" + countedRows + ") c join parcel p on p.id = c.parcel_id"
+                + " left join parcel_status s on s.parcel_id = p.id order by c.quota_id, c.counted_on, p.code")
                 .execute(Tuple.of(quotaIds))
                 .map(rows -> map(rows, row -> new CountedParcel(Parcel.from(row, today), row.getString("counted_as"),
                         row.getLocalDate("counted_on"), row.getBigDecimal("counted_area"), row.getLong("quota_id"))));
