@@ -3,6 +3,7 @@ package org.duban.importer;
 import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 import org.duban.land.ApprovalLevel;
+import org.duban.land.IdleDisposal;
 import org.duban.land.LandDocument;
 import org.duban.land.LandUse;
 import org.duban.land.StandardLandStage;
@@ -67,13 +68,25 @@ final class LandSectionParser {
     }
 
     private static LandDocument.Supply supply(PlanDocumentParser.Node n) {
-        n.allow("suppliedOn", "method", "contractNumber", "landUser", "agreedStartOn", "constructionStartedOn");
+        n.allow("suppliedOn", "method", "contractNumber", "landUser", "handoverAgreedOn", "handedOverOn", "agreedStartOn",
+                "constructionStartedOn", "agreedCompletionOn", "completedOn", "idleDetermination");
         SupplyMethod method = n.enumValue("method", SupplyMethod.class, null);
         if (method == null) {
             throw DubanException.validation(n.at("method"), "is required");
         }
         return new LandDocument.Supply(n.date("suppliedOn", true), method, n.text("contractNumber", false),
-                n.text("landUser", false), n.date("agreedStartOn", false), n.date("constructionStartedOn", false));
+                n.text("landUser", false), n.date("handoverAgreedOn", false), n.date("handedOverOn", false),
+                n.date("agreedStartOn", false), n.date("constructionStartedOn", false), n.date("agreedCompletionOn", false),
+                n.date("completedOn", false), n.has("idleDetermination") ? idle(n.object("idleDetermination", true)) : null);
+    }
+
+    private static LandDocument.Idle idle(PlanDocumentParser.Node n) {
+        n.allow("determinedOn", "cause", "disposal", "disposalNote");
+        IdleDisposal disposal = n.enumValue("disposal", IdleDisposal.class, null);
+        if (disposal == null) {
+            throw DubanException.validation(n.at("disposal"), "is required");
+        }
+        return new LandDocument.Idle(n.date("determinedOn", true), n.text("cause", true), disposal, n.text("disposalNote", false));
     }
 
     private static LandDocument.Adjustment adjustment(PlanDocumentParser.Node n) {

@@ -30,7 +30,11 @@ public record LandDocument(List<Quota> quotas, List<Parcel> parcels, List<Evalua
     }
 
     public record Supply(LocalDate suppliedOn, SupplyMethod method, String contractNumber, String landUser,
-            LocalDate agreedStartOn, LocalDate constructionStartedOn) {
+            LocalDate handoverAgreedOn, LocalDate handedOverOn, LocalDate agreedStartOn, LocalDate constructionStartedOn,
+            LocalDate agreedCompletionOn, LocalDate completedOn, Idle idle) {
+    }
+
+    public record Idle(LocalDate determinedOn, String cause, IdleDisposal disposal, String disposalNote) {
     }
 
     public record Adjustment(LocalDate requestedOn, String reason, String requestedBy) {

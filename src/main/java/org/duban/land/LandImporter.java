@@ -1,10 +1,12 @@
 package org.duban.land;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Unis;
 import org.duban.land.quota.LandQuotaRow;
@@ -134,8 +136,19 @@ public class LandImporter {
                 parcel.supplyMethod = supply.method();
                 parcel.contractNumber = supply.contractNumber();
                 parcel.landUser = supply.landUser();
+                parcel.handoverAgreedOn = supply.handoverAgreedOn();
+                parcel.handedOverOn = supply.handedOverOn();
                 parcel.agreedStartOn = supply.agreedStartOn();
                 parcel.constructionStartedOn = supply.constructionStartedOn();
+                parcel.agreedCompletionOn = supply.agreedCompletionOn();
+                parcel.completedOn = supply.completedOn();
+                if (supply.idle() != null) {
+                    parcel.idleDeterminedOn = supply.idle().determinedOn();
+                    parcel.idleCause = supply.idle().cause();
+                    parcel.idleDisposal = supply.idle().disposal();
+                    parcel.idleDisposalNote = supply.idle().disposalNote();
+                }
+                SupplyFacts.check(parcel, LocalDate.ofInstant(now, ChinaTime.ZONE), wanted.path() + ".supply.");
             }
             LandDocument.StandardLand standard = wanted.standardLand();
             if (standard != null) {

@@ -27,8 +27,8 @@ public record Parcel(
         @NonNull ParcelCategory category,
         @Description("Set while an approval adjustment (调整批文) is pending: the parcel cannot be supplied") boolean awaitingAdjustment,
         @Description("How the parcel was supplied; null while it is not") Supply supply,
-        @Description("Set when supplied land sits idle: no construction start a year after the agreed start date")
-        String idleWarning,
+        @Description("Where supplied land stands today (供而未用 or 已用); null while it is not supplied")
+        LandUseState useState,
         @Description("Sold as standard land (标准地), with a lifecycle stage") boolean standardLand,
         StandardLandStage stage,
         @Description("When the site was ready (通平条件)") LocalDate siteReadyOn,
@@ -48,49 +48,79 @@ public record Parcel(
     }
 
     @Type("Supply")
-    @Description("The supply (供地) of a parcel to a land user")
+    @Description("The supply (供地) of a parcel to a land user, and the use made of it since: agreed and actual handover "
+            + "(交地), construction start and completion (竣工), and an idle-land determination")
     public record Supply(@NonNull LocalDate suppliedOn, @NonNull SupplyMethod method, String contractNumber, String landUser,
+            @Description("The handover (交地) the contract agrees") LocalDate handoverAgreedOn,
+            LocalDate handedOverOn,
             @Description("The construction start agreed in the contract") LocalDate agreedStartOn,
-            LocalDate constructionStartedOn) {
+            LocalDate constructionStartedOn,
+            @Description("The completion (竣工) the contract agrees") LocalDate agreedCompletionOn,
+            LocalDate completedOn,
+            @Description("闲置认定, when the land was determined idle") IdleDetermination idleDetermination) {
     }
 
-    /** Parcel columns for aliases {@code p} (parcel) and {@code s} (its parcel_status row). */
-    public static final String COLUMNS = "p.id, p.region_id, p.code, p.name, p.township_id, p.zone_id, p.location, "
+    @Type("IdleDetermination")
+    @Description("The determination that supplied land is idle (闲置认定) and the disposal decided")
+    public record IdleDetermination(@NonNull LocalDate determinedOn, @NonNull String cause, @NonNull IdleDisposal disposal,
+            @Description("What the disposal is, for OTHER; any detail otherwise") String disposalNote) {
+    }
+
+    private static final String COLUMNS = "p.id, p.region_id, p.code, p.name, p.township_id, p.zone_id, p.location, "
             + "p.land_use, p.area_mu, p.approval_batch, p.approval_number, p.approved_on, p.approval_level, p.supplied_on, "
-            + "p.supply_method, p.contract_number, p.land_user, p.agreed_start_on, p.construction_started_on, "
-            + "p.standard_land, p.stage, p.site_ready_on, p.accepted_on, p.geometry::text as geometry, "
-            + "p.created_at, p.updated_at, p.version, s.category, s.awaiting_adjustment";
+            + "p.supply_method, p.contract_number, p.land_user, p.handover_agreed_on, p.handed_over_on, p.agreed_start_on, "
+            + "p.construction_started_on, p.agreed_completion_on, p.completed_on, p.idle_determined_on, p.idle_cause, "
+            + "p.idle_disposal, p.idle_disposal_note, p.standard_land, p.stage, p.site_ready_on, p.accepted_on, "
+            + "p.geometry::text as geometry, p.created_at, p.updated_at, p.version, s.category, s.awaiting_adjustment";
+
+    /** Parcel columns for aliases {@code p} (parcel) and {@code s} (its parcel_status row), with the use on the day. */
+    public static String columns(LocalDate today) {
+        return COLUMNS + ", " + useState(today) + " as use_state";
+    }
+
+    /**
+     * The parcel's use state on the day (V12's parcel_use_state) for alias {@code p}; the day is a literal, so that
+     * the expression goes into any statement whatever its parameters.
+     */
+    static String useState(LocalDate today) {
+        return "parcel_use_state(date '" + today + "', p.supplied_on, p.handed_over_on, p.agreed_start_on,"
+                + " p.construction_started_on, p.agreed_completion_on, p.completed_on, p.idle_determined_on)";
+    }
+
+    /** The category on the day, for alias {@code p} and {@code s}, as {@link ParcelCategory#of} tells it. */
+    static String category(LocalDate today) {
+        return "case when s.category <> 'SUPPLIED' then s.category when " + useState(today) + " in "
+                + LandUseState.sqlList(true) + " then 'USED' else 'SUPPLIED_UNUSED' end";
+    }
 
     // A left join: every parcel has its status row, and a count that reads no status leaves the view out.
     public static final String FROM = " from parcel p left join parcel_status s on s.parcel_id = p.id";
 
-    public static Parcel from(Row row, LocalDate today) {
+    /** A parcel read with {@link #columns}. */
+    public static Parcel from(Row row) {
         BigDecimal area = row.getBigDecimal("area_mu");
         LocalDate suppliedOn = row.getLocalDate("supplied_on");
+        LocalDate idleOn = row.getLocalDate("idle_determined_on");
+        IdleDetermination idle = idleOn == null ? null : new IdleDetermination(idleOn, row.getString("idle_cause"),
+                IdleDisposal.valueOf(row.getString("idle_disposal")), row.getString("idle_disposal_note"));
         Supply supply = suppliedOn == null ? null : new Supply(suppliedOn, SupplyMethod.valueOf(row.getString("supply_method")),
-                row.getString("contract_number"), row.getString("land_user"), row.getLocalDate("agreed_start_on"),
-                row.getLocalDate("construction_started_on"));
+                row.getString("contract_number"), row.getString("land_user"), row.getLocalDate("handover_agreed_on"),
+                row.getLocalDate("handed_over_on"), row.getLocalDate("agreed_start_on"),
+                row.getLocalDate("construction_started_on"), row.getLocalDate("agreed_completion_on"),
+                row.getLocalDate("completed_on"), idle);
+        String useStateName = row.getString("use_state");
+        LandUseState useState = useStateName == null ? null : LandUseState.valueOf(useStateName);
         String stage = row.getString("stage");
         String level = row.getString("approval_level");
         return new Parcel(row.getLong("id"), row.getString("code"), row.getString("name"), row.getString("location"),
                 LandUse.valueOf(row.getString("land_use")), area, Area.squareMetres(area), Area.hectares(area),
                 new Approval(row.getString("approval_batch"), row.getString("approval_number"), row.getLocalDate("approved_on"),
                         level == null ? null : ApprovalLevel.valueOf(level)),
-                ParcelCategory.valueOf(row.getString("category")), row.getBoolean("awaiting_adjustment"), supply,
-                idleWarning(supply, today), row.getBoolean("standard_land"),
+                ParcelCategory.of(row.getString("category"), useState), row.getBoolean("awaiting_adjustment"), supply,
+                useState, row.getBoolean("standard_land"),
                 stage == null ? null : StandardLandStage.valueOf(stage), row.getLocalDate("site_ready_on"),
                 row.getLocalDate("accepted_on"), row.getString("geometry"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
                 row.getInteger("version"), row.getLong("region_id"), row.getLong("township_id"), row.getLong("zone_id"));
-    }
-
-    /** Idle land (闲置土地): no construction start one year after the agreed start date. */
-    static String idleWarning(Supply supply, LocalDate today) {
-        if (supply == null || supply.agreedStartOn() == null || supply.constructionStartedOn() != null) {
-            return null;
-        }
-        LocalDate idleFrom = supply.agreedStartOn().plusYears(1);
-        return today.isAfter(idleFrom) ? "Idle land: construction was agreed to start on " + supply.agreedStartOn()
-                + " and has not started a year later" : null;
     }
 }

@@ -123,6 +123,22 @@ public class ParcelApi {
 
     @Mutation
     @RolesAllowed({ Roles.ADMIN, Roles.LAND_EDITOR })
+    @Description("Records the use of supplied land: handover (交地), construction start and completion (竣工), and the "
+            + "contract's dates for them. An unsupplied parcel is an INVALID_TRANSITION.")
+    public Uni<@NonNull Parcel> recordParcelUse(@NonNull @Id String id, @NonNull ParcelInputs.RecordUse input) {
+        return service.recordUse(id, input).chain(this::parcelById);
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.ADMIN, Roles.LAND_EDITOR })
+    @Description("闲置认定: determines supplied land idle, with its cause and the disposal decided; the parcel's useState "
+            + "becomes IDLE until construction starts.")
+    public Uni<@NonNull Parcel> determineIdleLand(@NonNull @Id String id, @NonNull ParcelInputs.DetermineIdle input) {
+        return service.determineIdle(id, input).chain(this::parcelById);
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.ADMIN, Roles.LAND_EDITOR })
     @Description("Asks for an adjusted approval (调整批文); the parcel cannot be supplied until the request ends.")
     public Uni<@NonNull Parcel> requestApprovalAdjustment(@NonNull @Id String parcelId,
             @NonNull ParcelInputs.RequestAdjustment input) {

@@ -13,6 +13,7 @@ public record ParcelFilter(
         @Id String townshipId,
         @Description("The development zone, e.g. 示范区") @Id String zoneId,
         ParcelCategory category,
+        @Description("Supplied land in this state today") LandUseState useState,
         StandardLandStage stage,
         LandUse landUse,
         Boolean standardLand,

@@ -63,7 +63,30 @@ public final class ParcelInputs {
             @NonNull SupplyMethod method,
             @Size(max = 100) String contractNumber,
             @Size(max = 200) String landUser,
-            @Description("The construction start the contract agrees") LocalDate agreedStartOn) {
+            @Description("The handover (交地) the contract agrees") LocalDate handoverAgreedOn,
+            @Description("The construction start the contract agrees") LocalDate agreedStartOn,
+            @Description("The completion (竣工) the contract agrees") LocalDate agreedCompletionOn) {
+    }
+
+    @Input("ParcelUseInput")
+    @Description("The use of supplied land: the contract's dates and what happened. A field left out stays as it is.")
+    public record RecordUse(
+            LocalDate handoverAgreedOn,
+            @Description("交地: the land handed over to the user") LocalDate handedOverOn,
+            LocalDate agreedStartOn,
+            LocalDate constructionStartedOn,
+            LocalDate agreedCompletionOn,
+            @Description("竣工: construction completed") LocalDate completedOn,
+            @Description("The version the change is based on; CONFLICT if the parcel changed since") Integer expectedVersion) {
+    }
+
+    @Input("IdleDeterminationInput")
+    @Description("闲置认定: supplied land determined idle, why, and the disposal decided")
+    public record DetermineIdle(
+            @NonNull LocalDate determinedOn,
+            @NonNull @NotBlank @Size(max = 2000) String cause,
+            @NonNull IdleDisposal disposal,
+            @Size(max = 2000) @Description("Required for OTHER") String disposalNote) {
     }
 
     @Input("ApprovalAdjustmentRequestInput")

@@ -40,27 +40,27 @@ public class ParcelQueries {
     public Uni<ParcelConnection> page(ParcelFilter filter, PageRequest page, Caller caller) {
         LocalDate today = ChinaTime.today(clock);
         SqlParams params = new SqlParams();
-        String where = conditions(filter, params) + " and " + LandVisibility.region(caller, "p.region_id", params);
-        String sql = BY_CODE.sql(Parcel.COLUMNS, Parcel.FROM, where, page, params);
+        String where = conditions(filter, today, params) + " and " + LandVisibility.region(caller, "p.region_id", params);
+        String sql = BY_CODE.sql(Parcel.columns(today), Parcel.FROM, where, page, params);
         return pool.preparedQuery(sql).execute(params.tuple())
-                .map(rows -> ParcelConnection.of(BY_CODE.slice(rows, page, row -> Parcel.from(row, today))));
+                .map(rows -> ParcelConnection.of(BY_CODE.slice(rows, page, Parcel::from)));
     }
 
     public Uni<List<Parcel>> byIds(Long[] ids) {
         LocalDate today = ChinaTime.today(clock);
-        return pool.preparedQuery("select " + Parcel.COLUMNS + Parcel.FROM + " where p.id = any($1)")
+        return pool.preparedQuery("select " + Parcel.columns(today) + Parcel.FROM + " where p.id = any($1)")
                 .execute(Tuple.of(ids))
-                .map(rows -> map(rows, row -> Parcel.from(row, today)));
+                .map(rows -> map(rows, Parcel::from));
     }
 
     /** Those of the parcels the caller may read. */
     public Uni<List<Parcel>> byIds(Long[] ids, Caller caller) {
         LocalDate today = ChinaTime.today(clock);
         SqlParams params = new SqlParams();
-        return pool.preparedQuery("select " + Parcel.COLUMNS + Parcel.FROM + " where p.id = any(" + params.bind(ids) + ") and "
-                + LandVisibility.region(caller, "p.region_id", params))
+        return pool.preparedQuery("select " + Parcel.columns(today) + Parcel.FROM + " where p.id = any(" + params.bind(ids)
+                + ") and " + LandVisibility.region(caller, "p.region_id", params))
                 .execute(params.tuple())
-                .map(rows -> map(rows, row -> Parcel.from(row, today)));
+                .map(rows -> map(rows, Parcel::from));
     }
 
     public Uni<List<ApprovalAdjustment>> adjustmentsOf(Long[] parcelIds) {
@@ -75,20 +75,22 @@ public class ParcelQueries {
      * with the facts a map shows as feature properties: the standard-land digital map (标准地数字地图).
      */
     public Uni<String> featureCollection(ParcelFilter filter, Caller caller) {
+        LocalDate today = ChinaTime.today(clock);
         SqlParams params = new SqlParams();
-        String where = conditions(filter, params) + " and p.geometry is not null and "
+        String where = conditions(filter, today, params) + " and p.geometry is not null and "
                 + LandVisibility.region(caller, "p.region_id", params);
         String sql = "select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg("
                 + "json_build_object('type', 'Feature', 'id', p.id::text, 'geometry', p.geometry, 'properties', json_build_object("
                 + "'id', p.id::text, 'code', p.code, 'name', p.name, 'township', t.name, 'zone', z.name, 'landUse', p.land_use, "
-                + "'areaMu', p.area_mu, 'category', s.category, 'awaitingAdjustment', s.awaiting_adjustment, "
+                + "'areaMu', p.area_mu, 'category', " + Parcel.category(today) + ", 'useState', " + Parcel.useState(today)
+                + ", 'awaitingAdjustment', s.awaiting_adjustment, "
                 + "'standardLand', p.standard_land, 'stage', p.stage, 'suppliedOn', p.supplied_on, 'supplyMethod', p.supply_method, "
                 + "'landUser', p.land_user)) order by p.code), '[]'::json))::text as collection"
                 + Parcel.FROM + " join unit t on t.id = p.township_id left join unit z on z.id = p.zone_id where " + where;
         return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> rows.iterator().next().getString("collection"));
     }
 
-    private static String conditions(ParcelFilter filter, SqlParams params) {
+    private static String conditions(ParcelFilter filter, LocalDate today, SqlParams params) {
         if (filter == null) {
             return "true";
         }
@@ -104,7 +106,10 @@ public class ParcelQueries {
             where.add("p.zone_id = " + params.bind(Ids.parse(filter.zoneId(), "Unit")));
         }
         if (filter.category() != null) {
-            where.add("s.category = " + params.bind(filter.category().name()));
+            where.add(Parcel.category(today) + " = " + params.bind(filter.category().name()));
+        }
+        if (filter.useState() != null) {
+            where.add(Parcel.useState(today) + " = " + params.bind(filter.useState().name()));
         }
         if (filter.stage() != null) {
             where.add("p.stage = " + params.bind(filter.stage().name()));

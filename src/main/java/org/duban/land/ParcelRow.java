@@ -42,9 +42,25 @@ public class ParcelRow extends TrackedRow {
 
     public String landUser;
 
+    public LocalDate handoverAgreedOn;
+
+    public LocalDate handedOverOn;
+
     public LocalDate agreedStartOn;
 
     public LocalDate constructionStartedOn;
+
+    public LocalDate agreedCompletionOn;
+
+    public LocalDate completedOn;
+
+    public LocalDate idleDeterminedOn;
+
+    public String idleCause;
+
+    public IdleDisposal idleDisposal;
+
+    public String idleDisposalNote;
 
     public boolean standardLand;
 
@@ -76,8 +92,16 @@ public class ParcelRow extends TrackedRow {
         parcel.supplyMethod = Rows.enumOf(row, "supply_method", SupplyMethod.class);
         parcel.contractNumber = row.getString("contract_number");
         parcel.landUser = row.getString("land_user");
+        parcel.handoverAgreedOn = row.getLocalDate("handover_agreed_on");
+        parcel.handedOverOn = row.getLocalDate("handed_over_on");
         parcel.agreedStartOn = row.getLocalDate("agreed_start_on");
         parcel.constructionStartedOn = row.getLocalDate("construction_started_on");
+        parcel.agreedCompletionOn = row.getLocalDate("agreed_completion_on");
+        parcel.completedOn = row.getLocalDate("completed_on");
+        parcel.idleDeterminedOn = row.getLocalDate("idle_determined_on");
+        parcel.idleCause = row.getString("idle_cause");
+        parcel.idleDisposal = Rows.enumOf(row, "idle_disposal", IdleDisposal.class);
+        parcel.idleDisposalNote = row.getString("idle_disposal_note");
         parcel.standardLand = row.getBoolean("standard_land");
         parcel.stage = Rows.enumOf(row, "stage", StandardLandStage.class);
         parcel.siteReadyOn = row.getLocalDate("site_ready_on");

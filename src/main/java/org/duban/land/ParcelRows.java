@@ -22,8 +22,9 @@ public class ParcelRows {
 
     private static final String PARCEL = "select id, region_id, code, name, township_id, zone_id, location, land_use, area_mu,"
             + " approval_batch, approval_number, approved_on, approval_level, supplied_on, supply_method, contract_number,"
-            + " land_user, agreed_start_on, construction_started_on, standard_land, stage, site_ready_on, accepted_on,"
-            + " geometry::text as geometry, created_at, updated_at, version from parcel";
+            + " land_user, handover_agreed_on, handed_over_on, agreed_start_on, construction_started_on, agreed_completion_on,"
+            + " completed_on, idle_determined_on, idle_cause, idle_disposal, idle_disposal_note, standard_land, stage,"
+            + " site_ready_on, accepted_on, geometry::text as geometry, created_at, updated_at, version from parcel";
     private static final String ADJUSTMENT = "select id, parcel_id, status, requested_on, reason, requested_by, completed_on,"
             + " new_document_number, note, created_at, updated_at, version from approval_adjustment";
 
@@ -54,13 +55,17 @@ public class ParcelRows {
         // GeoJSON travels as text and becomes jsonb in the database: a string bound as jsonb would be one JSON string.
         return Rows.insert(sql, "insert into parcel (region_id, code, name, township_id, zone_id, location, land_use, area_mu,"
                 + " approval_batch, approval_number, approved_on, approval_level, supplied_on, supply_method, contract_number,"
-                + " land_user, agreed_start_on, construction_started_on, standard_land, stage, site_ready_on, accepted_on,"
-                + " geometry, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-                + " $16, $17, $18, $19, $20, $21, $22, cast($23::text as jsonb), $24, $25) returning id",
+                + " land_user, handover_agreed_on, handed_over_on, agreed_start_on, construction_started_on,"
+                + " agreed_completion_on, completed_on, idle_determined_on, idle_cause, idle_disposal, idle_disposal_note,"
+                + " standard_land, stage, site_ready_on, accepted_on, geometry, created_at, updated_at) values ($1, $2, $3, $4,"
+                + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,"
+                + " $27, $28, $29, $30, cast($31::text as jsonb), $32, $33) returning id",
                 parcel.regionId, parcel.code, parcel.name, parcel.townshipId, parcel.zoneId,
                 parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch, parcel.approvalNumber,
                 parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn, Rows.name(parcel.supplyMethod),
-                parcel.contractNumber, parcel.landUser, parcel.agreedStartOn, parcel.constructionStartedOn,
+                parcel.contractNumber, parcel.landUser, parcel.handoverAgreedOn, parcel.handedOverOn, parcel.agreedStartOn,
+                parcel.constructionStartedOn, parcel.agreedCompletionOn, parcel.completedOn, parcel.idleDeterminedOn,
+                parcel.idleCause, Rows.name(parcel.idleDisposal), parcel.idleDisposalNote,
                 parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn, parcel.acceptedOn, parcel.geometry,
                 Rows.utc(parcel.createdAt), Rows.utc(parcel.updatedAt))
                 .invoke(id -> parcel.id = id).replaceWithVoid();
@@ -70,14 +75,18 @@ public class ParcelRows {
         return Rows.update(sql, "update parcel set code = $3, name = $4, township_id = $5, zone_id = $6, location = $7,"
                 + " land_use = $8, area_mu = $9, approval_batch = $10, approval_number = $11, approved_on = $12,"
                 + " approval_level = $13, supplied_on = $14, supply_method = $15, contract_number = $16, land_user = $17,"
-                + " agreed_start_on = $18, construction_started_on = $19, standard_land = $20, stage = $21,"
-                + " site_ready_on = $22, accepted_on = $23, geometry = cast($24::text as jsonb), updated_at = $25,"
+                + " handover_agreed_on = $18, handed_over_on = $19, agreed_start_on = $20, construction_started_on = $21,"
+                + " agreed_completion_on = $22, completed_on = $23, idle_determined_on = $24, idle_cause = $25,"
+                + " idle_disposal = $26, idle_disposal_note = $27, standard_land = $28, stage = $29,"
+                + " site_ready_on = $30, accepted_on = $31, geometry = cast($32::text as jsonb), updated_at = $33,"
                 + " version = version + 1 where id = $1 and version = $2", parcel, "Parcel",
                 parcel.code, parcel.name, parcel.townshipId,
                 parcel.zoneId, parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch,
                 parcel.approvalNumber, parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn,
-                Rows.name(parcel.supplyMethod), parcel.contractNumber, parcel.landUser, parcel.agreedStartOn,
-                parcel.constructionStartedOn, parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn,
+                Rows.name(parcel.supplyMethod), parcel.contractNumber, parcel.landUser, parcel.handoverAgreedOn,
+                parcel.handedOverOn, parcel.agreedStartOn, parcel.constructionStartedOn, parcel.agreedCompletionOn,
+                parcel.completedOn, parcel.idleDeterminedOn, parcel.idleCause, Rows.name(parcel.idleDisposal),
+                parcel.idleDisposalNote, parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn,
                 parcel.acceptedOn, parcel.geometry, Rows.utc(parcel.updatedAt));
     }
 

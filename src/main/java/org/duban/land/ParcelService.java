@@ -5,6 +5,7 @@ import static org.duban.common.Text.blankToNull;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -166,14 +167,14 @@ public class ParcelService {
                 throw DubanException.validation("input.suppliedOn", "before the approval date " + parcel.approvedOn);
             }
             requireNotFuture(input.suppliedOn(), "input.suppliedOn");
-            if (input.agreedStartOn() != null && input.agreedStartOn().isBefore(input.suppliedOn())) {
-                throw DubanException.validation("input.agreedStartOn", "before the supply date " + input.suppliedOn());
-            }
             parcel.suppliedOn = input.suppliedOn();
             parcel.supplyMethod = input.method();
             parcel.contractNumber = blankToNull(input.contractNumber());
             parcel.landUser = blankToNull(input.landUser());
+            parcel.handoverAgreedOn = input.handoverAgreedOn();
             parcel.agreedStartOn = input.agreedStartOn();
+            parcel.agreedCompletionOn = input.agreedCompletionOn();
+            SupplyFacts.check(parcel, ChinaTime.today(clock), "input.");
             parcel.touch(clock.instant());
             return parcels.update(sql, parcel).replaceWith(parcel.id);
         })));
@@ -183,15 +184,57 @@ public class ParcelService {
         if (startedOn == null) {
             throw DubanException.validation("startedOn", "is required");
         }
-        return audit.withTransaction(sql -> parcel(sql, id).chain(parcel -> {
-            if (parcel.suppliedOn == null) {
-                throw DubanException.invalidTransition("Parcel " + parcel.code + " is not supplied: construction cannot start");
-            }
+        return changeUse(id, null, parcel -> {
             if (startedOn.isBefore(parcel.suppliedOn)) {
                 throw DubanException.validation("startedOn", "before the supply date " + parcel.suppliedOn);
             }
             requireNotFuture(startedOn, "startedOn");
             parcel.constructionStartedOn = startedOn;
+            SupplyFacts.check(parcel, ChinaTime.today(clock), "");
+        });
+    }
+
+    /** The contract's dates and what happened on the land since its supply. */
+    public Uni<Long> recordUse(String id, ParcelInputs.RecordUse input) {
+        validator.check("input", input);
+        return changeUse(id, input.expectedVersion(), parcel -> {
+            parcel.handoverAgreedOn = input.handoverAgreedOn() != null ? input.handoverAgreedOn() : parcel.handoverAgreedOn;
+            parcel.handedOverOn = input.handedOverOn() != null ? input.handedOverOn() : parcel.handedOverOn;
+            parcel.agreedStartOn = input.agreedStartOn() != null ? input.agreedStartOn() : parcel.agreedStartOn;
+            parcel.constructionStartedOn = input.constructionStartedOn() != null ? input.constructionStartedOn()
+                    : parcel.constructionStartedOn;
+            parcel.agreedCompletionOn = input.agreedCompletionOn() != null ? input.agreedCompletionOn() : parcel.agreedCompletionOn;
+            parcel.completedOn = input.completedOn() != null ? input.completedOn() : parcel.completedOn;
+            SupplyFacts.check(parcel, ChinaTime.today(clock), "input.");
+        });
+    }
+
+    /** 闲置认定: once per parcel; a later decision on the same land is a correction, made by the same call. */
+    public Uni<Long> determineIdle(String id, ParcelInputs.DetermineIdle input) {
+        validator.check("input", input);
+        if (input.disposal() == IdleDisposal.OTHER && blankToNull(input.disposalNote()) == null) {
+            throw DubanException.validation("input.disposalNote", "says what an OTHER disposal is");
+        }
+        requireNotFuture(input.determinedOn(), "input.determinedOn");
+        return changeUse(id, null, parcel -> {
+            if (input.determinedOn().isBefore(parcel.suppliedOn)) {
+                throw DubanException.validation("input.determinedOn", "before the supply date " + parcel.suppliedOn);
+            }
+            parcel.idleDeterminedOn = input.determinedOn();
+            parcel.idleCause = input.cause().strip();
+            parcel.idleDisposal = input.disposal();
+            parcel.idleDisposalNote = blankToNull(input.disposalNote());
+            SupplyFacts.check(parcel, ChinaTime.today(clock), "input.");
+        });
+    }
+
+    private Uni<Long> changeUse(String id, Integer expectedVersion, Consumer<ParcelRow> change) {
+        return audit.withTransaction(sql -> parcel(sql, id).chain(parcel -> {
+            Versions.require(expectedVersion, parcel.version, "Parcel");
+            if (parcel.suppliedOn == null) {
+                throw DubanException.invalidTransition("Parcel " + parcel.code + " is not supplied: it has no use to record");
+            }
+            change.accept(parcel);
             parcel.touch(clock.instant());
             return parcels.update(sql, parcel).replaceWith(parcel.id);
         }));

@@ -224,6 +224,10 @@ class AccessTableTest {
                 Map.of("location", "位置" + next()))));
         calls.put("supplyParcel", call(operation("supply-parcel"), c -> vars("id", parcel(false), "input",
                 Map.of("suppliedOn", "2022-06-01", "method", "SALE"))));
+        calls.put("recordParcelUse", call(operation("record-parcel-use"), c -> vars("id", suppliedParcel(),
+                "input", Map.of("handedOverOn", "2022-06-15"))));
+        calls.put("determineIdleLand", call(operation("determine-idle-land"), c -> vars("id", suppliedParcel(),
+                "input", Map.of("determinedOn", "2023-07-01", "cause", "满一年未动工", "disposal", "IDLE_FEE"))));
         calls.put("recordConstructionStart", call(operation("record-construction-start"), c -> vars("id", suppliedParcel(),
                 "startedOn", "2022-10-01")));
         calls.put("requestApprovalAdjustment", call(operation("request-approval-adjustment"), c -> vars("parcelId", parcel(false),

@@ -126,7 +126,7 @@ class ParcelTest {
 
         JsonPath supplied = ok(run("admin", "supply-parcel", "id", parcel, "input", Map.of("suppliedOn", "2021-07-01",
                 "method", "SALE", "contractNumber", "C-1", "landUser", "某公司", "agreedStartOn", "2021-10-01")));
-        assertThat(supplied.getString("data.supplyParcel.category")).isEqualTo("SUPPLIED");
+        assertThat(supplied.getString("data.supplyParcel.category")).isEqualTo("SUPPLIED_UNUSED");
         String once = snapshot(parcel);
         JsonPath twice = run("admin", "supply-parcel", "id", parcel, "input", Map.of("suppliedOn", "2021-08-01", "method", "LEASE"));
         assertThat(errorCode(twice)).isEqualTo("CONFLICT");
@@ -134,22 +134,103 @@ class ParcelTest {
     }
 
     @Test
-    void suppliedLandWithoutAConstructionStartAYearAfterTheAgreedDateIsIdle() {
-        Place place = place("idle");
-        String parcel = create(parcelInput(place, "I1", BigDecimal.ONE));
-        ok(run("admin", "supply-parcel", "id", parcel, "input", Map.of("suppliedOn", "2021-07-01", "method", "SALE",
-                "agreedStartOn", "2021-09-01")));
+    void suppliedLandMovesFromUnusedToUsedAsItsFactsArrive() {
+        Place place = place("use");
+        String parcel = create(parcelInput(place, "U1", BigDecimal.ONE));
         GraphQL.token("admin");
         try {
-            clock.pin(Instant.parse("2022-08-31T12:00:00Z"));
-            assertThat(run("admin", "parcel", "id", parcel).getString("data.parcel.idleWarning")).isNull();
-            clock.pin(Instant.parse("2022-09-02T12:00:00Z"));
-            assertThat(run("admin", "parcel", "id", parcel).getString("data.parcel.idleWarning")).contains("Idle land");
+            clock.pin(Instant.parse("2021-07-02T04:00:00Z"));
+            ok(run("admin", "supply-parcel", "id", parcel, "input", Map.of("suppliedOn", "2021-07-01", "method", "SALE",
+                    "handoverAgreedOn", "2021-07-15", "agreedStartOn", "2021-09-01", "agreedCompletionOn", "2023-06-30")));
+            assertUse(parcel, "SUPPLIED_UNUSED", "NOT_HANDED_OVER");
+
+            clock.pin(Instant.parse("2021-08-01T04:00:00Z"));
+            ok(run("admin", "record-parcel-use", "id", parcel, "input", Map.of("handedOverOn", "2021-07-20")));
+            assertUse(parcel, "SUPPLIED_UNUSED", "AWAITING_START");
+
+            clock.pin(Instant.parse("2021-10-01T04:00:00Z"));
+            assertUse(parcel, "SUPPLIED_UNUSED", "START_OVERDUE");
+            assertThat(codes(place, Map.of("useState", "START_OVERDUE"))).containsExactly("U1");
+            assertThat(codes(place, Map.of("category", "SUPPLIED_UNUSED"))).containsExactly("U1");
+            assertThat(codes(place, Map.of("category", "USED"))).isEmpty();
+
+            clock.pin(Instant.parse("2022-09-02T04:00:00Z"));
+            assertUse(parcel, "SUPPLIED_UNUSED", "SUSPECTED_IDLE");
+            String suspected = snapshot(parcel);
+            JsonPath noNote = run("admin", "determine-idle-land", "id", parcel, "input", Map.of("determinedOn", "2022-09-02",
+                    "cause", "企业资金不足", "disposal", "OTHER"));
+            assertThat(noNote.getString("errors[0].extensions.field")).isEqualTo("input.disposalNote");
+            assertThat(snapshot(parcel)).isEqualTo(suspected);
+            JsonPath idle = ok(run("admin", "determine-idle-land", "id", parcel, "input", Map.of("determinedOn", "2022-09-02",
+                    "cause", "企业资金不足", "disposal", "EXTEND_START_DEADLINE", "disposalNote", "延长至2022年12月31日")));
+            assertThat(idle.getString("data.determineIdleLand.useState")).isEqualTo("IDLE");
+            assertThat(idle.getString("data.determineIdleLand.supply.idleDetermination.disposal")).isEqualTo("EXTEND_START_DEADLINE");
+            assertThat(codes(place, Map.of("useState", "IDLE"))).containsExactly("U1");
+
+            clock.pin(Instant.parse("2022-10-01T04:00:00Z"));
+            ok(run("admin", "record-construction-start", "id", parcel, "startedOn", "2022-09-20"));
+            assertUse(parcel, "USED", "UNDER_CONSTRUCTION");
+            assertThat(codes(place, Map.of("category", "USED"))).containsExactly("U1");
+
+            clock.pin(Instant.parse("2023-07-01T04:00:00Z"));
+            assertUse(parcel, "SUPPLIED_UNUSED", "COMPLETION_OVERDUE");
+
+            clock.pin(Instant.parse("2023-07-15T04:00:00Z"));
+            String overdue = snapshot(parcel);
+            JsonPath early = run("admin", "record-parcel-use", "id", parcel, "input", Map.of("completedOn", "2022-09-01"));
+            assertThat(early.getString("errors[0].extensions.field")).isEqualTo("input.completedOn");
+            JsonPath ahead = run("admin", "record-parcel-use", "id", parcel, "input", Map.of("completedOn", "2023-08-01"));
+            assertThat(ahead.getString("errors[0].extensions.field")).isEqualTo("input.completedOn");
+            JsonPath stale = run("admin", "record-parcel-use", "id", parcel, "input", Map.of("completedOn", "2023-07-10",
+                    "expectedVersion", 0));
+            assertThat(errorCode(stale)).isEqualTo("CONFLICT");
+            assertThat(snapshot(parcel)).isEqualTo(overdue);
+            ok(run("admin", "record-parcel-use", "id", parcel, "input", Map.of("completedOn", "2023-07-10")));
+            assertUse(parcel, "USED", "COMPLETED");
         } finally {
             clock.reset();
         }
-        ok(run("admin", "record-construction-start", "id", parcel, "startedOn", "2022-10-01"));
-        assertThat(run("admin", "parcel", "id", parcel).getString("data.parcel.idleWarning")).isNull();
+        String unsupplied = create(parcelInput(place, "U2", BigDecimal.ONE));
+        assertThat(errorCode(run("admin", "record-parcel-use", "id", unsupplied, "input", Map.of("handedOverOn", "2022-01-01"))))
+                .isEqualTo("INVALID_TRANSITION");
+        assertThat(errorCode(run("admin", "determine-idle-land", "id", unsupplied, "input", Map.of("determinedOn", "2022-01-01",
+                "cause", "x", "disposal", "TAKE_BACK")))).isEqualTo("INVALID_TRANSITION");
+        assertThat(run("admin", "parcel", "id", unsupplied).getString("data.parcel.useState")).isNull();
+    }
+
+    @Test
+    void theDemoParcelsShowEachKindOfUse() {
+        GraphQL.token("admin");
+        try {
+            clock.pin(Instant.parse("2025-01-01T04:00:00Z"));
+            Map<String, String> states = new HashMap<>();
+            List<Map<String, Object>> nodes = run("admin", "parcels", "filter", Map.of("regionId", TestPlans.regionId("141029")),
+                    "first", 100).getList("data.parcels.edges.node");
+            nodes.forEach(n -> states.put((String) n.get("code"), n.get("category") + "/" + n.get("useState")));
+            assertThat(states).containsEntry("SAMPLE-01", "USED/COMPLETED")
+                    .containsEntry("SAMPLE-02", "SUPPLIED_UNUSED/COMPLETION_OVERDUE")
+                    .containsEntry("SAMPLE-03", "SUPPLIED_UNUSED/NOT_HANDED_OVER")
+                    .containsEntry("SAMPLE-04", "SUPPLIED_UNUSED/IDLE")
+                    .containsEntry("SAMPLE-05", "APPROVED_UNSUPPLIED/null");
+        } finally {
+            clock.reset();
+        }
+        TestPlans.Names names = TestPlans.fresh("badusefile");
+        String file = QuotaTest.demoLandIn(names).replace("constructionStartedOn: 2022-08-30, ", "");
+        JsonPath refused = TestPlans.importDocument(file, false);
+        assertThat(refused.getString("errors[0].extensions.field")).isEqualTo("land.parcels[0].supply.completedOn");
+    }
+
+    private static void assertUse(String parcel, String category, String useState) {
+        JsonPath read = run("admin", "parcel", "id", parcel);
+        assertThat(read.getString("data.parcel.category") + "/" + read.getString("data.parcel.useState"))
+                .isEqualTo(category + "/" + useState);
+    }
+
+    private static List<String> codes(Place place, Map<String, Object> filter) {
+        Map<String, Object> withRegion = new HashMap<>(filter);
+        withRegion.put("regionId", place.regionId());
+        return run("admin", "parcels", "filter", withRegion, "first", 100).getList("data.parcels.edges.node.code");
     }
 
     @Test

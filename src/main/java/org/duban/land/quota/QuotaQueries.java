@@ -80,19 +80,19 @@ public class QuotaQueries {
 
     public Uni<List<ListedParcel>> listedStock(Long[] quotaIds) {
         LocalDate today = ChinaTime.today(clock);
-        return pool.preparedQuery("select i.quota_id, " + Parcel.COLUMNS + Parcel.FROM
+        return pool.preparedQuery("select i.quota_id, " + Parcel.columns(today) + Parcel.FROM
                 + " join quota_stock_item i on i.parcel_id = p.id where i.quota_id = any($1) order by i.quota_id, p.code")
                 .execute(Tuple.of(quotaIds))
-                .map(rows -> map(rows, row -> new ListedParcel(row.getLong("quota_id"), Parcel.from(row, today))));
+                .map(rows -> map(rows, row -> new ListedParcel(row.getLong("quota_id"), Parcel.from(row))));
     }
 
     private Uni<List<CountedParcel>> counted(String countedRows, Long[] quotaIds) {
         LocalDate today = ChinaTime.today(clock);
         return pool.preparedQuery("select c.quota_id, c.counted_as, c.counted_on, c.area_mu as counted_area, "
-                + Parcel.COLUMNS + " from (" + countedRows + ") c join parcel p on p.id = c.parcel_id"
+                + Parcel.columns(today) + " from (" + countedRows + ") c join parcel p on p.id = c.parcel_id"
                 + " left join parcel_status s on s.parcel_id = p.id order by c.quota_id, c.counted_on, p.code")
                 .execute(Tuple.of(quotaIds))
-                .map(rows -> map(rows, row -> new CountedParcel(Parcel.from(row, today), row.getString("counted_as"),
+                .map(rows -> map(rows, row -> new CountedParcel(Parcel.from(row), row.getString("counted_as"),
                         row.getLocalDate("counted_on"), row.getBigDecimal("counted_area"), row.getLong("quota_id"))));
     }
 }
