@@ -34,12 +34,14 @@ public record Parcel(
         @Description("When the site was ready (通平条件)") LocalDate siteReadyOn,
         @Description("When the parcel was accepted against its indicators (对表验收)") LocalDate acceptedOn,
         @Description("The outline: a GeoJSON Polygon or MultiPolygon in WGS 84 longitude/latitude, as text") String geometry,
+        @Description("When a partial supply split the parcel into parts (category SPLIT)") LocalDate splitOn,
         @NonNull Instant createdAt,
         @NonNull Instant updatedAt,
         @NonNull Integer version,
         @Ignore long regionId,
         @Ignore long townshipId,
-        @Ignore Long zoneId) {
+        @Ignore Long zoneId,
+        @Ignore Long splitFromId) {
 
     @Type("Approval")
     @Description("The approval converting the land to construction use")
@@ -71,7 +73,8 @@ public record Parcel(
             + "p.supply_method, p.contract_number, p.land_user, p.handover_agreed_on, p.handed_over_on, p.agreed_start_on, "
             + "p.construction_started_on, p.agreed_completion_on, p.completed_on, p.idle_determined_on, p.idle_cause, "
             + "p.idle_disposal, p.idle_disposal_note, p.standard_land, p.stage, p.site_ready_on, p.accepted_on, "
-            + "p.geometry::text as geometry, p.created_at, p.updated_at, p.version, s.category, s.awaiting_adjustment";
+            + "p.geometry::text as geometry, p.split_from_id, p.split_on, p.created_at, p.updated_at, p.version, s.category, "
+            + "s.awaiting_adjustment";
 
     /** Parcel columns for aliases {@code p} (parcel) and {@code s} (its parcel_status row), with the use on the day. */
     public static String columns(LocalDate today) {
@@ -119,8 +122,9 @@ public record Parcel(
                 ParcelCategory.of(row.getString("category"), useState), row.getBoolean("awaiting_adjustment"), supply,
                 useState, row.getBoolean("standard_land"),
                 stage == null ? null : StandardLandStage.valueOf(stage), row.getLocalDate("site_ready_on"),
-                row.getLocalDate("accepted_on"), row.getString("geometry"),
+                row.getLocalDate("accepted_on"), row.getString("geometry"), row.getLocalDate("split_on"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
-                row.getInteger("version"), row.getLong("region_id"), row.getLong("township_id"), row.getLong("zone_id"));
+                row.getInteger("version"), row.getLong("region_id"), row.getLong("township_id"), row.getLong("zone_id"),
+                row.getLong("split_from_id"));
     }
 }

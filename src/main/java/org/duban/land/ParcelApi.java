@@ -88,6 +88,19 @@ public class ParcelApi {
                 .map(found -> Batches.single(parcels, Parcel::regionId, found, Region::id));
     }
 
+    @Description("The parcel this one was split from by a partial supply")
+    public Uni<List<Parcel>> splitFrom(@Source List<Parcel> parcels) {
+        return queries.byIds(Batches.keys(parcels, Parcel::splitFromId))
+                .map(found -> Batches.single(parcels, Parcel::splitFromId, found, Parcel::id));
+    }
+
+    @NonNull
+    @Description("The parts a partial supply split this parcel into: the supplied part and the remainder")
+    public Uni<List<List<@NonNull Parcel>>> parts(@Source List<Parcel> parcels) {
+        return queries.partsOf(Batches.keys(parcels, Parcel::id))
+                .map(found -> Batches.grouped(parcels, Parcel::id, found, Parcel::splitFromId));
+    }
+
     @NonNull
     @Description("Approval adjustment requests, oldest first")
     public Uni<List<List<@NonNull ApprovalAdjustment>>> adjustments(@Source List<Parcel> parcels) {

@@ -13,7 +13,9 @@ public enum ParcelCategory {
     @Description("Out of the stock: its approval was adjusted (调整批文)")
     APPROVAL_ADJUSTED,
     @Description("Out of the stock: its approval was withdrawn")
-    APPROVAL_WITHDRAWN;
+    APPROVAL_WITHDRAWN,
+    @Description("Split into parts by a partial supply (splitOn): its parts carry its area on, it is history")
+    SPLIT;
 
     /** From the parcel's standing toward the stock (V2's parcel_status) and, once supplied, its use. */
     static ParcelCategory of(String stockCategory, LandUseState use) {

@@ -58,8 +58,14 @@ public final class ParcelInputs {
     }
 
     @Input("SupplyParcelInput")
+    @Description("Supplies the whole parcel, or with areaMu a part of it: the parcel is then split into the supplied "
+            + "part and the remainder, new parcels coded partCode and remainderCode (by default code-1 and code-2).")
     public record SupplyParcel(
             @NonNull LocalDate suppliedOn,
+            @Description("The part supplied, in mu, at most 4 decimals, less than the parcel's area; left out, all of it")
+            BigDecimal areaMu,
+            @Size(min = 1, max = 50) String partCode,
+            @Size(min = 1, max = 50) String remainderCode,
             @NonNull SupplyMethod method,
             @Size(max = 100) String contractNumber,
             @Size(max = 200) String landUser,

@@ -63,6 +63,15 @@ public class ParcelQueries {
                 .map(rows -> map(rows, Parcel::from));
     }
 
+    /** The parts split from the parcels, by code. */
+    public Uni<List<Parcel>> partsOf(Long[] parcelIds) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery("select " + Parcel.columns(today) + Parcel.FROM + " where p.split_from_id = any($1)"
+                + " order by p.split_from_id, p.code")
+                .execute(Tuple.of(parcelIds))
+                .map(rows -> map(rows, Parcel::from));
+    }
+
     public Uni<List<ApprovalAdjustment>> adjustmentsOf(Long[] parcelIds) {
         return pool.preparedQuery("select " + ApprovalAdjustment.COLUMNS + " from approval_adjustment a"
                 + " where a.parcel_id = any($1) order by a.parcel_id, a.id")

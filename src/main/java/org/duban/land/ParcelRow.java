@@ -73,6 +73,14 @@ public class ParcelRow extends TrackedRow {
     /** GeoJSON text, validated by {@link GeoJson}; jsonb in the database. */
     public String geometry;
 
+    /** The parcel this one is a part of, and the one first approved; null for a parcel approved as it is. */
+    public Long splitFromId;
+
+    public Long originId;
+
+    /** When a partial supply split this parcel into parts; it is history from then on. */
+    public LocalDate splitOn;
+
     static ParcelRow from(Row row) {
         ParcelRow parcel = new ParcelRow();
         parcel.readTracked(row);
@@ -107,6 +115,32 @@ public class ParcelRow extends TrackedRow {
         parcel.siteReadyOn = row.getLocalDate("site_ready_on");
         parcel.acceptedOn = row.getLocalDate("accepted_on");
         parcel.geometry = row.getString("geometry");
+        parcel.splitFromId = row.getLong("split_from_id");
+        parcel.originId = row.getLong("origin_id");
+        parcel.splitOn = row.getLocalDate("split_on");
         return parcel;
+    }
+
+    /**
+     * A part of this parcel, not yet saved: the approval, place and use of the original, the given area, no supply,
+     * geometry or standard-land record of its own.
+     */
+    ParcelRow part(String partCode, String partName, BigDecimal partArea) {
+        ParcelRow part = new ParcelRow();
+        part.regionId = regionId;
+        part.code = partCode;
+        part.name = partName;
+        part.townshipId = townshipId;
+        part.zoneId = zoneId;
+        part.location = location;
+        part.landUse = landUse;
+        part.areaMu = partArea;
+        part.approvalBatch = approvalBatch;
+        part.approvalNumber = approvalNumber;
+        part.approvedOn = approvedOn;
+        part.approvalLevel = approvalLevel;
+        part.splitFromId = id;
+        part.originId = originId != null ? originId : id;
+        return part;
     }
 }

@@ -24,7 +24,8 @@ public class ParcelRows {
             + " approval_batch, approval_number, approved_on, approval_level, supplied_on, supply_method, contract_number,"
             + " land_user, handover_agreed_on, handed_over_on, agreed_start_on, construction_started_on, agreed_completion_on,"
             + " completed_on, idle_determined_on, idle_cause, idle_disposal, idle_disposal_note, standard_land, stage,"
-            + " site_ready_on, accepted_on, geometry::text as geometry, created_at, updated_at, version from parcel";
+            + " site_ready_on, accepted_on, geometry::text as geometry, split_from_id, origin_id, split_on, created_at,"
+            + " updated_at, version from parcel";
     private static final String ADJUSTMENT = "select id, parcel_id, status, requested_on, reason, requested_by, completed_on,"
             + " new_document_number, note, created_at, updated_at, version from approval_adjustment";
 
@@ -57,9 +58,10 @@ public class ParcelRows {
                 + " approval_batch, approval_number, approved_on, approval_level, supplied_on, supply_method, contract_number,"
                 + " land_user, handover_agreed_on, handed_over_on, agreed_start_on, construction_started_on,"
                 + " agreed_completion_on, completed_on, idle_determined_on, idle_cause, idle_disposal, idle_disposal_note,"
-                + " standard_land, stage, site_ready_on, accepted_on, geometry, created_at, updated_at) values ($1, $2, $3, $4,"
-                + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,"
-                + " $27, $28, $29, $30, cast($31::text as jsonb), $32, $33) returning id",
+                + " standard_land, stage, site_ready_on, accepted_on, geometry, split_from_id, origin_id, split_on, created_at,"
+                + " updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,"
+                + " $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, cast($31::text as jsonb), $32, $33, $34, $35, $36)"
+                + " returning id",
                 parcel.regionId, parcel.code, parcel.name, parcel.townshipId, parcel.zoneId,
                 parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch, parcel.approvalNumber,
                 parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn, Rows.name(parcel.supplyMethod),
@@ -67,7 +69,7 @@ public class ParcelRows {
                 parcel.constructionStartedOn, parcel.agreedCompletionOn, parcel.completedOn, parcel.idleDeterminedOn,
                 parcel.idleCause, Rows.name(parcel.idleDisposal), parcel.idleDisposalNote,
                 parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn, parcel.acceptedOn, parcel.geometry,
-                Rows.utc(parcel.createdAt), Rows.utc(parcel.updatedAt))
+                parcel.splitFromId, parcel.originId, parcel.splitOn, Rows.utc(parcel.createdAt), Rows.utc(parcel.updatedAt))
                 .invoke(id -> parcel.id = id).replaceWithVoid();
     }
 
@@ -78,8 +80,8 @@ public class ParcelRows {
                 + " handover_agreed_on = $18, handed_over_on = $19, agreed_start_on = $20, construction_started_on = $21,"
                 + " agreed_completion_on = $22, completed_on = $23, idle_determined_on = $24, idle_cause = $25,"
                 + " idle_disposal = $26, idle_disposal_note = $27, standard_land = $28, stage = $29,"
-                + " site_ready_on = $30, accepted_on = $31, geometry = cast($32::text as jsonb), updated_at = $33,"
-                + " version = version + 1 where id = $1 and version = $2", parcel, "Parcel",
+                + " site_ready_on = $30, accepted_on = $31, geometry = cast($32::text as jsonb), split_on = $33,"
+                + " updated_at = $34, version = version + 1 where id = $1 and version = $2", parcel, "Parcel",
                 parcel.code, parcel.name, parcel.townshipId,
                 parcel.zoneId, parcel.location, Rows.name(parcel.landUse), parcel.areaMu, parcel.approvalBatch,
                 parcel.approvalNumber, parcel.approvedOn, Rows.name(parcel.approvalLevel), parcel.suppliedOn,
@@ -87,7 +89,7 @@ public class ParcelRows {
                 parcel.handedOverOn, parcel.agreedStartOn, parcel.constructionStartedOn, parcel.agreedCompletionOn,
                 parcel.completedOn, parcel.idleDeterminedOn, parcel.idleCause, Rows.name(parcel.idleDisposal),
                 parcel.idleDisposalNote, parcel.standardLand, Rows.name(parcel.stage), parcel.siteReadyOn,
-                parcel.acceptedOn, parcel.geometry, Rows.utc(parcel.updatedAt));
+                parcel.acceptedOn, parcel.geometry, parcel.splitOn, Rows.utc(parcel.updatedAt));
     }
 
     public Uni<ApprovalAdjustmentRow> adjustment(SqlClient sql, long id) {

@@ -112,7 +112,11 @@ public class ParcelService {
         if (input.landUse() != null) {
             parcel.landUse = input.landUse();
         }
-        if (area != null) {
+        if (area != null && area.compareTo(parcel.areaMu) != 0) {
+            if (parcel.splitOn != null || parcel.splitFromId != null) {
+                throw DubanException.invalidTransition("Parcel " + parcel.code + " is part of a split, whose parts sum to "
+                        + "the area approved: its area stays");
+            }
             parcel.areaMu = area;
         }
         if (input.approvalBatch() != null) {
@@ -145,13 +149,18 @@ public class ParcelService {
         parcel.touch(clock.instant());
     }
 
-    /** 供地. Not twice (CONFLICT), not while an approval adjustment is pending or after the approval changed. */
+    /**
+     * 供地. Not twice (CONFLICT), not while an approval adjustment is pending or after the approval changed. A part
+     * splits the parcel: the supplied part and the remainder are new parcels, and the id is the supplied part's.
+     */
     public Uni<Long> supply(String id, ParcelInputs.SupplyParcel input) {
         validator.check("input", input);
+        BigDecimal part = input.areaMu() == null ? null : Area.requireMu(input.areaMu(), "input.areaMu");
         return audit.withTransaction(sql -> parcel(sql, id).chain(parcel -> parcels.adjustmentsOf(sql, parcel.id).chain(history -> {
             if (parcel.suppliedOn != null) {
                 throw DubanException.conflict("Parcel " + parcel.code + " was supplied on " + parcel.suppliedOn + " already");
             }
+            requireWhole(parcel, "supplied; supply one of its parts");
             for (ApprovalAdjustmentRow adjustment : history) {
                 if (adjustment.status == AdjustmentStatus.REQUESTED) {
                     throw DubanException.invalidTransition("Parcel " + parcel.code
@@ -167,17 +176,58 @@ public class ParcelService {
                 throw DubanException.validation("input.suppliedOn", "before the approval date " + parcel.approvedOn);
             }
             requireNotFuture(input.suppliedOn(), "input.suppliedOn");
-            parcel.suppliedOn = input.suppliedOn();
-            parcel.supplyMethod = input.method();
-            parcel.contractNumber = blankToNull(input.contractNumber());
-            parcel.landUser = blankToNull(input.landUser());
-            parcel.handoverAgreedOn = input.handoverAgreedOn();
-            parcel.agreedStartOn = input.agreedStartOn();
-            parcel.agreedCompletionOn = input.agreedCompletionOn();
-            SupplyFacts.check(parcel, ChinaTime.today(clock), "input.");
-            parcel.touch(clock.instant());
-            return parcels.update(sql, parcel).replaceWith(parcel.id);
+            if (part == null || part.compareTo(parcel.areaMu) == 0) {
+                recordSupply(parcel, input);
+                return parcels.update(sql, parcel).replaceWith(parcel.id);
+            }
+            return split(sql, parcel, part, input);
         })));
+    }
+
+    private Uni<Long> split(SqlClient sql, ParcelRow parcel, BigDecimal part, ParcelInputs.SupplyParcel input) {
+        if (part.compareTo(parcel.areaMu) > 0) {
+            throw DubanException.validation("input.areaMu", "more than the parcel's " + parcel.areaMu.toPlainString() + " mu");
+        }
+        if (parcel.standardLand) {
+            throw DubanException.invalidTransition("Parcel " + parcel.code + " is standard land, sold whole with its indicators");
+        }
+        String partCode = input.partCode() != null ? input.partCode().strip() : parcel.code + "-1";
+        String remainderCode = input.remainderCode() != null ? input.remainderCode().strip() : parcel.code + "-2";
+        if (partCode.equals(remainderCode)) {
+            throw DubanException.validation("input.remainderCode", "the same code as the supplied part");
+        }
+        ParcelRow supplied = parcel.part(partCode, parcel.name + "（供地部分）", part);
+        ParcelRow remainder = parcel.part(remainderCode, parcel.name + "（剩余部分）", parcel.areaMu.subtract(part));
+        recordSupply(supplied, input);
+        remainder.touch(clock.instant());
+        parcel.splitOn = input.suppliedOn();
+        parcel.touch(clock.instant());
+        return requireFreeCode(sql, parcel.regionId, partCode, null)
+                .chain(() -> requireFreeCode(sql, parcel.regionId, remainderCode, null))
+                .chain(() -> parcels.update(sql, parcel))
+                .chain(() -> parcels.insert(sql, supplied))
+                .chain(() -> parcels.insert(sql, remainder))
+                .map(done -> supplied.id);
+    }
+
+    private void recordSupply(ParcelRow parcel, ParcelInputs.SupplyParcel input) {
+        parcel.suppliedOn = input.suppliedOn();
+        parcel.supplyMethod = input.method();
+        parcel.contractNumber = blankToNull(input.contractNumber());
+        parcel.landUser = blankToNull(input.landUser());
+        parcel.handoverAgreedOn = input.handoverAgreedOn();
+        parcel.agreedStartOn = input.agreedStartOn();
+        parcel.agreedCompletionOn = input.agreedCompletionOn();
+        SupplyFacts.check(parcel, ChinaTime.today(clock), "input.");
+        parcel.touch(clock.instant());
+    }
+
+    /** A split parcel is history: its parts carry its area, its supply and its approval on. */
+    private static void requireWhole(ParcelRow parcel, String what) {
+        if (parcel.splitOn != null) {
+            throw DubanException.invalidTransition("Parcel " + parcel.code + " was split into parts on " + parcel.splitOn
+                    + " and cannot be " + what);
+        }
     }
 
     public Uni<Long> recordConstructionStart(String id, LocalDate startedOn) {
@@ -246,6 +296,7 @@ public class ParcelService {
             if (parcel.suppliedOn != null) {
                 throw DubanException.invalidTransition("Parcel " + parcel.code + " is supplied; its approval is settled");
             }
+            requireWhole(parcel, "adjusted; ask for one of its parts");
             for (ApprovalAdjustmentRow adjustment : history) {
                 if (adjustment.status == AdjustmentStatus.REQUESTED) {
                     throw DubanException.conflict("Parcel " + parcel.code + " has a pending adjustment request already");

@@ -199,6 +199,55 @@ class ParcelTest {
     }
 
     @Test
+    void aPartialSupplySplitsTheParcelIntoPartsThatSumExactly() {
+        Place place = place("split");
+        String parcel = create(parcelInput(place, "P1", new BigDecimal("10.1234")));
+        String whole = snapshot(parcel);
+        for (String bad : List.of("10.1235", "0", "3.12345")) {
+            JsonPath refused = run("admin", "supply-parcel", "id", parcel, "input", Map.of("suppliedOn", "2022-05-01",
+                    "method", "SALE", "areaMu", new BigDecimal(bad)));
+            assertThat(errorCode(refused)).as(bad).isEqualTo("VALIDATION");
+            assertThat(refused.getString("errors[0].extensions.field")).isEqualTo("input.areaMu");
+            assertThat(snapshot(parcel)).isEqualTo(whole);
+        }
+
+        JsonPath supplied = ok(run("admin", "supply-parcel", "id", parcel, "input", Map.of("suppliedOn", "2022-05-01",
+                "method", "SALE", "areaMu", new BigDecimal("3.0001"), "landUser", "某公司")));
+        assertThat(supplied.getString("data.supplyParcel.code")).isEqualTo("P1-1");
+        assertDecimal(supplied.get("data.supplyParcel.areaMu"), "3.0001");
+        assertThat(supplied.getString("data.supplyParcel.approval.approvedOn")).isEqualTo("2021-03-01");
+        assertThat(supplied.getString("data.supplyParcel.category")).isEqualTo("SUPPLIED_UNUSED");
+        assertThat(supplied.getString("data.supplyParcel.splitFrom.category")).isEqualTo("SPLIT");
+        assertThat(supplied.getString("data.supplyParcel.splitFrom.splitOn")).isEqualTo("2022-05-01");
+        List<Map<String, Object>> parts = supplied.getList("data.supplyParcel.splitFrom.parts");
+        assertThat(parts).extracting(p -> p.get("code")).containsExactly("P1-1", "P1-2");
+        assertThat(parts).extracting(p -> p.get("category")).containsExactly("SUPPLIED_UNUSED", "APPROVED_UNSUPPLIED");
+        BigDecimal sum = parts.stream().map(p -> (BigDecimal) p.get("areaMu")).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(sum).isEqualTo(new BigDecimal("10.1234"));
+        assertThat(errorCode(run("admin", "supply-parcel", "id", parcel, "input", Map.of("suppliedOn", "2022-06-01",
+                "method", "SALE")))).isEqualTo("INVALID_TRANSITION");
+
+        String remainder = (String) parts.get(1).get("id");
+        JsonPath again = ok(run("admin", "supply-parcel", "id", remainder, "input", Map.of("suppliedOn", "2022-06-01",
+                "method", "LEASE", "areaMu", new BigDecimal("0.0001"), "partCode", "P1-2a", "remainderCode", "P1-2b")));
+        assertThat(again.getList("data.supplyParcel.splitFrom.parts.code")).containsExactly("P1-2a", "P1-2b");
+        assertDecimal(again.get("data.supplyParcel.splitFrom.parts[1].areaMu"), "7.1232");
+        assertThat(errorCode(run("admin", "update-parcel", "id", remainder, "input", Map.of("areaMu", new BigDecimal("7")))))
+                .isEqualTo("INVALID_TRANSITION");
+
+        // The quota counts the supplied parts, by the cut-off and by a list naming the original.
+        ok(run("admin", "set-quota", "input", Map.of("regionId", place.regionId(), "year", 2022, "targetMu", BigDecimal.TEN)));
+        assertDecimal(QuotaTest.quotaOf(run("admin", "quotas", "year", 2022), place.regionCode()).get("suppliedMu"), "3.0002");
+        ok(run("admin", "set-quota", "input", Map.of("regionId", place.regionId(), "year", 2022, "targetMu", BigDecimal.TEN,
+                "stock", Map.of("parcelIds", List.of(parcel)))));
+        Map<String, Object> listed = QuotaTest.quotaOf(run("admin", "quotas", "year", 2022), place.regionCode());
+        assertDecimal(listed.get("suppliedMu"), "3.0002");
+        assertDecimal(listed.get("newSupplyMu"), "0");
+        assertThat(codes(place, Map.of("category", "APPROVED_UNSUPPLIED"))).containsExactly("P1-2b");
+        assertThat(codes(place, Map.of("category", "SPLIT"))).containsExactly("P1", "P1-2");
+    }
+
+    @Test
     void theDemoParcelsShowEachKindOfUse() {
         GraphQL.token("admin");
         try {
