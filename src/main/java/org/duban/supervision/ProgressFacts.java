@@ -2,6 +2,7 @@ package org.duban.supervision;
 
 import static org.duban.common.sql.Rows.map;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
 import org.duban.common.graphql.MutationNames;
+import org.duban.land.Area;
+import org.duban.measure.MeasureProgress;
+import org.duban.measure.MeasuredProgress;
 import org.duban.plan.Task;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
@@ -41,7 +45,8 @@ public class ProgressFacts {
             + " t.original_deadline, t.score_against_new_deadline,"
             + " checklist.deliverables, checklist.deliverables_done,"
             + " (select array_agg(tu.unit_id) from task_unit tu where tu.task_id = t.id and tu.role = 'LEAD') as lead_units,"
-            + " exists (select 1 from task_unit tu where tu.task_id = t.id) as assigned"
+            + " exists (select 1 from task_unit tu where tu.task_id = t.id) as assigned,"
+            + " exists (select 1 from task_measure m where m.task_id = t.id) as measured"
             + Schedule.FROM
             + " left join lateral (select count(*) as deliverables, count(*) filter (where d.done) as deliverables_done"
             + " from deliverable d where d.task_id = t.id) checklist on true";
@@ -52,12 +57,14 @@ public class ProgressFacts {
     private static final long SHARE_WITHIN_NANOS = 2_000_000_000L;
 
     private final Pool pool;
+    private final MeasureProgress measures;
     private final CalendarStore calendars;
     private final WarningRule rule;
     private final Clock clock;
 
-    ProgressFacts(Pool pool, CalendarStore calendars, WarningRule rule, Clock clock) {
+    ProgressFacts(Pool pool, MeasureProgress measures, CalendarStore calendars, WarningRule rule, Clock clock) {
         this.pool = pool;
+        this.measures = measures;
         this.calendars = calendars;
         this.rule = rule;
         this.clock = clock;
@@ -118,11 +125,19 @@ public class ProgressFacts {
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<TaskFacts>of())
                         : pool.preparedQuery(LATEST_REPORTS + reportCondition + LATEST_ORDER).execute(params)
                                 .map(reports -> map(reports, LatestReport::from))
-                                .chain(reports -> calendars.current()
-                                        .map(calendar -> facts(rows, reports, calendar, today))));
+                                .chain(reports -> measured(rows).chain(shares -> calendars.current()
+                                        .map(calendar -> facts(rows, reports, shares, calendar, today)))));
     }
 
-    private List<TaskFacts> facts(List<Row> rows, List<LatestReport> reports, WorkingCalendar calendar, LocalDate today) {
+    /** The measures' shares of the tasks measured by them; no statement when none is. */
+    private Uni<Map<Long, List<MeasuredProgress>>> measured(List<Row> rows) {
+        Long[] measured = rows.stream().filter(row -> row.getBoolean("measured")).map(row -> row.getLong("id"))
+                .toArray(Long[]::new);
+        return measured.length == 0 ? Uni.createFrom().item(Map.of()) : measures.ofTasks(measured);
+    }
+
+    private List<TaskFacts> facts(List<Row> rows, List<LatestReport> reports, Map<Long, List<MeasuredProgress>> shares,
+            WorkingCalendar calendar, LocalDate today) {
         Map<String, Integer> latest = new HashMap<>();
         reports.forEach(r -> latest.put(r.taskId() + "@" + r.occurrenceDue() + "#" + r.unitId(), r.percent()));
         List<TaskFacts> result = new ArrayList<>(rows.size());
@@ -131,32 +146,38 @@ public class ProgressFacts {
             Schedule schedule = Schedule.from(row);
             TaskOccurrence current = schedule.current(today);
             LocalDate occurrenceDue = schedule.recurs() && current != null ? current.dueOn() : null;
-            int percent = percentComplete(row, task.id(), occurrenceDue, latest);
+            TaskProgress progress = progress(row, task.id(), occurrenceDue, latest, shares.get(task.id()));
+            int percent = progress.wholePercent();
             var status = current == null ? task.status() : current.status();
             LocalDate due = current == null ? null : current.dueOn();
             LocalDate start = schedule.recurs() && current != null ? periodStart(schedule, current.dueOn(), today) : task.startDate();
             result.add(new TaskFacts(task, schedule, row.getBoolean("assigned"), row.getLocalDate("original_deadline"),
-                    row.getBoolean("score_against_new_deadline"), current, percent,
+                    row.getBoolean("score_against_new_deadline"), current, progress,
                     rule.assess(status, start, due, percent, today, calendar)));
         }
         return result;
     }
 
-    private static int percentComplete(Row row, long taskId, LocalDate occurrenceDue, Map<String, Integer> latest) {
+    private static TaskProgress progress(Row row, long taskId, LocalDate occurrenceDue, Map<String, Integer> latest,
+            List<MeasuredProgress> measured) {
+        if (measured != null && !measured.isEmpty()) {
+            BigDecimal least = measured.stream().map(MeasuredProgress::percent).min(BigDecimal::compareTo).orElseThrow();
+            return new TaskProgress(least, ProgressBasis.MEASURES, measured);
+        }
         long deliverables = row.getLong("deliverables");
         if (deliverables > 0) {
-            long done = row.getLong("deliverables_done");
-            return (int) ((done * 200 + deliverables) / (deliverables * 2));
+            return new TaskProgress(Area.percent(BigDecimal.valueOf(row.getLong("deliverables_done")),
+                    BigDecimal.valueOf(deliverables)), ProgressBasis.CHECKLIST, List.of());
         }
         Long[] leads = row.getArrayOfLongs("lead_units");
         if (leads == null || leads.length == 0) {
-            return 0;
+            return new TaskProgress(BigDecimal.ZERO.setScale(2), ProgressBasis.NONE, List.of());
         }
         int lowest = 100;
         for (Long unit : leads) {
             lowest = Math.min(lowest, latest.getOrDefault(taskId + "@" + occurrenceDue + "#" + unit, 0));
         }
-        return lowest;
+        return new TaskProgress(BigDecimal.valueOf(lowest).setScale(2), ProgressBasis.LEAD_REPORTS, List.of());
     }
 
     /** A recurring occurrence's period starts at the occurrence before it, the first one at the task's start. */

@@ -13,7 +13,12 @@ import org.duban.warning.Warning;
  * its colour. {@code assigned}: some unit is responsible (sections without units are headings, not work).
  */
 public record TaskFacts(Task task, Schedule schedule, boolean assigned, LocalDate originalDeadline,
-        boolean scoreAgainstNewDeadline, TaskOccurrence current, int percentComplete, Warning warning) {
+        boolean scoreAgainstNewDeadline, TaskOccurrence current, TaskProgress progress, Warning warning) {
+
+    /** In whole points, as lists show it and the warning rule reads it. */
+    public int percentComplete() {
+        return progress.wholePercent();
+    }
 
     public long taskId() {
         return task.id();

@@ -43,10 +43,16 @@ public class TaskSupervisionApi {
     }
 
     @NonNull
-    @Description("0 to 100 for the occurrence worked on now: the share of checklist items ticked where the task has a "
-            + "checklist, else the lowest latest report of its lead units (one that has not reported counts 0)")
+    @Description("0 to 100 for the occurrence worked on now, in whole points (never 100 before it is all done): "
+            + "progress.percent rounded. It follows the task's measures where it has them, else its checklist, else the "
+            + "lowest latest report of its lead units (one that has not reported counts 0)")
     public Uni<List<Integer>> percentComplete(@Source List<Task> sources) {
         return byTask(sources).map(found -> found.stream().map(f -> f == null ? 0 : f.percentComplete()).toList());
+    }
+
+    @Description("How far the occurrence worked on now is, exactly, and what the figure follows; null for a deleted task")
+    public Uni<List<TaskProgress>> progress(@Source List<Task> sources) {
+        return byTask(sources).map(found -> found.stream().map(f -> f == null ? null : f.progress()).toList());
     }
 
     @Description("三色预警 of the occurrence worked on now: RED overdue; YELLOW due within the configured working days and "

@@ -7,6 +7,7 @@ import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import jakarta.inject.Inject;
 import org.duban.plan.DemoPlanTestAccess;
 import org.duban.support.TestAccounts;
 import org.duban.support.TestPlans;
+import org.duban.support.GraphQL;
+import org.duban.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +30,9 @@ class StandardLandTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MutableClock clock;
 
     static final List<Map<String, Object>> INDICATORS = List.of(
             Map.of("kind", "INVESTMENT_INTENSITY", "target", new BigDecimal("300")),
@@ -184,6 +190,61 @@ class StandardLandTest {
 
         JsonPath none = run("admin", "task", "id", tasks.get("(一)1"));
         assertThat(none.getList("data.task.measures")).isEmpty();
+    }
+
+    @Test
+    void theDemoTasksProgressFollowsTheirLand() {
+        Map<String, String> tasks = TestPlans.taskIds(DemoPlanTestAccess.demoPlanId());
+
+        JsonPath quota = run("admin", "task-supervision", "id", tasks.get("(二)2"));
+        assertDecimal(quota.get("data.task.progress.percent"), "87.95");
+        assertThat(quota.getString("data.task.progress.basis")).isEqualTo("MEASURES");
+        assertThat(quota.getInt("data.task.percentComplete")).isEqualTo(88);
+        assertThat(quota.getString("data.task.progress.measures[0].basis")).isEqualTo("23.7100 of 26.9600 mu digested (87.95 %)");
+        assertThat(quota.getList("data.task.progress.measures[0].measure.quota.parcels.parcel.code"))
+                .containsExactlyInAnyOrder("SAMPLE-01", "SAMPLE-02", "SAMPLE-03", "SAMPLE-04");
+
+        JsonPath evaluations = run("admin", "task-supervision", "id", tasks.get("(一)3(3)"));
+        assertDecimal(evaluations.get("data.task.progress.percent"), "40.00");
+        assertThat(evaluations.getString("data.task.progress.measures[0].basis"))
+                .isEqualTo("2 of 5 regional evaluations of round 2 done");
+
+        JsonPath sales = run("admin", "task-supervision", "id", tasks.get("(一)3(2)"));
+        assertDecimal(sales.get("data.task.progress.percent"), "100.00");
+        assertThat(sales.getInt("data.task.percentComplete")).isEqualTo(100);
+
+        JsonPath checklist = run("admin", "task-supervision", "id", tasks.get("(一)1"));
+        assertThat(checklist.getString("data.task.progress.basis")).isEqualTo("CHECKLIST");
+        assertThat(checklist.getList("data.task.progress.measures")).isEmpty();
+    }
+
+    @Test
+    void aQuotaTaskWithNothingSuppliedFallsBehindPaceAndCatchesUpWithTheSupply() {
+        TestPlans.Names names = TestPlans.fresh("pace");
+        ok(TestPlans.importDocument(QuotaTest.demoLandIn(names), false));
+        String region = TestPlans.regionId(names.regionCode());
+        String planId = TestPlans.importPlan(TestPlans.document(TestPlans.fresh("paceplan"),
+                "- { code: Q, title: 消化, startDate: 2022-09-01, deadline: 2022-10-31, units: [{ unit: 测试县甲局, role: LEAD }] }"));
+        String task = TestPlans.taskIds(planId).get("Q");
+        ok(run("admin", "set-task-measures", "taskId", task, "measures",
+                List.of(Map.of("kind", "QUOTA", "year", 2022, "regionId", region))));
+        Map<String, String> parcels = QuotaTest.parcelIds(region);
+        ok(run("admin", "set-quota", "input", Map.of("regionId", region, "year", 2022, "targetMu", new BigDecimal("3.25"),
+                "stock", Map.of("parcelIds", List.of(parcels.get("SAMPLE-05"), parcels.get("SAMPLE-06"))))));
+        GraphQL.token("admin");
+        try {
+            clock.pin(Instant.parse("2022-10-10T04:00:00Z"));
+            JsonPath behind = run("admin", "task-supervision", "id", task);
+            assertDecimal(behind.get("data.task.progress.percent"), "0.00");
+            assertThat(behind.getString("data.task.warningBasis")).isEqualTo("PACE");
+
+            ok(run("admin", "supply-parcel", "id", parcels.get("SAMPLE-05"), "input", Map.of("suppliedOn", "2022-10-08", "method", "SALE")));
+            JsonPath ahead = run("admin", "task-supervision", "id", task);
+            assertDecimal(ahead.get("data.task.progress.percent"), "61.54");
+            assertThat(ahead.getString("data.task.warningLevel")).isEqualTo("GREEN");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
