@@ -8,11 +8,14 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.DateBounds;
+import org.duban.milestone.Milestone;
+import org.duban.milestone.MilestoneQueries;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +26,12 @@ public class DashboardApi {
 
     private final DashboardService service;
     private final Callers callers;
+    private final MilestoneQueries milestones;
 
-    DashboardApi(DashboardService service, Callers callers) {
+    DashboardApi(DashboardService service, Callers callers, MilestoneQueries milestones) {
         this.service = service;
         this.callers = callers;
+        this.milestones = milestones;
     }
 
     @Query
@@ -35,6 +40,12 @@ public class DashboardApi {
             + "the share signed off on time.")
     public Uni<@NonNull PlanDashboard> planDashboard(@NonNull @Id String planId) {
         return callers.current().chain(caller -> service.planDashboard(planId, caller));
+    }
+
+    @NonNull
+    @Description("Every milestone of the plan's tasks, one line each, by date: met or not, and its colour")
+    public Uni<List<List<@NonNull Milestone>>> milestones(@Source List<PlanDashboard> dashboards) {
+        return milestones.ofPlans(dashboards.stream().map(d -> d.plan().id()).toArray(Long[]::new));
     }
 
     @Query

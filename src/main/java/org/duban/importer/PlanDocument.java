@@ -3,6 +3,8 @@ package org.duban.importer;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.duban.milestone.MilestoneInput;
+
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
@@ -48,7 +50,7 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
 
     public record Task(String path, String code, String parent, String title, String description, LocalDate startDate,
             LocalDate deadline, String deadlineNote, String recurrence, List<Assignment> units, List<String> deliverables,
-            List<Measure> measures) {
+            List<Measure> measures, List<MilestoneInput> milestones) {
     }
 
     /** A task's measure; the region is given by code and defaults to the file's, the zone is a unit name. */

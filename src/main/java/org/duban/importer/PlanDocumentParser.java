@@ -17,6 +17,8 @@ import org.duban.common.InputChecks;
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
+import org.duban.milestone.MilestoneInput;
+import org.duban.milestone.MilestoneMeasure;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.occurrence.RecurrenceRule;
 import org.duban.unit.UnitKind;
@@ -153,7 +155,7 @@ public final class PlanDocumentParser {
 
     private static PlanDocument.Task task(Node n) {
         n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "recurrence", "units",
-                "deliverables", "measures");
+                "deliverables", "measures", "milestones");
         LocalDate startDate = n.date("startDate", false);
         LocalDate deadline = n.date("deadline", false);
         if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
@@ -169,7 +171,13 @@ public final class PlanDocumentParser {
         return new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false), n.text("title", true),
                 n.text("description", false), startDate, deadline, n.text("deadlineNote", false), recurrence,
                 n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
-                n.list("measures", PlanDocumentParser::measure));
+                n.list("measures", PlanDocumentParser::measure), n.list("milestones", PlanDocumentParser::milestone));
+    }
+
+    private static MilestoneInput milestone(Node n) {
+        n.allow("date", "title", "measure", "target");
+        return new MilestoneInput(n.date("date", true), n.text("title", true),
+                n.enumValue("measure", MilestoneMeasure.class, null), n.decimal("target"));
     }
 
     private static PlanDocument.Measure measure(Node n) {

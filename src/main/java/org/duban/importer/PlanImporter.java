@@ -28,6 +28,7 @@ import org.duban.measure.MeasureKind;
 import org.duban.measure.MeasureRows;
 import org.duban.measure.MeasureService;
 import org.duban.measure.TaskMeasureRow;
+import org.duban.milestone.Milestones;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.BasisDocumentRow;
 import org.duban.plan.Checklists;
@@ -68,11 +69,12 @@ public class PlanImporter {
     private final Checklists checklists;
     private final LandImporter land;
     private final MeasureRows measures;
+    private final Milestones milestones;
     private final InspectionService inspections;
     private final Clock clock;
 
     PlanImporter(UnitRows units, GroupRows groups, PlanRows plans, TaskRows tasks, Checklists checklists, LandImporter land,
-            MeasureRows measures, InspectionService inspections, Clock clock, AuditTrail audit) {
+            MeasureRows measures, Milestones milestones, InspectionService inspections, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.units = units;
         this.groups = groups;
@@ -81,6 +83,7 @@ public class PlanImporter {
         this.checklists = checklists;
         this.land = land;
         this.measures = measures;
+        this.milestones = milestones;
         this.inspections = inspections;
         this.clock = clock;
     }
@@ -120,6 +123,7 @@ public class PlanImporter {
                 .chain(() -> syncTasks(sql, run))
                 .chain(() -> land.write(sql, document.land(), run.region.id, run.names, run.now))
                 .chain(() -> measures(sql, run))
+                .chain(() -> milestones(sql, run))
                 .chain(() -> Unis.sequentially(document.inspections(), wanted -> inspections.addIfMissing(sql, run.plan.id,
                         wanted.inspectingBody(), wanted.startsOn(), wanted.endsOn(), run.now)))
                 .map(done -> new Outcome(run.plan.id, run.planCreated, run.unitsCreated, run.tasksCreated, run.tasksUpdated,
@@ -436,6 +440,21 @@ public class PlanImporter {
             result.add(assignment);
         }
         return result;
+    }
+
+    /** Every task of the file gets the milestones the file gives it (none removes them); ticked ones stay ticked. */
+    private Uni<Void> milestones(SqlClient sql, Run run) {
+        Map<Long, List<Milestones.Wanted>> byTask = new LinkedHashMap<>();
+        for (PlanDocument.Task wanted : run.document.tasks()) {
+            if (wanted.milestones().isEmpty() && run.createdCodes.contains(wanted.code())) {
+                continue;
+            }
+            Set<String> measured = new HashSet<>();
+            wanted.measures().forEach(m -> measured.add(m.kind().name()));
+            byTask.put(run.tasksByCode.get(wanted.code()).id, Milestones.check(wanted.milestones(), wanted.path() + ".milestones",
+                    wanted.recurrence() != null, measured));
+        }
+        return milestones.replace(sql, byTask, run.now);
     }
 
     /** Every task of the file gets the measures the file gives it (none removes them). */

@@ -17,6 +17,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class MeasureRows {
 
     /** Makes each task's measures the given ones, in their order. */
+    /** The kinds of measure the task has, as names. */
+    public Uni<java.util.Set<String>> kindsOf(SqlClient sql, long taskId) {
+        return sql.preparedQuery("select kind from task_measure where task_id = $1").execute(Tuple.of(taskId))
+                .map(rows -> {
+                    java.util.Set<String> kinds = new java.util.HashSet<>();
+                    rows.forEach(row -> kinds.add(row.getString("kind")));
+                    return kinds;
+                });
+    }
+
     public Uni<Void> replace(SqlClient sql, Map<Long, List<TaskMeasureRow>> byTask) {
         if (byTask.isEmpty()) {
             return Uni.createFrom().voidItem();

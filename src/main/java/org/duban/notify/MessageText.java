@@ -18,19 +18,22 @@ public final class MessageText {
     }
 
     /**
-     * A reminder of a deadline. {@code workingDaysLeft} counts for a BEFORE_DEADLINE reminder (the policy's N),
-     * {@code workingDaysOverdue} for OVERDUE and ESCALATION; {@code late} when it comes after its time, as when no
-     * instance ran then.
+     * A reminder of a deadline, or of a milestone of the task when {@code milestone} names one. {@code workingDaysLeft}
+     * counts for a BEFORE_DEADLINE reminder (the policy's N), {@code workingDaysOverdue} for OVERDUE and ESCALATION;
+     * {@code late} when it comes after its time, as when no instance ran then.
      */
-    public static Message reminder(NotificationKind kind, String taskCode, String taskTitle, LocalDate dueOn,
+    public static Message reminder(NotificationKind kind, String taskCode, String taskTitle, String milestone, LocalDate dueOn,
             LocalDate remindOn, int workingDaysLeft, int workingDaysOverdue, boolean late) {
-        String title = "【" + kind.label() + "】" + taskCode + " " + cut(taskTitle);
+        String title = "【" + kind.label() + "】" + taskCode + " " + cut(taskTitle) + (milestone == null ? "" : " · 节点：" + cut(milestone));
+        String date = milestone == null ? "截止日期" : "节点“" + cut(milestone) + "”日期";
         String body = switch (kind) {
-            case BEFORE_DEADLINE -> "截止日期 " + dueOn + "，还有 " + workingDaysLeft + " 个工作日，请按时完成并报送进展。";
-            case DUE_TODAY -> remindOn.equals(dueOn) ? "今日为截止日期（" + dueOn + "），请完成并报送。"
-                    : "截止日期 " + dueOn + " 不是工作日，今日是此前最后一个工作日，请完成并报送。";
-            case OVERDUE -> "已于 " + dueOn + " 到期，逾期 " + workingDaysOverdue + " 个工作日，请尽快办理。";
-            case ESCALATION -> "任务已逾期 " + workingDaysOverdue + " 个工作日（截止 " + dueOn + "），请督促责任单位办理。";
+            case BEFORE_DEADLINE -> date + " " + dueOn + "，还有 " + workingDaysLeft + " 个工作日，请按时完成并报送进展。";
+            case DUE_TODAY -> remindOn.equals(dueOn) ? "今日为" + date + "（" + dueOn + "），请完成并报送。"
+                    : date + " " + dueOn + " 不是工作日，今日是此前最后一个工作日，请完成并报送。";
+            case OVERDUE -> (milestone == null ? "" : "节点“" + cut(milestone) + "”") + "已于 " + dueOn + " 到期，逾期 "
+                    + workingDaysOverdue + " 个工作日，请尽快办理。";
+            case ESCALATION -> (milestone == null ? "任务" : "任务节点“" + cut(milestone) + "”") + "已逾期 " + workingDaysOverdue
+                    + " 个工作日（截止 " + dueOn + "），请督促责任单位办理。";
             case INSTRUCTION, INSPECTION -> throw new IllegalArgumentException(kind + " is a notice, not a reminder");
         };
         return new Message(title, late ? body + "（此提醒因服务中断补发，原定 " + remindOn + "）" : body);

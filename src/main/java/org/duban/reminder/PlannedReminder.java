@@ -14,7 +14,9 @@ import org.eclipse.microprofile.graphql.Type;
 public record PlannedReminder(
         @NonNull ReminderKind kind,
         @NonNull Instant remindAt,
-        @NonNull @Description("The deadline reminded of: the task's, or the occurrence's for a recurring task") LocalDate occurrenceDeadline,
+        @NonNull @Description("The deadline reminded of: the task's, the occurrence's for a recurring task, or a milestone's")
+        LocalDate occurrenceDeadline,
+        @Description("The milestone reminded of, by title; null for the task's deadline") String milestone,
         @Description("Working days past the deadline on the reminder's day; 0 before it") int workingDaysOverdue,
         @Description("The day's year (or the deadline's) has no holiday notice loaded: only weekends were taken as "
                 + "non-working days") boolean calendarMissing,
@@ -22,7 +24,8 @@ public record PlannedReminder(
         @Ignore Recipient recipient) {
 
     static PlannedReminder of(DueReminder due) {
-        return new PlannedReminder(due.kind(), due.remindAt(), due.dueOn(), due.workingDaysOverdue(), due.calendarMissing(),
+        return new PlannedReminder(due.kind(), due.remindAt(), due.dueOn(), due.milestone(), due.workingDaysOverdue(),
+                due.calendarMissing(),
                 due.taskId(), due.recipient());
     }
 

@@ -15,6 +15,7 @@ import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
 import org.duban.common.WorkerThreads;
+import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.Schedule;
 import org.duban.plan.occurrence.TaskOccurrence;
 
@@ -152,12 +153,16 @@ public class ReminderPlanner {
                 LocalDate day = rules.nextReminderDay(occurrence, now);
                 next = next == null || day.isBefore(next) ? day : next;
             }
+            LocalDate laterMilestone = recipients.laterMilestone(row, dueUpTo);
             if (next == null) {
                 // Nothing owed within the lookahead: a later deadline gives no reminder before it comes within reach.
                 // A rule may recur beyond the year listed: look again when the lookahead has moved on.
                 List<TaskOccurrence> later = schedule.between(dueUpTo.plusDays(1), null, today, 1);
                 next = !later.isEmpty() ? later.get(0).dueOn().minusDays(LOOKAHEAD_DAYS)
                         : row.getString("recurrence") != null ? dueUpTo : NEVER;
+            }
+            if (laterMilestone != null && laterMilestone.minusDays(LOOKAHEAD_DAYS).isBefore(next)) {
+                next = laterMilestone.minusDays(LOOKAHEAD_DAYS);
             }
             nextDays.put(schedule.taskId(), next);
         }
@@ -185,12 +190,13 @@ public class ReminderPlanner {
      * The rows of the tasks with open work up to {@code dueUpTo}, with their recipients and escalation accounts, as
      * read: turning them into occurrences is the worker thread's part.
      */
-    private record OpenTasks(List<Row> tasks, RowSet<Row> recipients, RowSet<Row> escalations) {
+    private record OpenTasks(List<Row> tasks, RowSet<Row> recipients, RowSet<Row> escalations, RowSet<Row> milestones) {
     }
 
     private Uni<OpenTasks> openTasks(SqlClient sql, LocalDate dueUpTo, Scope scope) {
         return withRecipients(sql, sql.preparedQuery(SELECT + Schedule.FROM
-                + " where t.deleted_at is null and (t.recurrence is not null or (t.deadline <= $1 and is_open(t.status)))"
+                + " where t.deleted_at is null and (t.recurrence is not null or (is_open(t.status) and (t.deadline <= $1"
+                + " or exists (select 1 from task_milestone m where m.task_id = t.id and m.due_on <= $1))))"
                 + " and ($2::bigint is null or t.plan_id = $2) and ($3::bigint is null or t.id = $3)")
                 .execute(Tuple.of(dueUpTo, scope.planId(), scope.taskId())));
     }
@@ -202,22 +208,37 @@ public class ReminderPlanner {
             Long[] taskIds = tasks.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
             Long[] planIds = tasks.stream().map(r -> r.getLong("plan_id")).distinct().toArray(Long[]::new);
             if (taskIds.length == 0) {
-                return Uni.createFrom().item(new OpenTasks(List.of(), null, null));
+                return Uni.createFrom().item(new OpenTasks(List.of(), null, null, null));
             }
             return recipients(sql, taskIds).chain(recipients -> escalations(sql, planIds)
-                    .map(escalations -> new OpenTasks(tasks, recipients, escalations)));
+                    .chain(escalations -> unmetMilestones(sql, taskIds)
+                            .map(milestones -> new OpenTasks(tasks, recipients, escalations, milestones))));
         });
     }
 
-    /** The recipients and escalation accounts read, by task and by plan. */
+    /** The recipients and escalation accounts read, by task and by plan, and the tasks' milestones not yet met. */
     private static final class Recipients {
         final Map<Long, List<Recipient>> byTask;
         final Map<Long, List<Long>> escalationsByPlan;
+        final Map<Long, List<UnmetMilestone>> milestonesByTask;
 
         Recipients(OpenTasks open) {
             byTask = open.tasks().isEmpty() ? Map.of() : recipientsByTask(open.recipients());
             escalationsByPlan = open.tasks().isEmpty() ? Map.of() : escalationsByPlan(open.escalations());
+            milestonesByTask = open.tasks().isEmpty() ? Map.of() : milestonesByTask(open.milestones());
         }
+
+        /** The first unmet milestone of an open task beyond the lookahead: it needs planning when it comes within reach. */
+        LocalDate laterMilestone(Row task, LocalDate dueUpTo) {
+            if (!TaskStatus.valueOf(task.getString("status")).isOpen()) {
+                return null;
+            }
+            return milestonesByTask.getOrDefault(task.getLong("id"), List.of()).stream().map(UnmetMilestone::dueOn)
+                    .filter(day -> day.isAfter(dueUpTo)).min(LocalDate::compareTo).orElse(null);
+        }
+    }
+
+    private record UnmetMilestone(LocalDate dueOn, String title) {
     }
 
     private List<OpenOccurrence> occurrences(OpenTasks open, LocalDate dueUpTo) {
@@ -236,11 +257,21 @@ public class ReminderPlanner {
         List<Integer> daysBefore = daysBefore(row);
         Integer escalateAfter = row.getInteger("escalate_after");
         int escalate = escalateAfter != null ? escalateAfter : settings.escalateAfterDays();
+        List<Recipient> units = recipients.byTask.getOrDefault(schedule.taskId(), List.of());
+        List<Long> escalations = recipients.escalationsByPlan.getOrDefault(planId, List.of());
         for (TaskOccurrence occurrence : schedule.between(null, dueUpTo, dueUpTo, Integer.MAX_VALUE)) {
             if (occurrence.status().isOpen()) {
-                result.add(new OpenOccurrence(schedule.taskId(), occurrence.dueOn(), daysBefore, escalate,
-                        recipients.byTask.getOrDefault(schedule.taskId(), List.of()),
-                        recipients.escalationsByPlan.getOrDefault(planId, List.of())));
+                result.add(new OpenOccurrence(schedule.taskId(), occurrence.dueOn(), daysBefore, escalate, units, escalations));
+            }
+        }
+        // A milestone is owed while the task is open and it is not met, by the task's policy; one on the deadline is
+        // reminded as the deadline, once.
+        if (!schedule.recurs() && TaskStatus.valueOf(row.getString("status")).isOpen()) {
+            for (UnmetMilestone milestone : recipients.milestonesByTask.getOrDefault(schedule.taskId(), List.of())) {
+                if (!milestone.dueOn().isAfter(dueUpTo) && !milestone.dueOn().equals(schedule.deadline())) {
+                    result.add(new OpenOccurrence(schedule.taskId(), milestone.dueOn(), daysBefore, escalate, units,
+                            escalations, milestone.title()));
+                }
             }
         }
         return result;
@@ -250,6 +281,22 @@ public class ReminderPlanner {
         Integer[] task = row.getArrayOfIntegers("task_days");
         Integer[] plan = row.getArrayOfIntegers("plan_days");
         return task != null ? Arrays.asList(task) : plan != null ? Arrays.asList(plan) : settings.daysBefore();
+    }
+
+    /** The milestones not met, of any date: V14's task_milestone_state tells from the land and the ticks. */
+    private Uni<RowSet<Row>> unmetMilestones(SqlClient sql, Long[] taskIds) {
+        return sql.preparedQuery("select task_id, due_on, title from task_milestone_state where task_id = any($1) and not met"
+                + " order by task_id, due_on, ordinal")
+                .execute(Tuple.of((Object) taskIds));
+    }
+
+    private static Map<Long, List<UnmetMilestone>> milestonesByTask(RowSet<Row> rows) {
+        Map<Long, List<UnmetMilestone>> byTask = new HashMap<>();
+        for (Row row : rows) {
+            byTask.computeIfAbsent(row.getLong("task_id"), k -> new ArrayList<>())
+                    .add(new UnmetMilestone(row.getLocalDate("due_on"), row.getString("title")));
+        }
+        return byTask;
     }
 
     /** The units responsible on the day, and assigned sets that have no member: they must not vanish silently. */

@@ -113,7 +113,8 @@ public final class ReminderRules {
             int overdueDays, int daysLeft) {
         boolean calendarMissing = !calendar.covers(day) || !calendar.covers(occurrence.dueOn());
         return new DueReminder(occurrence.taskId(), occurrence.dueOn(), recipient, day,
-                day.atTime(timeOfDay).atZone(zone).toInstant(), kind, calendarMissing, overdueDays, daysLeft);
+                day.atTime(timeOfDay).atZone(zone).toInstant(), kind, calendarMissing, overdueDays, daysLeft,
+                occurrence.milestone());
     }
 
     private static void collapse(Map<LocalDate, ReminderKind> days, LocalDate day, ReminderKind kind) {

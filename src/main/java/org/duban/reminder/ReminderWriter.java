@@ -145,7 +145,7 @@ public class ReminderWriter {
             late[i] = Duration.between(r.remindAt(), now).compareTo(lateAfter) > 0;
             missing[i] = r.calendarMissing();
             TaskName task = names.get(r.taskId());
-            MessageText.Message text = MessageText.reminder(r.kind().notificationKind(), task.code(), task.title(), r.dueOn(),
+            MessageText.Message text = MessageText.reminder(r.kind().notificationKind(), task.code(), task.title(), r.milestone(), r.dueOn(),
                     r.remindOn(), r.workingDaysLeft(), r.workingDaysOverdue(), late[i]);
             titles[i] = text.title();
             bodies[i] = text.body();

@@ -37,6 +37,7 @@ public class WorkflowApi {
     private static final String OFFICE = " For the supervising office (ADMIN).";
 
     private final WorkflowService workflow;
+    private final MilestoneTicks milestoneTicks;
     private final ExtensionService extensions;
     private final InstructionService instructions;
     private final TaskQueries tasks;
@@ -44,9 +45,10 @@ public class WorkflowApi {
     private final Callers callers;
     private final Clock clock;
 
-    WorkflowApi(WorkflowService workflow, ExtensionService extensions, InstructionService instructions, TaskQueries tasks,
-            OccurrenceQueries occurrences, Callers callers, Clock clock) {
+    WorkflowApi(WorkflowService workflow, MilestoneTicks milestoneTicks, ExtensionService extensions,
+            InstructionService instructions, TaskQueries tasks, OccurrenceQueries occurrences, Callers callers, Clock clock) {
         this.workflow = workflow;
+        this.milestoneTicks = milestoneTicks;
         this.extensions = extensions;
         this.instructions = instructions;
         this.tasks = tasks;
@@ -106,6 +108,15 @@ public class WorkflowApi {
     public Uni<@NonNull Task> tickDeliverable(@NonNull @Id String deliverableId, @DefaultValue("true") boolean done,
             @Nullable @Description("Evidence ids of this task") List<@NonNull String> evidenceIds) {
         return callers.current().chain(caller -> workflow.tickDeliverable(deliverableId, done, evidenceIds, caller)).chain(this::task);
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Description("Ticks a milestone without a measure with its evidence (at least one), or unticks it (done: false); a "
+            + "measured milestone is met by its figures (INVALID_TRANSITION). As tickDeliverable, for the same callers.")
+    public Uni<@NonNull Task> tickMilestone(@NonNull @Id String milestoneId, @DefaultValue("true") boolean done,
+            @Nullable @Description("Evidence ids of this task") List<@NonNull String> evidenceIds) {
+        return callers.current().chain(caller -> milestoneTicks.tick(milestoneId, done, evidenceIds, caller)).chain(this::task);
     }
 
     @Mutation

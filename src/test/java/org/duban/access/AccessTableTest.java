@@ -247,6 +247,8 @@ class AccessTableTest {
                 "input", Map.of("note", "备注" + next()))));
         calls.put("setQuota", call(operation("set-quota"), c -> vars("input", Map.of("regionId", f.regionId, "year", 2031,
                 "targetMu", new BigDecimal("12.5")))));
+        calls.put("setTaskMilestones", call(operation("set-task-milestones"), c -> vars("taskId", f.tasks.get("X4"),
+                "milestones", List.of(Map.of("dueOn", "2031-03-31", "title", "节点" + next())))));
         calls.put("setTaskMeasures", call(operation("set-task-measures"), c -> vars("taskId", f.tasks.get("X4"), "measures",
                 List.of(Map.of("kind", "QUOTA", "year", 2031, "regionId", f.regionId)))));
         // Supervision: each caller's call gets a task of its own in the state the move starts from.
@@ -264,6 +266,12 @@ class AccessTableTest {
             String[] task = taskInProgressWithEvidence();
             String item = ok(run("admin", "task-supervision", "id", task[0])).getString("data.task.deliverables[0].id");
             return vars("deliverableId", item, "evidenceIds", List.of(task[1]));
+        }));
+        calls.put("tickMilestone", call(operation("tick-milestone"), c -> {
+            String[] task = taskInProgressWithEvidence();
+            String milestone = ok(run("admin", "set-task-milestones", "taskId", task[0], "milestones",
+                    List.of(Map.of("dueOn", "2031-03-31", "title", "节点")))).getString("data.setTaskMilestones.milestones[0].id");
+            return vars("milestoneId", milestone, "evidenceIds", List.of(task[1]));
         }));
         calls.put("addEvidenceLink", call(operation("add-evidence-link"), c -> vars("taskId", f.tasks.get("X4"),
                 "url", "https://example.test/" + next(), "title", "链接")));

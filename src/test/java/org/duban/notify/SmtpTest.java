@@ -68,7 +68,7 @@ class SmtpTest {
 
     private static Outgoing reminder(UUID id) {
         LocalDate due = LocalDate.parse("2022-09-15");
-        MessageText.Message text = MessageText.reminder(NotificationKind.DUE_TODAY, "(一)1", "明确责任主体", due, due, 0, 0, false);
+        MessageText.Message text = MessageText.reminder(NotificationKind.DUE_TODAY, "(一)1", "明确责任主体", null, due, due, 0, 0, false);
         return new Outgoing(id, "EMAIL", "zrzyj@example.gov.cn", 1, NotificationKind.DUE_TODAY, text.title(), text.body(), false,
                 due, due, false, 0, 7L, "(一)1", "明确责任主体", 3L, "乡宁县自然资源局", WebhookFormat.DUBAN, null);
     }

@@ -166,8 +166,8 @@ class SeedRemindersTest {
                 "planId", demoPlan());
         List<String> narrow = SqlStatements.recorded();
 
-        // The token's account check; calendar, open occurrences, their units, escalation recipients; then task, unit
-        // and recipient fields.
-        assertThat(wide).hasSize(8).hasSameSizeAs(narrow);
+        // The token's account check; calendar, open occurrences, their units, escalation recipients, unmet milestones;
+        // then task, unit and recipient fields.
+        assertThat(wide).hasSize(9).hasSameSizeAs(narrow);
     }
 }

@@ -82,9 +82,9 @@ class SupervisionBatchingTest {
     void theViewsCostTheSameWhateverThePlansSize() {
         plans();
         // The account check, the plan, the tasks with their schedules and checklists, their units' latest reports,
-        // the submissions (the calendar is in memory); then the dashboard's quotas and parcels, or the scoreboard's
-        // responsibilities.
-        Map<String, Integer> expected = Map.of("plan-dashboard", 7, "unit-scoreboard", 6);
+        // the submissions (the calendar is in memory); then the dashboard's quotas, parcels and milestones, or the
+        // scoreboard's responsibilities.
+        Map<String, Integer> expected = Map.of("plan-dashboard", 8, "unit-scoreboard", 6);
         expected.forEach((view, count) -> {
             statements("leader", view, "planId", small.planId());
             List<String> two = statements("leader", view, "planId", small.planId());
