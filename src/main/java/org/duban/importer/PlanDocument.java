@@ -3,12 +3,12 @@ package org.duban.importer;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.duban.milestone.MilestoneInput;
-
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
+import org.duban.milestone.MilestoneInput;
 import org.duban.plan.AssignmentRole;
+import org.duban.problem.ProblemInput;
 import org.duban.unit.UnitKind;
 import org.duban.unit.UnitSetKind;
 
@@ -19,7 +19,11 @@ import org.duban.unit.UnitSetKind;
  * document would write them.
  */
 public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSets, List<Group> leadingGroups,
-        Plan plan, List<Task> tasks, LandDocument land, List<Inspection> inspections) {
+        Plan plan, List<Task> tasks, LandDocument land, List<Inspection> inspections, List<Problem> problems) {
+
+    /** A feedback problem the plan answers; its tasks by code. */
+    public record Problem(String path, ProblemInput input) {
+    }
 
     /** An inspection of the plan announced in (or for) the document: who checks, and when. */
     public record Inspection(String path, String inspectingBody, LocalDate startsOn, LocalDate endsOn) {

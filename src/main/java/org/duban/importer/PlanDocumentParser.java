@@ -19,6 +19,7 @@ import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
 import org.duban.milestone.MilestoneInput;
 import org.duban.milestone.MilestoneMeasure;
+import org.duban.problem.ProblemInput;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.occurrence.RecurrenceRule;
 import org.duban.unit.UnitKind;
@@ -84,7 +85,7 @@ public final class PlanDocumentParser {
             throw DubanException.validation("tasks", "has " + root.path("tasks").size() + " tasks; a plan file has at most "
                     + MAX_TASKS + ": split it");
         }
-        doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land", "inspections");
+        doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land", "inspections", "problems");
         String format = doc.text("format", false);
         if (format != null && !format.equals("duban-plan/1")) {
             throw DubanException.validation("format", "unknown format " + format + "; this service reads duban-plan/1");
@@ -99,7 +100,8 @@ public final class PlanDocumentParser {
                 plan(doc.object("plan", true)),
                 doc.list("tasks", PlanDocumentParser::task),
                 doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY,
-                doc.list("inspections", PlanDocumentParser::inspection));
+                doc.list("inspections", PlanDocumentParser::inspection),
+                doc.list("problems", PlanDocumentParser::problem));
     }
 
     private static PlanDocument.Unit unit(Node n) {
@@ -172,6 +174,12 @@ public final class PlanDocumentParser {
                 n.text("description", false), startDate, deadline, n.text("deadlineNote", false), recurrence,
                 n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
                 n.list("measures", PlanDocumentParser::measure), n.list("milestones", PlanDocumentParser::milestone));
+    }
+
+    private static PlanDocument.Problem problem(Node n) {
+        n.allow("number", "text", "source", "tasks");
+        return new PlanDocument.Problem(n.path, new ProblemInput(n.text("number", true), n.text("text", true),
+                n.text("source", false), n.texts("tasks")));
     }
 
     private static MilestoneInput milestone(Node n) {

@@ -29,6 +29,8 @@ import org.duban.measure.MeasureRows;
 import org.duban.measure.MeasureService;
 import org.duban.measure.TaskMeasureRow;
 import org.duban.milestone.Milestones;
+import org.duban.problem.ProblemRows;
+import org.duban.problem.ProblemService;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.BasisDocumentRow;
 import org.duban.plan.Checklists;
@@ -70,11 +72,13 @@ public class PlanImporter {
     private final LandImporter land;
     private final MeasureRows measures;
     private final Milestones milestones;
+    private final ProblemRows problems;
     private final InspectionService inspections;
     private final Clock clock;
 
     PlanImporter(UnitRows units, GroupRows groups, PlanRows plans, TaskRows tasks, Checklists checklists, LandImporter land,
-            MeasureRows measures, Milestones milestones, InspectionService inspections, Clock clock, AuditTrail audit) {
+            MeasureRows measures, Milestones milestones, ProblemRows problems, InspectionService inspections, Clock clock,
+            AuditTrail audit) {
         this.audit = audit;
         this.units = units;
         this.groups = groups;
@@ -84,6 +88,7 @@ public class PlanImporter {
         this.land = land;
         this.measures = measures;
         this.milestones = milestones;
+        this.problems = problems;
         this.inspections = inspections;
         this.clock = clock;
     }
@@ -124,6 +129,7 @@ public class PlanImporter {
                 .chain(() -> land.write(sql, document.land(), run.region.id, run.names, run.now))
                 .chain(() -> measures(sql, run))
                 .chain(() -> milestones(sql, run))
+                .chain(() -> problems(sql, run))
                 .chain(() -> Unis.sequentially(document.inspections(), wanted -> inspections.addIfMissing(sql, run.plan.id,
                         wanted.inspectingBody(), wanted.startsOn(), wanted.endsOn(), run.now)))
                 .map(done -> new Outcome(run.plan.id, run.planCreated, run.unitsCreated, run.tasksCreated, run.tasksUpdated,
@@ -440,6 +446,13 @@ public class PlanImporter {
             result.add(assignment);
         }
         return result;
+    }
+
+    /** The plan's feedback problems are the file's; their tasks are the file's, by code. */
+    private Uni<Void> problems(SqlClient sql, Run run) {
+        List<ProblemRows.Wanted> wanted = ProblemService.check(run.document.problems().stream().map(PlanDocument.Problem::input)
+                .toList(), "problems", code -> run.tasksByCode.containsKey(code) ? run.tasksByCode.get(code).id : null);
+        return problems.replace(sql, run.plan.id, wanted, run.now);
     }
 
     /** Every task of the file gets the milestones the file gives it (none removes them); ticked ones stay ticked. */

@@ -177,6 +177,8 @@ class AccessTableTest {
         calls.put("createPlan", call(operation("create-plan"), c -> vars("input", Map.of("issuingUnitId", f.government,
                 "documentNumber", "新方案〔2031〕" + f.code + "-" + next() + "号", "title", "新方案", "issuedOn", "2031-01-02"))));
         calls.put("updatePlan", call(operation("update-plan"), c -> vars("id", f.planId, "input", Map.of("title", "测试方案"))));
+        calls.put("setPlanProblems", call(operation("set-plan-problems"), c -> vars("planId", f.planId, "problems",
+                List.of(Map.of("number", "1", "text", "问题", "taskIds", List.of(f.tasks.get("X4")))))));
         calls.put("importPlan", call(operation("import-plan"), c -> vars("document",
                 TestPlans.document(TestPlans.fresh("access-import"), "- { code: I1, title: 导入 }"), "replace", false)));
         calls.put("createTask", call(operation("create-task"), c -> vars("input", Map.of("planId", f.planId,
