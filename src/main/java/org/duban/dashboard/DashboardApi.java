@@ -50,7 +50,9 @@ public class DashboardApi {
 
     @Query
     @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
-    @Description("The plan's responsible units ranked: on-time rate, then fewest overdue, then most signed off (the basis of a 通报).")
+    @Description("The plan's responsible units ranked: on-time rate (a lead unit's items weighing more than an assisting "
+            + "one's), then fewest overdue, then most signed off (the basis of a 通报). The issuing government and its office "
+            + "are not ranked.")
     public Uni<@NonNull List<@NonNull UnitScore>> unitScoreboard(@NonNull @Id String planId) {
         return callers.current().chain(caller -> service.unitScoreboard(planId, caller));
     }

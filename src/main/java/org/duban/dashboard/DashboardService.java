@@ -48,6 +48,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class DashboardService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /**
+     * Who answers for the plan's tasks, leaving out the issuing government itself: the issuing unit and the units
+     * above it (县政府办公室 and 县人民政府 for the demo) set the tasks and are not ranked on them.
+     */
+    private static final String RESPONSIBILITIES = "with recursive issuer(id) as ("
+            + " select issuing_unit_id from plan where id = $1"
+            + " union select u.parent_id from unit u join issuer on u.id = issuer.id where u.parent_id is not null)"
+            + " select tu.task_id, tu.unit_id, tu.role, u.name from task_unit tu"
+            + " join unit u on u.id = tu.unit_id join task t on t.id = tu.task_id"
+            + " where t.plan_id = $1 and t.deleted_at is null and tu.unit_id not in (select id from issuer)";
 
     private final Pool pool;
     private final PlanQueries plans;
@@ -56,10 +66,11 @@ public class DashboardService {
     private final ProgressFacts facts;
     private final SupervisionQueries reports;
     private final ScoreItems scoreItems;
+    private final Scoreboard scoreboard;
     private final Clock clock;
 
     DashboardService(Pool pool, PlanQueries plans, UnitQueries units, QuotaQueries quotas, ProgressFacts facts,
-            SupervisionQueries reports, ScoreItems scoreItems, Clock clock) {
+            SupervisionQueries reports, ScoreItems scoreItems, Scoreboard scoreboard, Clock clock) {
         this.pool = pool;
         this.plans = plans;
         this.units = units;
@@ -67,6 +78,7 @@ public class DashboardService {
         this.facts = facts;
         this.reports = reports;
         this.scoreItems = scoreItems;
+        this.scoreboard = scoreboard;
         this.clock = clock;
     }
 
@@ -85,12 +97,16 @@ public class DashboardService {
         Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
         Map<WarningLevel, Integer> byWarning = new LinkedHashMap<>();
         List<Task> overdue = new ArrayList<>();
+        List<Task> undated = new ArrayList<>();
         for (TaskFacts task : assigned) {
             byStatus.merge(task.currentStatus(), 1, Integer::sum);
             WarningLevel level = task.warning() == null ? null : task.warning().level();
             byWarning.merge(level, 1, Integer::sum);
             if (level == WarningLevel.RED) {
                 overdue.add(task.task());
+            }
+            if (task.task().deadline() == null && !task.schedule().recurs() && task.currentStatus().isOpen()) {
+                undated.add(task.task());
             }
         }
         overdue.sort(Comparator.comparing((Task t) -> t.deadline() == null ? LocalDate.MAX : t.deadline()));
@@ -105,7 +121,7 @@ public class DashboardService {
         for (TaskStatus status : TaskStatus.values()) {
             statuses.add(new PlanDashboard.StatusCount(status, byStatus.getOrDefault(status, 0)));
         }
-        return new PlanDashboard(plan, today, assigned.size(), statuses, warnings, overdue, planQuotas, stages, onTime,
+        return new PlanDashboard(plan, today, assigned.size(), statuses, warnings, overdue, undated, planQuotas, stages, onTime,
                 percent(onTime, all.size()));
     }
 
@@ -114,72 +130,10 @@ public class DashboardService {
         LocalDate today = ChinaTime.today(clock);
         return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList()))
                 .chain(assigned -> scoreItems.of(assigned)
-                        .chain(items -> pool.preparedQuery("select tu.task_id, tu.unit_id, tu.role, u.name from task_unit tu"
-                                + " join unit u on u.id = tu.unit_id join task t on t.id = tu.task_id"
-                                + " where t.plan_id = $1 and t.deleted_at is null")
-                                .execute(Tuple.of(id))
-                                .map(rows -> scores(map(rows, row -> row), items, today))));
-    }
-
-    private static List<UnitScore> scores(List<Row> responsibilities, Map<Long, List<ScoreItem>> items, LocalDate today) {
-        Map<Long, Tally> tallies = new LinkedHashMap<>();
-        for (Row row : responsibilities) {
-            List<ScoreItem> own = items.get(row.getLong("task_id"));
-            if (own == null) {
-                continue;
-            }
-            Tally tally = tallies.computeIfAbsent(row.getLong("unit_id"), unit -> new Tally(unit, row.getString("name")));
-            boolean leads = AssignmentRole.valueOf(row.getString("role")) == AssignmentRole.LEAD;
-            for (ScoreItem item : own) {
-                tally.add(item, leads, today);
-            }
-        }
-        List<Tally> ranked = new ArrayList<>(tallies.values());
-        ranked.sort(Comparator.comparing(Tally::rate, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparingInt(t -> t.overdueNow)
-                .thenComparing(t -> -t.signedOff)
-                .thenComparing(t -> t.name));
-        List<UnitScore> scores = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            Tally tally = ranked.get(i);
-            int rank = i > 0 && ranked.get(i - 1).sameStanding(tally) ? scores.get(i - 1).rank() : i + 1;
-            scores.add(new UnitScore(rank, String.valueOf(tally.unitId), tally.name, tally.assigned, tally.leading, tally.signedOff,
-                    tally.onTime, tally.late, tally.overdueNow, tally.rate()));
-        }
-        return scores;
-    }
-
-    private static final class Tally {
-        final long unitId;
-        final String name;
-        int assigned;
-        int leading;
-        int signedOff;
-        int onTime;
-        int late;
-        int overdueNow;
-
-        Tally(long unitId, String name) {
-            this.unitId = unitId;
-            this.name = name;
-        }
-
-        void add(ScoreItem item, boolean leads, LocalDate today) {
-            assigned++;
-            leading += leads ? 1 : 0;
-            signedOff += item.signedOff() ? 1 : 0;
-            onTime += item.onTime() ? 1 : 0;
-            late += item.late() ? 1 : 0;
-            overdueNow += item.overdue(today) ? 1 : 0;
-        }
-
-        BigDecimal rate() {
-            return percent(onTime, signedOff + overdueNow);
-        }
-
-        boolean sameStanding(Tally other) {
-            return Objects.equals(rate(), other.rate()) && overdueNow == other.overdueNow;
-        }
+                        .chain(items -> pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of(id))
+                                .map(rows -> scoreboard.rank(map(rows, row -> new Scoreboard.Responsibility(row.getLong("task_id"),
+                                        row.getLong("unit_id"), row.getString("name"),
+                                        AssignmentRole.valueOf(row.getString("role")))), items, today))));
     }
 
     public Uni<UnitReport> unitReport(String unitId, LocalDate from, LocalDate to, Caller caller) {

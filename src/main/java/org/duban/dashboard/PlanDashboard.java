@@ -22,8 +22,10 @@ public record PlanDashboard(
         @NonNull @Description("The day (Asia/Shanghai) the figures are for") LocalDate asOf,
         int assignedTasks,
         @NonNull List<@NonNull StatusCount> byStatus,
-        @NonNull @Description("level null: signed off or suspended") List<@NonNull WarningCount> byWarning,
+        @NonNull @Description("level null: signed off, suspended or undated") List<@NonNull WarningCount> byWarning,
         @NonNull @Description("RED tasks, by deadline") List<@NonNull Task> overdueTasks,
+        @NonNull @Description("Open tasks without a deadline (and not recurring), in document order: no colour, no reminder; "
+                + "the office may sign one off at issue") List<@NonNull Task> undatedTasks,
         @NonNull @Description("The quotas the plan's tasks measure themselves by") List<@NonNull QuotaProgress> quotas,
         @NonNull @Description("Standard-land parcels of the plan's region by stage") List<@NonNull StageCount> standardLandByStage,
         @Description("Items (tasks, and occurrences due so far of recurring ones) signed off on time") int signedOffOnTime,

@@ -20,6 +20,7 @@ public record UnitScore(
         @Description("Signed off, and submitted by the deadline") int onTime,
         @Description("Signed off, but submitted after the deadline") int late,
         @Description("Past the deadline and neither submitted nor signed off") int overdueNow,
-        @Description("onTime ÷ (signedOff + overdueNow) in percent with two decimals; null while nothing is decided")
+        @Description("onTime ÷ (signedOff + overdueNow), each item weighed by the unit's role (duban.scoreboard.lead-weight, "
+                + "1, and assist-weight, 0.5), in percent with two decimals; null while nothing is decided")
         BigDecimal onTimeRate) {
 }

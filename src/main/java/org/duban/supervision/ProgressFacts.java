@@ -153,7 +153,7 @@ public class ProgressFacts {
             LocalDate start = schedule.recurs() && current != null ? periodStart(schedule, current.dueOn(), today) : task.startDate();
             result.add(new TaskFacts(task, schedule, row.getBoolean("assigned"), row.getLocalDate("original_deadline"),
                     row.getBoolean("score_against_new_deadline"), current, progress,
-                    rule.assess(status, start, due, percent, today, calendar)));
+                    undated(schedule) ? null : rule.assess(status, start, due, percent, today, calendar)));
         }
         return result;
     }
@@ -178,6 +178,11 @@ public class ProgressFacts {
             lowest = Math.min(lowest, latest.getOrDefault(taskId + "@" + occurrenceDue + "#" + unit, 0));
         }
         return new TaskProgress(BigDecimal.valueOf(lowest).setScale(2), ProgressBasis.LEAD_REPORTS, List.of());
+    }
+
+    /** Work without a deadline (成立工作专班) has no clock to run against: it is listed as undated, not coloured. */
+    private static boolean undated(Schedule schedule) {
+        return !schedule.recurs() && schedule.deadline() == null;
     }
 
     /** A recurring occurrence's period starts at the occurrence before it, the first one at the task's start. */

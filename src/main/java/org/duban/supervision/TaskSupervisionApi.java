@@ -56,7 +56,7 @@ public class TaskSupervisionApi {
     }
 
     @Description("三色预警 of the occurrence worked on now: RED overdue; YELLOW due within the configured working days and "
-            + "not submitted, or behind pace; GREEN otherwise; null once signed off or while suspended")
+            + "not submitted, or behind pace; GREEN otherwise; null once signed off, while suspended, and for an undated task")
     public Uni<List<WarningLevel>> warningLevel(@Source List<Task> sources) {
         return byTask(sources).map(found -> found.stream().map(f -> f == null || f.warning() == null ? null : f.warning().level()).toList());
     }

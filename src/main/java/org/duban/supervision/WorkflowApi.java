@@ -75,7 +75,8 @@ public class WorkflowApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Signs a SUBMITTED task or occurrence off (销号). Refused (CONFLICT) while a checklist item is open or a "
-            + "responsible unit never reported on it, unless overrideReason says why it is signed off all the same." + OFFICE)
+            + "responsible unit never reported on it, unless overrideReason says why it is signed off all the same. An undated "
+            + "task may be signed off at issue from NOT_STARTED or IN_PROGRESS, with a note saying how." + OFFICE)
     public Uni<@NonNull Task> signOffTask(@NonNull @Id String taskId, String note, @Id String occurrenceId, String overrideReason) {
         return callers.current().chain(caller -> workflow.signOff(taskId, occurrenceId, note, overrideReason, caller)).chain(this::task);
     }

@@ -88,10 +88,28 @@ public class WorkflowService {
         String override = limited(blankToNull(overrideReason), "overrideReason");
         String signOffNote = limited(blankToNull(note), "note");
         return audit.withTransaction(connection -> store.lock(connection, taskId, occurrenceId)
-                .invoke(item -> requireFrom(item, Set.of(TaskStatus.SUBMITTED), TaskStatus.SIGNED_OFF))
-                .call(item -> requireNoBlockers(connection, item, override))
+                .invoke(item -> {
+                    if (signedOffAtIssue(item)) {
+                        requireFrom(item, Set.of(TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS), TaskStatus.SIGNED_OFF);
+                        if (signOffNote == null) {
+                            throw DubanException.validation("note", "an undated task signed off at issue says how the "
+                                    + "document itself did it, e.g. 附件已明确工作专班组成");
+                        }
+                    } else {
+                        requireFrom(item, Set.of(TaskStatus.SUBMITTED), TaskStatus.SIGNED_OFF);
+                    }
+                })
+                .call(item -> signedOffAtIssue(item) ? Uni.createFrom().voidItem() : requireNoBlockers(connection, item, override))
                 .call(item -> store.move(connection, item, TaskStatus.SIGNED_OFF, new StatusNote(null, signOffNote, List.of(), override), caller))
                 .map(WorkItem::taskId));
+    }
+
+    /**
+     * An undated task not handed in (such as (二)1 成立工作专班, done by the annex of the plan itself) is signed off by
+     * the office as it stands, with a note: there is no submission to wait for and no deadline to report against.
+     */
+    private static boolean signedOffAtIssue(WorkItem item) {
+        return !item.recurring() && item.dueOn() == null && item.status() != TaskStatus.SUBMITTED;
     }
 
     /** The office sends the submission back; the unit sees the reason. */
