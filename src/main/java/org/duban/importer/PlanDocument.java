@@ -35,7 +35,7 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     public record Unit(String path, String name, String shortName, List<String> aliases, UnitKind kind, String parent) {
     }
 
-    public record UnitSet(String path, String name, UnitSetKind kind, String group, List<String> units) {
+    public record UnitSet(String path, String name, UnitSetKind kind, String group, List<String> units, UnitKind unitKind) {
     }
 
     public record Group(String path, String name, String shortName, String officeUnit, String officeDirector,
@@ -46,7 +46,7 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     }
 
     public record Plan(String documentNumber, String title, String issuingUnit, LocalDate issuedOn, String summary,
-            List<BasisDocument> basisDocuments, List<String> leadingGroups, List<String> copiedTo) {
+            List<BasisDocument> basisDocuments, List<String> leadingGroups, List<String> copiedTo, List<String> addressees) {
     }
 
     public record BasisDocument(String number, String title, String issuer) {

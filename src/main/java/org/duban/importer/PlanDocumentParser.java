@@ -111,10 +111,14 @@ public final class PlanDocumentParser {
     }
 
     private static PlanDocument.UnitSet unitSet(Node n) {
-        n.allow("name", "kind", "group", "units");
+        n.allow("name", "kind", "group", "units", "unitKind");
         UnitSetKind kind = n.enumValue("kind", UnitSetKind.class, null);
         if (kind == null) {
-            throw DubanException.validation(n.at("kind"), "is required: LISTED, GROUP_MEMBERS or PARCEL_TOWNSHIPS");
+            throw DubanException.validation(n.at("kind"), "is required: " + List.of(UnitSetKind.values()));
+        }
+        UnitKind unitKind = n.enumValue("unitKind", UnitKind.class, null);
+        if ((kind == UnitSetKind.UNITS_OF_KIND) != (unitKind != null)) {
+            throw DubanException.validation(n.at("unitKind"), "a UNITS_OF_KIND set names a unit kind, and only it");
         }
         String group = n.text("group", kind == UnitSetKind.GROUP_MEMBERS);
         if (kind != UnitSetKind.GROUP_MEMBERS && group != null) {
@@ -124,7 +128,7 @@ public final class PlanDocumentParser {
         if (kind != UnitSetKind.LISTED && !units.isEmpty()) {
             throw DubanException.validation(n.at("units"), "only a LISTED set lists its units");
         }
-        return new PlanDocument.UnitSet(n.path, n.text("name", true), kind, group, units);
+        return new PlanDocument.UnitSet(n.path, n.text("name", true), kind, group, units, unitKind);
     }
 
     private static PlanDocument.Group group(Node n) {
@@ -144,10 +148,11 @@ public final class PlanDocumentParser {
     }
 
     private static PlanDocument.Plan plan(Node n) {
-        n.allow("documentNumber", "title", "issuingUnit", "issuedOn", "summary", "basisDocuments", "leadingGroups", "copiedTo");
+        n.allow("documentNumber", "title", "issuingUnit", "issuedOn", "summary", "basisDocuments", "leadingGroups", "copiedTo",
+                "addressees");
         return new PlanDocument.Plan(n.text("documentNumber", true), n.text("title", true), n.text("issuingUnit", true),
                 n.date("issuedOn", true), n.text("summary", false), n.list("basisDocuments", PlanDocumentParser::basis),
-                n.texts("leadingGroups"), n.texts("copiedTo"));
+                n.texts("leadingGroups"), n.texts("copiedTo"), n.texts("addressees"));
     }
 
     private static PlanDocument.BasisDocument basis(Node n) {

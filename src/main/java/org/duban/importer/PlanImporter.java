@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -246,6 +247,7 @@ public class PlanImporter {
         set.name = wanted.name();
         set.kind = wanted.kind();
         set.leadingGroupId = wanted.group() == null ? null : run.group(wanted.group(), wanted.path() + ".group").id;
+        set.unitKind = wanted.unitKind();
         set.touch(run.now);
         List<Long> unitIds = new ArrayList<>();
         for (int i = 0; i < wanted.units().size(); i++) {
@@ -315,9 +317,19 @@ public class PlanImporter {
             row.issuer = b.issuer();
             basis.add(row);
         }
+        // 主送 names units and unit sets alike, as the notice does: a unit by that name, else a set.
+        List<Long> addresseeUnits = new ArrayList<>();
+        List<Long> addresseeSets = new ArrayList<>();
+        for (int i = 0; i < wanted.addressees().size(); i++) {
+            String name = wanted.addressees().get(i);
+            Optional<UnitRow> unit = run.names.find(name);
+            addresseeUnits.add(unit.map(u -> u.id).orElse(null));
+            addresseeSets.add(unit.isPresent() ? null : run.set(name, "plan.addressees[" + i + "]").id);
+        }
         return (run.planCreated ? plans.insert(sql, plan) : plans.update(sql, plan))
                 .chain(() -> plans.replaceBasisDocuments(sql, plan.id, basis))
-                .chain(() -> plans.replaceLeadingGroups(sql, plan.id, groupIds));
+                .chain(() -> plans.replaceLeadingGroups(sql, plan.id, groupIds))
+                .chain(() -> plans.replaceAddressees(sql, plan.id, addresseeUnits, addresseeSets));
     }
 
     /**

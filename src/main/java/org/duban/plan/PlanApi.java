@@ -15,6 +15,7 @@ import org.duban.group.LeadingGroup;
 import org.duban.unit.Region;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
+import org.duban.unit.UnitSet;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -70,6 +71,25 @@ public class PlanApi {
     public Uni<List<Region>> regionOfPlan(@Source List<Plan> plans) {
         return units.regionsByIds(Batches.keys(plans, Plan::regionId))
                 .map(found -> Batches.single(plans, Plan::regionId, found, Region::id));
+    }
+
+    @NonNull
+    @Description("主送: the units and unit sets the plan is addressed to, in the document's order")
+    public Uni<List<List<@NonNull PlanAddressee>>> addressees(@Source List<Plan> plans) {
+        return queries.addresseesOf(Batches.keys(plans, Plan::id))
+                .map(found -> Batches.grouped(plans, Plan::id, found, PlanAddressee::planId));
+    }
+
+    @Name("unit")
+    public Uni<List<Unit>> unitOfAddressee(@Source List<PlanAddressee> addressees) {
+        return units.unitsByIds(Batches.keys(addressees, PlanAddressee::unitId))
+                .map(found -> Batches.single(addressees, PlanAddressee::unitId, found, Unit::id));
+    }
+
+    @Name("unitSet")
+    public Uni<List<UnitSet>> unitSetOfAddressee(@Source List<PlanAddressee> addressees) {
+        return units.unitSetsByIds(Batches.keys(addressees, PlanAddressee::unitSetId))
+                .map(found -> Batches.single(addressees, PlanAddressee::unitSetId, found, UnitSet::id));
     }
 
     @NonNull

@@ -28,7 +28,8 @@ public final class PlanInputs {
             @Size(max = 20000) String summary,
             List<@Valid BasisDocumentInput> basisDocuments,
             @Description("The leading groups steering the plan") @Id List<String> leadingGroupIds,
-            @Description("抄送: the offices the document was copied to") List<String> copiedTo) {
+            @Description("抄送: the offices the document was copied to") List<String> copiedTo,
+            @Description("主送: the units and unit sets it is addressed to, in order") List<@Valid AddresseeInput> addressees) {
     }
 
     @Input("UpdatePlanInput")
@@ -41,7 +42,13 @@ public final class PlanInputs {
             @Description("Replaces the list") List<@Valid BasisDocumentInput> basisDocuments,
             @Description("Replaces the list") @Id List<String> leadingGroupIds,
             @Description("Replaces the list") List<String> copiedTo,
+            @Description("Replaces the list") List<@Valid AddresseeInput> addressees,
             @Description("The version the change is based on; CONFLICT if the plan changed since") Integer expectedVersion) {
+    }
+
+    @Input("AddresseeInput")
+    @Description("A unit or a unit set of the plan's region: exactly one")
+    public record AddresseeInput(@Id String unitId, @Id String unitSetId) {
     }
 
     @Input("BasisDocumentInput")

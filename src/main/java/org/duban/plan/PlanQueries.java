@@ -52,6 +52,14 @@ public class PlanQueries {
                 .map(rows -> map(rows, BasisDocument::from));
     }
 
+    public Uni<List<PlanAddressee>> addresseesOf(Long[] planIds) {
+        return pool.preparedQuery("select plan_id, unit_id, unit_set_id from plan_addressee where plan_id = any($1)"
+                + " order by plan_id, ordinal")
+                .execute(Tuple.of(planIds))
+                .map(rows -> map(rows, row -> new PlanAddressee(row.getLong("plan_id"), row.getLong("unit_id"),
+                        row.getLong("unit_set_id"))));
+    }
+
     /**
      * What deserves a look in a plan: unit sets its tasks are assigned to that stand for no unit today, and
      * tasks with a deadline that nobody is responsible for.

@@ -13,7 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The one writer of {@code plan}, {@code plan_basis_document} and {@code plan_leading_group}, and the reads a write
+ * The one writer of {@code plan}, {@code plan_basis_document}, {@code plan_leading_group} and {@code plan_addressee}, and the reads a write
  * takes of them; every method runs in the caller's transaction (editing by hand, importing a plan file, setting a
  * reminder policy). Each write of a plan raises its version, so an edit holding the old one answers CONFLICT.
  */
@@ -57,6 +57,18 @@ public class PlanRows {
                                 documents.stream().map(d -> d.number).toArray(String[]::new),
                                 documents.stream().map(d -> d.title).toArray(String[]::new),
                                 documents.stream().map(d -> d.issuer).toArray(String[]::new)))
+                        .replaceWithVoid());
+    }
+
+    /** Makes the plan's addressees (主送) these, in this order: each a unit id or a unit set id. */
+    public Uni<Void> replaceAddressees(SqlClient sql, long planId, List<Long> unitIds, List<Long> setIds) {
+        return sql.preparedQuery("delete from plan_addressee where plan_id = $1").execute(Tuple.of(planId))
+                .chain(() -> unitIds.isEmpty() ? Uni.createFrom().voidItem() : sql
+                        .preparedQuery("insert into plan_addressee (plan_id, ordinal, unit_id, unit_set_id)"
+                                + " select $1, x.ordinal, x.unit_id, x.set_id from unnest($2::int[], $3::bigint[], $4::bigint[])"
+                                + " as x(ordinal, unit_id, set_id)")
+                        .execute(Tuple.of(planId, IntStream.rangeClosed(1, unitIds.size()).boxed().toArray(Integer[]::new),
+                                unitIds.toArray(Long[]::new), setIds.toArray(Long[]::new)))
                         .replaceWithVoid());
     }
 

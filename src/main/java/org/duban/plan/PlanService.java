@@ -49,6 +49,7 @@ public class PlanService {
                 .call(unit -> requireFreeDocumentNumber(sql, documentNumber, null))
                 .chain(unit -> RegionReferences.load(sql, units, groups, unit.regionId).chain(refs -> {
                     List<Long> groupIds = groupIds(input.leadingGroupIds(), refs);
+                    Addressees addressees = addressees(input.addressees(), refs);
                     Instant now = clock.instant();
                     PlanRow plan = new PlanRow();
                     plan.regionId = unit.regionId;
@@ -62,6 +63,7 @@ public class PlanService {
                     return plans.insert(sql, plan)
                             .chain(() -> plans.replaceBasisDocuments(sql, plan.id, basisDocuments(input.basisDocuments())))
                             .chain(() -> plans.replaceLeadingGroups(sql, plan.id, groupIds))
+                            .chain(() -> plans.replaceAddressees(sql, plan.id, addressees.unitIds(), addressees.setIds()))
                             .map(done -> plan.id);
                 })));
     }
@@ -106,9 +108,37 @@ public class PlanService {
                         steps = steps.chain(() -> RegionReferences.load(sql, units, groups, plan.regionId))
                                 .chain(refs -> plans.replaceLeadingGroups(sql, plan.id, groupIds(input.leadingGroupIds(), refs)));
                     }
+                    if (input.addressees() != null) {
+                        steps = steps.chain(() -> RegionReferences.load(sql, units, groups, plan.regionId))
+                                .map(refs -> addressees(input.addressees(), refs))
+                                .chain(wanted -> plans.replaceAddressees(sql, plan.id, wanted.unitIds(), wanted.setIds()));
+                    }
                     plan.touch(clock.instant());
                     return steps.chain(() -> plans.update(sql, plan)).replaceWith(plan.id);
                 }));
+    }
+
+    /** 主送, in order: per addressee a unit id or a set id, the other null. */
+    private record Addressees(List<Long> unitIds, List<Long> setIds) {
+    }
+
+    private static Addressees addressees(List<PlanInputs.AddresseeInput> inputs, RegionReferences refs) {
+        List<Long> unitIds = new java.util.ArrayList<>();
+        List<Long> setIds = new java.util.ArrayList<>();
+        if (inputs == null) {
+            return new Addressees(unitIds, setIds);
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            String field = "input.addressees[" + i + "]";
+            Long unit = refs.unitId(inputs.get(i).unitId(), field + ".unitId");
+            Long set = refs.setId(inputs.get(i).unitSetId(), field + ".unitSetId");
+            if ((unit == null) == (set == null)) {
+                throw DubanException.validation(field, "names a unit or a unit set, exactly one");
+            }
+            unitIds.add(unit);
+            setIds.add(set);
+        }
+        return new Addressees(unitIds, setIds);
     }
 
     private Uni<UnitRow> issuingUnit(SqlClient sql, String id) {

@@ -122,6 +122,12 @@ public class UnitService {
         if (input.kind() == UnitSetKind.PARCEL_TOWNSHIPS && !memberIds.isEmpty()) {
             throw DubanException.validation("input.unitIds", "a PARCEL_TOWNSHIPS set follows the parcels; it lists no units");
         }
+        if ((input.kind() == UnitSetKind.UNITS_OF_KIND) != (input.unitKind() != null)) {
+            throw DubanException.validation("input.unitKind", "a UNITS_OF_KIND set names a unit kind, and only it");
+        }
+        if (input.kind() == UnitSetKind.UNITS_OF_KIND && !memberIds.isEmpty()) {
+            throw DubanException.validation("input.unitIds", "a UNITS_OF_KIND set follows the units; it lists no units");
+        }
         return audit.withTransaction(sql -> rows.region(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(() -> groupId == null ? Uni.createFrom().voidItem() : requireGroupInRegion(sql, groupId, regionId))
@@ -135,6 +141,7 @@ public class UnitService {
                     set.name = input.name().strip();
                     set.kind = input.kind();
                     set.leadingGroupId = groupId;
+                    set.unitKind = input.unitKind();
                     set.touch(now);
                     return rows.insert(sql, set)
                             .chain(() -> rows.replaceMembers(sql, set.id, memberIds))

@@ -17,6 +17,7 @@ public record UnitSet(
         @Description("How many units the set stands for today") int unitCount,
         @Description("Set when nobody is responsible through this set, e.g. a group whose members are not listed")
         String warning,
+        @Description("For UNITS_OF_KIND: the kind of unit it stands for") UnitKind unitKind,
         @Ignore long regionId,
         @Ignore Long leadingGroupId) {
 
@@ -28,6 +29,7 @@ public record UnitSet(
                 alias + ".kind as " + prefix + "kind",
                 alias + ".region_id as " + prefix + "region_id",
                 alias + ".leading_group_id as " + prefix + "leading_group_id",
+                alias + ".unit_kind as " + prefix + "unit_kind",
                 "(select count(*) from unit_set_unit su where su.set_id = " + alias + ".id)::int as " + prefix + "unit_count");
     }
 
@@ -39,6 +41,7 @@ public record UnitSet(
                 UnitSetKind.valueOf(row.getString(prefix + "kind")),
                 unitCount,
                 unitCount == 0 ? "No unit belongs to this set: nobody is responsible through it" : null,
+                row.getString(prefix + "unit_kind") == null ? null : UnitKind.valueOf(row.getString(prefix + "unit_kind")),
                 row.getLong(prefix + "region_id"),
                 row.getLong(prefix + "leading_group_id"));
     }

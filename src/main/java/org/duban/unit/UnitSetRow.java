@@ -15,6 +15,9 @@ public class UnitSetRow extends TrackedRow {
 
     public Long leadingGroupId;
 
+    /** For UNITS_OF_KIND: the kind of unit the set stands for. */
+    public UnitKind unitKind;
+
     static UnitSetRow from(Row row) {
         UnitSetRow set = new UnitSetRow();
         set.readTracked(row);
@@ -22,6 +25,7 @@ public class UnitSetRow extends TrackedRow {
         set.name = row.getString("name");
         set.kind = Rows.enumOf(row, "kind", UnitSetKind.class);
         set.leadingGroupId = row.getLong("leading_group_id");
+        set.unitKind = Rows.enumOf(row, "unit_kind", UnitKind.class);
         return set;
     }
 }
