@@ -58,9 +58,11 @@ select (select id from region where code = 'BENCH'), 'P' || i, '基准地块 ' |
                                        'ACCEPTANCE', 'FOLLOW_UP'])[1 + (i / 4) % 7] end,
        now(), now()
 from generate_series(1, :plans * 10) i, lateral (select date '2023-01-01' + (i % 500)::int as approved) a;
-insert into land_quota (region_id, year, issued_by, target_mu, deadlines, counts_approval_changes, created_at, updated_at)
+-- Each digests the stock approved up to the end of the year before, the default setQuota gives.
+insert into land_quota (region_id, year, issued_by, target_mu, deadlines, counts_approval_changes, stock_approved_until,
+                        created_at, updated_at)
 select (select id from region where code = 'BENCH'), y, '基准省自然资源厅', :plans * 100, array[make_date(y, 12, 31)], true,
-       now(), now()
+       make_date(y - 1, 12, 31), now(), now()
 from generate_series(2023, 2025) y;
 -- Every third task has its lead unit's report, the supervision board's latest reports.
 insert into progress_report (task_id, unit_id, percent, summary, reported_at)
@@ -80,4 +82,5 @@ alter table unit_set enable trigger set_units_on_insert;
 alter table unit_set_member enable trigger set_units_on_insert;
 alter table task_assignment enable trigger task_units_on_insert;
 commit;
-analyze;
+-- Vacuumed as autovacuum would have it by the time the data is read: index-only scans read no heap pages.
+vacuum analyze;
