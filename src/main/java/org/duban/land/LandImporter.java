@@ -1,12 +1,10 @@
 package org.duban.land;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Unis;
 import org.duban.land.quota.LandQuotaRow;
@@ -148,7 +146,7 @@ public class LandImporter {
                     parcel.idleDisposal = supply.idle().disposal();
                     parcel.idleDisposalNote = supply.idle().disposalNote();
                 }
-                SupplyFacts.check(parcel, LocalDate.ofInstant(now, ChinaTime.ZONE), wanted.path() + ".supply.");
+                SupplyFacts.check(parcel, null, wanted.path() + ".supply.");
             }
             LandDocument.StandardLand standard = wanted.standardLand();
             if (standard != null) {

@@ -1,6 +1,7 @@
 package org.duban.measure;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public class MeasureProgress {
                 case REGIONAL_EVALUATIONS -> evaluations(measure, evaluations);
                 case STANDARD_LAND_SALES -> sales(measure, sales);
             };
-            byTask.computeIfAbsent(measure.taskId(), id -> new java.util.ArrayList<>()).add(share);
+            byTask.computeIfAbsent(measure.taskId(), id -> new ArrayList<>()).add(share);
         }
         return byTask;
     }

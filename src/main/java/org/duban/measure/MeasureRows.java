@@ -1,8 +1,10 @@
 package org.duban.measure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,10 +20,10 @@ public class MeasureRows {
 
     /** Makes each task's measures the given ones, in their order. */
     /** The kinds of measure the task has, as names. */
-    public Uni<java.util.Set<String>> kindsOf(SqlClient sql, long taskId) {
+    public Uni<Set<String>> kindsOf(SqlClient sql, long taskId) {
         return sql.preparedQuery("select kind from task_measure where task_id = $1").execute(Tuple.of(taskId))
                 .map(rows -> {
-                    java.util.Set<String> kinds = new java.util.HashSet<>();
+                    Set<String> kinds = new HashSet<>();
                     rows.forEach(row -> kinds.add(row.getString("kind")));
                     return kinds;
                 });

@@ -6,8 +6,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +60,7 @@ public class MilestoneQueries {
                 .map(rows -> map(rows, row -> row))
                 .chain(rows -> calendars.current().map(calendar -> {
                     Map<Long, List<Row>> byTask = new HashMap<>();
-                    rows.forEach(row -> byTask.computeIfAbsent(row.getLong("task_id"), k -> new java.util.ArrayList<>()).add(row));
+                    rows.forEach(row -> byTask.computeIfAbsent(row.getLong("task_id"), k -> new ArrayList<>()).add(row));
                     LocalDate today = ChinaTime.today(clock);
                     return tasks.stream().map(task -> coloured(task, byTask.getOrDefault(task.id(), List.of()), calendar, today))
                             .toList();
@@ -74,21 +77,21 @@ public class MilestoneQueries {
                 .map(rows -> map(rows, row -> row))
                 .chain(rows -> calendars.current().map(calendar -> {
                     LocalDate today = ChinaTime.today(clock);
-                    Map<Long, Map<Long, List<Row>>> byPlanAndTask = new java.util.LinkedHashMap<>();
+                    Map<Long, Map<Long, List<Row>>> byPlanAndTask = new LinkedHashMap<>();
                     Map<Long, Task> tasks = new HashMap<>();
                     rows.forEach(row -> {
                         tasks.computeIfAbsent(row.getLong("task_id"), id -> Task.from(row, today));
-                        byPlanAndTask.computeIfAbsent(row.getLong("plan_id"), k -> new java.util.LinkedHashMap<>())
-                                .computeIfAbsent(row.getLong("task_id"), k -> new java.util.ArrayList<>()).add(row);
+                        byPlanAndTask.computeIfAbsent(row.getLong("plan_id"), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(row.getLong("task_id"), k -> new ArrayList<>()).add(row);
                     });
                     return Arrays.stream(planIds).map(planId -> byPlanAndTask.getOrDefault(planId, Map.of()).entrySet().stream()
                             .flatMap(e -> coloured(tasks.get(e.getKey()), e.getValue(), calendar, today).stream())
-                            .sorted(java.util.Comparator.comparing(Milestone::dueOn)).toList()).toList();
+                            .sorted(Comparator.comparing(Milestone::dueOn)).toList()).toList();
                 }));
     }
 
     private List<Milestone> coloured(Task task, List<Row> rows, WorkingCalendar calendar, LocalDate today) {
-        List<Milestone> result = new java.util.ArrayList<>(rows.size());
+        List<Milestone> result = new ArrayList<>(rows.size());
         LocalDate periodStart = task.startDate();
         for (Row row : rows) {
             LocalDate due = row.getLocalDate("due_on");

@@ -123,8 +123,8 @@ public class PlanService {
     }
 
     private static Addressees addressees(List<PlanInputs.AddresseeInput> inputs, RegionReferences refs) {
-        List<Long> unitIds = new java.util.ArrayList<>();
-        List<Long> setIds = new java.util.ArrayList<>();
+        List<Long> unitIds = new ArrayList<>();
+        List<Long> setIds = new ArrayList<>();
         if (inputs == null) {
             return new Addressees(unitIds, setIds);
         }
