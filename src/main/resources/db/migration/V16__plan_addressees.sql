@@ -1,19 +1,21 @@
 -- 主送: the units a plan is addressed to, as the notice names them: units (乡宁生态文化旅游示范区管委会) and unit sets
 -- (县直有关部门, 各乡镇政府). "Every township government" is a set of its own kind, UNITS_OF_KIND: all units of one
--- kind in the region, so that a township added later is among them.
+-- kind in the region, or under one parent unit (各街道 of a district), so that a township added later is among them.
 
 alter table unit_set drop constraint unit_set_kind_check;
 alter table unit_set add constraint unit_set_kind_check
     check (kind in ('LISTED', 'GROUP_MEMBERS', 'PARCEL_TOWNSHIPS', 'UNITS_OF_KIND'));
 alter table unit_set add column unit_kind text
     check (unit_kind in ('COUNTY_GOVERNMENT', 'DEPARTMENT', 'TOWNSHIP', 'MANAGEMENT_COMMITTEE', 'OTHER'));
-alter table unit_set add constraint unit_set_unit_kind check ((kind = 'UNITS_OF_KIND') = (unit_kind is not null));
+alter table unit_set add column parent_unit_id bigint references unit (id);
+alter table unit_set add constraint unit_set_unit_kind check ((kind = 'UNITS_OF_KIND') = (unit_kind is not null)
+    and (parent_unit_id is null or kind = 'UNITS_OF_KIND'));
 
 create or replace function resolve_set_units(ids bigint[]) returns table (set_id bigint, unit_id bigint)
     language sql stable as
 $$
 with wanted as (select id, kind, region_id, leading_group_id from unit_set where id = any (ids)),
-     direct_sets as (select s.id, s.kind, s.region_id, s.unit_kind
+     direct_sets as (select s.id, s.kind, s.region_id, s.unit_kind, s.parent_unit_id
                      from unit_set s
                      where s.kind in ('LISTED', 'PARCEL_TOWNSHIPS', 'UNITS_OF_KIND')
                        and (s.id = any (ids)
@@ -35,6 +37,7 @@ with wanted as (select id, kind, region_id, leading_group_id from unit_set where
                 select s.id, u.id
                 from direct_sets s
                          join unit u on u.region_id = s.region_id and u.kind = s.unit_kind
+                    and (s.parent_unit_id is null or u.parent_id = s.parent_unit_id)
                 where s.kind = 'UNITS_OF_KIND')
 select d.set_id, d.unit_id
 from direct d
@@ -53,7 +56,7 @@ from wanted w
 where w.kind = 'GROUP_MEMBERS'
 $$;
 
--- A unit added, or changing kind or region, joins or leaves the UNITS_OF_KIND sets of its region.
+-- A unit added, or changing kind, parent or region, joins or leaves the UNITS_OF_KIND sets of its region.
 create function set_units_follow_units() returns trigger
     language plpgsql as
 $$
@@ -64,7 +67,7 @@ begin
         regions := array(select distinct region_id from new_rows);
     else
         regions := array(select n.region_id from new_rows n join old_rows o on o.id = n.id
-                         where (n.kind, n.region_id) is distinct from (o.kind, o.region_id)
+                         where (n.kind, n.region_id, n.parent_id) is distinct from (o.kind, o.region_id, o.parent_id)
                          union
                          select o.region_id from new_rows n join old_rows o on o.id = n.id where n.region_id <> o.region_id);
     end if;
@@ -88,8 +91,9 @@ begin
         perform refresh_set_units(array(select n.id
                                         from new_rows n
                                                  join old_rows o on o.id = n.id
-                                        where (n.kind, n.leading_group_id, n.region_id, n.unit_kind)
-                                                  is distinct from (o.kind, o.leading_group_id, o.region_id, o.unit_kind)));
+                                        where (n.kind, n.leading_group_id, n.region_id, n.unit_kind, n.parent_unit_id)
+                                                  is distinct from (o.kind, o.leading_group_id, o.region_id, o.unit_kind,
+                                                                    o.parent_unit_id)));
     end if;
     return null;
 end

@@ -35,7 +35,8 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     public record Unit(String path, String name, String shortName, List<String> aliases, UnitKind kind, String parent) {
     }
 
-    public record UnitSet(String path, String name, UnitSetKind kind, String group, List<String> units, UnitKind unitKind) {
+    public record UnitSet(String path, String name, UnitSetKind kind, String group, List<String> units, UnitKind unitKind,
+            String parent) {
     }
 
     public record Group(String path, String name, String shortName, String officeUnit, String officeDirector,

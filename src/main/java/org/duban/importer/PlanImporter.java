@@ -248,6 +248,7 @@ public class PlanImporter {
         set.kind = wanted.kind();
         set.leadingGroupId = wanted.group() == null ? null : run.group(wanted.group(), wanted.path() + ".group").id;
         set.unitKind = wanted.unitKind();
+        set.parentUnitId = wanted.parent() == null ? null : run.names.resolve(wanted.parent(), wanted.path() + ".parent").id;
         set.touch(run.now);
         List<Long> unitIds = new ArrayList<>();
         for (int i = 0; i < wanted.units().size(); i++) {

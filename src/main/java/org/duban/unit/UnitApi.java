@@ -74,6 +74,13 @@ public class UnitApi {
                 .map(regions -> Batches.single(sets, UnitSet::regionId, regions, Region::id));
     }
 
+    @Name("parentUnit")
+    @Description("For UNITS_OF_KIND: the unit whose units of the kind the set stands for; null for the whole region")
+    public Uni<List<Unit>> parentUnitOfSet(@Source List<UnitSet> sets) {
+        return queries.unitsByIds(Batches.keys(sets, UnitSet::parentUnitId))
+                .map(found -> Batches.single(sets, UnitSet::parentUnitId, found, Unit::id));
+    }
+
     @Name("units")
     @NonNull
     @Description("The units the set stands for today.")

@@ -51,7 +51,8 @@ public final class UnitInputs {
             @NonNull UnitSetKind kind,
             @Description("Required for GROUP_MEMBERS: the group whose member units the set stands for") @Id String leadingGroupId,
             @Description("For LISTED: the units in the set") @Id List<String> unitIds,
-            @Description("Required for UNITS_OF_KIND: the kind of unit, e.g. TOWNSHIP for 各乡镇政府") UnitKind unitKind) {
+            @Description("Required for UNITS_OF_KIND: the kind of unit, e.g. TOWNSHIP for 各乡镇政府") UnitKind unitKind,
+            @Description("For UNITS_OF_KIND: only the units of the kind directly under this unit") @Id String parentUnitId) {
     }
 
     @Input("UpdateUnitSetInput")

@@ -19,8 +19,8 @@ public class UnitRows {
 
     private static final String UNIT = "select id, region_id, name, short_name, aliases, kind, parent_id, created_at,"
             + " updated_at, version from unit";
-    private static final String SET = "select id, region_id, name, kind, leading_group_id, unit_kind, created_at, updated_at,"
-            + " version from unit_set";
+    private static final String SET = "select id, region_id, name, kind, leading_group_id, unit_kind, parent_unit_id,"
+            + " created_at, updated_at, version from unit_set";
 
     public Uni<RegionRow> region(SqlClient sql, long id) {
         return sql.preparedQuery("select id, code, name from region where id = $1").execute(Tuple.of(id))
@@ -77,9 +77,9 @@ public class UnitRows {
     }
 
     public Uni<Void> insert(SqlClient sql, UnitSetRow set) {
-        return Rows.insert(sql, "insert into unit_set (region_id, name, kind, leading_group_id, unit_kind, created_at,"
-                + " updated_at) values ($1, $2, $3, $4, $5, $6, $7) returning id",
-                set.regionId, set.name, Rows.name(set.kind), set.leadingGroupId, Rows.name(set.unitKind),
+        return Rows.insert(sql, "insert into unit_set (region_id, name, kind, leading_group_id, unit_kind, parent_unit_id,"
+                + " created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+                set.regionId, set.name, Rows.name(set.kind), set.leadingGroupId, Rows.name(set.unitKind), set.parentUnitId,
                 Rows.utc(set.createdAt), Rows.utc(set.updatedAt))
                 .invoke(id -> set.id = id).replaceWithVoid();
     }

@@ -128,10 +128,16 @@ public class UnitService {
         if (input.kind() == UnitSetKind.UNITS_OF_KIND && !memberIds.isEmpty()) {
             throw DubanException.validation("input.unitIds", "a UNITS_OF_KIND set follows the units; it lists no units");
         }
+        Long parentUnitId = Ids.parseOptional(input.parentUnitId(), "Unit");
+        if (parentUnitId != null && input.kind() != UnitSetKind.UNITS_OF_KIND) {
+            throw DubanException.validation("input.parentUnitId", "only a UNITS_OF_KIND set has a parent unit");
+        }
         return audit.withTransaction(sql -> rows.region(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(() -> groupId == null ? Uni.createFrom().voidItem() : requireGroupInRegion(sql, groupId, regionId))
                 .chain(() -> requireUnitsInRegion(sql, memberIds, regionId, "input.unitIds"))
+                .chain(() -> requireUnitsInRegion(sql, parentUnitId == null ? List.of() : List.of(parentUnitId), regionId,
+                        "input.parentUnitId"))
                 .chain(() -> rows.setsInRegion(sql, regionId))
                 .chain(existing -> {
                     requireFreeSetName(existing, input.name().strip(), null);
@@ -142,6 +148,7 @@ public class UnitService {
                     set.kind = input.kind();
                     set.leadingGroupId = groupId;
                     set.unitKind = input.unitKind();
+                    set.parentUnitId = parentUnitId;
                     set.touch(now);
                     return rows.insert(sql, set)
                             .chain(() -> rows.replaceMembers(sql, set.id, memberIds))

@@ -19,7 +19,8 @@ public record UnitSet(
         String warning,
         @Description("For UNITS_OF_KIND: the kind of unit it stands for") UnitKind unitKind,
         @Ignore long regionId,
-        @Ignore Long leadingGroupId) {
+        @Ignore Long leadingGroupId,
+        @Ignore Long parentUnitId) {
 
     /** The set columns of alias {@code s}, named with {@code prefix}, including today's member count. */
     public static String columns(String alias, String prefix) {
@@ -30,6 +31,7 @@ public record UnitSet(
                 alias + ".region_id as " + prefix + "region_id",
                 alias + ".leading_group_id as " + prefix + "leading_group_id",
                 alias + ".unit_kind as " + prefix + "unit_kind",
+                alias + ".parent_unit_id as " + prefix + "parent_unit_id",
                 "(select count(*) from unit_set_unit su where su.set_id = " + alias + ".id)::int as " + prefix + "unit_count");
     }
 
@@ -43,6 +45,7 @@ public record UnitSet(
                 unitCount == 0 ? "No unit belongs to this set: nobody is responsible through it" : null,
                 row.getString(prefix + "unit_kind") == null ? null : UnitKind.valueOf(row.getString(prefix + "unit_kind")),
                 row.getLong(prefix + "region_id"),
-                row.getLong(prefix + "leading_group_id"));
+                row.getLong(prefix + "leading_group_id"),
+                row.getLong(prefix + "parent_unit_id"));
     }
 }

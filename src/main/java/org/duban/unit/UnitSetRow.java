@@ -18,6 +18,9 @@ public class UnitSetRow extends TrackedRow {
     /** For UNITS_OF_KIND: the kind of unit the set stands for. */
     public UnitKind unitKind;
 
+    /** For UNITS_OF_KIND: only the units of the kind directly under this one (各街道 of a district); null for the region's. */
+    public Long parentUnitId;
+
     static UnitSetRow from(Row row) {
         UnitSetRow set = new UnitSetRow();
         set.readTracked(row);
@@ -26,6 +29,7 @@ public class UnitSetRow extends TrackedRow {
         set.kind = Rows.enumOf(row, "kind", UnitSetKind.class);
         set.leadingGroupId = row.getLong("leading_group_id");
         set.unitKind = Rows.enumOf(row, "unit_kind", UnitKind.class);
+        set.parentUnitId = row.getLong("parent_unit_id");
         return set;
     }
 }

@@ -59,6 +59,36 @@ class AddresseeTest {
         assertThat(changed.getList("data.updatePlan.addressees.unitSet.name")).containsExactly("各乡镇政府");
     }
 
+    @Test
+    void aSetOfAKindMayStandForTheUnitsUnderOneParent() {
+        TestPlans.Names names = TestPlans.fresh("underparent");
+        TestPlans.importPlan(TestPlans.document(names, "- { code: A, title: 甲 }").replace("unitSets:\n",
+                "unitSets:\n  - { name: 县政府各部门, kind: UNITS_OF_KIND, unitKind: DEPARTMENT, parent: 县政府 }\n"));
+        String region = TestPlans.regionId(names.regionCode());
+        String government = TestPlans.unitId(names.regionCode(), "测试县人民政府");
+        JsonPath created = ok(run("admin", "create-unit-set", "input", Map.of("regionId", region, "name", "县直部门",
+                "kind", "UNITS_OF_KIND", "unitKind", "DEPARTMENT", "parentUnitId", government)));
+        assertThat(created.getInt("data.createUnitSet.unitCount")).isEqualTo(2);
+        assertThat(created.getString("data.createUnitSet.parentUnit.name")).isEqualTo("测试县人民政府");
+        String setId = created.getString("data.createUnitSet.id");
+
+        ok(run("admin", "create-unit", "input", Map.of("regionId", region, "name", "测试县无上级局", "kind", "DEPARTMENT")));
+        ok(run("admin", "create-unit", "input", Map.of("regionId", region, "name", "测试县丙局", "kind", "DEPARTMENT",
+                "parentId", government)));
+        List<Map<String, Object>> sets = ok(run("admin", "units", "regionId", region)).getList("data.unitSets");
+        assertThat(sets).filteredOn(set -> setId.equals(set.get("id"))).singleElement()
+                .satisfies(set -> assertThat(set.get("unitCount")).isEqualTo(3));
+        assertThat(sets).filteredOn(set -> "县政府各部门".equals(set.get("name"))).singleElement()
+                .satisfies(set -> assertThat(set.get("unitCount")).isEqualTo(3));
+
+        JsonPath listed = run("admin", "create-unit-set", "input", Map.of("regionId", region, "name", "列名", "kind", "LISTED",
+                "parentUnitId", government));
+        assertThat(listed.getString("errors[0].extensions.field")).isEqualTo("input.parentUnitId");
+        JsonPath foreign = run("admin", "create-unit-set", "input", Map.of("regionId", region, "name", "外县", "kind",
+                "UNITS_OF_KIND", "unitKind", "DEPARTMENT", "parentUnitId", TestPlans.unitId("141029", "乡宁县人民政府")));
+        assertThat(foreign.getString("errors[0].extensions.field")).isEqualTo("input.parentUnitId");
+    }
+
     private static JsonPath plan(String planId) {
         List<Map<String, Object>> plans = ok(run("admin", "plans")).getList("data.plans");
         int index = plans.stream().map(p -> p.get("id")).toList().indexOf(planId);
