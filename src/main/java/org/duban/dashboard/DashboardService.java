@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -85,14 +87,29 @@ public class DashboardService {
     public Uni<PlanDashboard> planDashboard(String planId, Caller caller) {
         long id = Ids.parse(planId, "Plan");
         LocalDate today = ChinaTime.today(clock);
-        return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList())
-                .chain(assigned -> scoreItems.of(assigned)
-                        .chain(items -> quotas.ofPlan(id)
-                                .chain(planQuotas -> stages(plan.regionId())
-                                        .map(stages -> dashboard(plan, today, assigned, items, planQuotas, stages))))));
+        return plan(id, caller).chain(plan -> facts.ofPlan(id).chain(all -> {
+            List<TaskFacts> assigned = all.stream().filter(TaskFacts::assigned).toList();
+            return scoreItems.of(assigned)
+                    .chain(items -> quotas.ofPlan(id)
+                            .chain(planQuotas -> stages(plan.regionId())
+                                    .map(stages -> dashboard(plan, today, assigned, unassigned(all), items, planQuotas,
+                                            stages))));
+        }));
     }
 
-    private static PlanDashboard dashboard(Plan plan, LocalDate today, List<TaskFacts> assigned, Map<Long, List<ScoreItem>> items,
+    /** Work nobody answers for: live tasks without a responsible unit that are not sections of others. */
+    private static List<Task> unassigned(List<TaskFacts> all) {
+        Set<Long> parents = new HashSet<>();
+        all.forEach(f -> {
+            if (f.task().parentId() != null) {
+                parents.add(f.task().parentId());
+            }
+        });
+        return all.stream().filter(f -> !f.assigned() && !parents.contains(f.taskId())).map(TaskFacts::task).toList();
+    }
+
+    private static PlanDashboard dashboard(Plan plan, LocalDate today, List<TaskFacts> assigned, List<Task> unassigned,
+            Map<Long, List<ScoreItem>> items,
             List<org.duban.land.quota.QuotaProgress> planQuotas, List<PlanDashboard.StageCount> stages) {
         Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
         Map<WarningLevel, Integer> byWarning = new LinkedHashMap<>();
@@ -122,7 +139,7 @@ public class DashboardService {
             statuses.add(new PlanDashboard.StatusCount(status, byStatus.getOrDefault(status, 0)));
         }
         return new PlanDashboard(plan, today, assigned.size(), statuses, warnings, overdue, undated, planQuotas, stages, onTime,
-                percent(onTime, all.size()));
+                percent(onTime, all.size()), unassigned);
     }
 
     public Uni<List<UnitScore>> unitScoreboard(String planId, Caller caller) {

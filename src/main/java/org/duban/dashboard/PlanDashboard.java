@@ -29,7 +29,9 @@ public record PlanDashboard(
         @NonNull @Description("The quotas the plan's tasks measure themselves by") List<@NonNull QuotaProgress> quotas,
         @NonNull @Description("Standard-land parcels of the plan's region by stage") List<@NonNull StageCount> standardLandByStage,
         @Description("Items (tasks, and occurrences due so far of recurring ones) signed off on time") int signedOffOnTime,
-        @Description("Of all items: the share signed off on time, in percent with two decimals; null without items") BigDecimal onTimeRate) {
+        @Description("Of all items: the share signed off on time, in percent with two decimals; null without items") BigDecimal onTimeRate,
+        @NonNull @Description("Tasks nobody is responsible for (no unit, not a section of other tasks), in document order: "
+                + "left out of the counts above") List<@NonNull Task> unassignedTasks) {
 
     @Type("StatusCount")
     public record StatusCount(@NonNull TaskStatus status, int count) {

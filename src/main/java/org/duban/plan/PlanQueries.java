@@ -62,7 +62,7 @@ public class PlanQueries {
 
     /**
      * What deserves a look in a plan: unit sets its tasks are assigned to that stand for no unit today, and
-     * tasks with a deadline that nobody is responsible for.
+     * tasks that nobody is responsible for (sections of other tasks need nobody).
      */
     public Uni<List<String>> warnings(long planId) {
         return pool.preparedQuery("select 'Unit set ' || s.name || ' has no units: nobody is responsible through it for '"
@@ -71,9 +71,11 @@ public class PlanQueries {
                 + " where t.plan_id = $1 and t.deleted_at is null"
                 + " and not exists (select 1 from unit_set_unit su where su.set_id = s.id) group by s.name"
                 + " union all"
-                + " select 'Task ' || t.code || ' has a deadline but no responsible unit' from task t"
-                + " where t.plan_id = $1 and t.deleted_at is null and t.deadline is not null"
-                + " and not exists (select 1 from task_unit tu where tu.task_id = t.id)")
+                + " select 'Task ' || t.code || case when t.deadline is not null then ' has a deadline but no responsible unit'"
+                + " else ' has no responsible unit' end from task t"
+                + " where t.plan_id = $1 and t.deleted_at is null"
+                + " and not exists (select 1 from task_unit tu where tu.task_id = t.id)"
+                + " and not exists (select 1 from task c where c.parent_id = t.id and c.deleted_at is null)")
                 .execute(Tuple.of(planId))
                 .map(rows -> map(rows, row -> row.getString("warning")));
     }

@@ -18,6 +18,24 @@ import io.restassured.path.json.JsonPath;
 class UndatedTaskTest {
 
     @Test
+    void workNobodyAnswersForIsWarnedOfAtImportAndListedOnTheDashboard() {
+        TestPlans.Names names = TestPlans.fresh("unassigned");
+        JsonPath imported = ok(TestPlans.importDocument(TestPlans.document(names, """
+                - { code: S, title: 章节 }
+                - { code: S1, parent: S, title: 有人负责, deadline: 2031-06-30, units: [{ unit: 局甲 }] }
+                - { code: S2, parent: S, title: 无人负责, deadline: 2031-06-30 }
+                - { code: S3, parent: S, title: 无期限也无人负责 }
+                """), false));
+        assertThat(imported.getList("data.importPlan.warnings", String.class))
+                .contains("Task S2 has a deadline but no responsible unit", "Task S3 has no responsible unit")
+                .noneMatch(w -> w.startsWith("Task S "));
+        String planId = imported.getString("data.importPlan.plan.id");
+        JsonPath dashboard = ok(run("admin", "plan-dashboard", "planId", planId));
+        assertThat(dashboard.getList("data.planDashboard.unassignedTasks.code")).containsExactly("S2", "S3");
+        assertThat(dashboard.getInt("data.planDashboard.assignedTasks")).isEqualTo(1);
+    }
+
+    @Test
     void anUndatedTaskHasNoColourIsListedAsUndatedAndIsSignedOffAtIssueWithANote() {
         String planId = TestPlans.importPlan(TestPlans.document(TestPlans.fresh("undated"), """
                 - { code: U, title: 成立工作专班, deadlineNote: 即时成立, units: [{ unit: 县政府 }] }
