@@ -33,10 +33,6 @@ public enum LandUseState {
         this.used = used;
     }
 
-    public boolean used() {
-        return used;
-    }
-
     /** The states of used or of unused land, as an SQL list of literals. */
     static String sqlList(boolean used) {
         return Arrays.stream(values()).filter(state -> state.used == used).map(state -> "'" + state.name() + "'")

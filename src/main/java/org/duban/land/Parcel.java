@@ -73,12 +73,12 @@ public record Parcel(
             + "p.supply_method, p.contract_number, p.land_user, p.handover_agreed_on, p.handed_over_on, p.agreed_start_on, "
             + "p.construction_started_on, p.agreed_completion_on, p.completed_on, p.idle_determined_on, p.idle_cause, "
             + "p.idle_disposal, p.idle_disposal_note, p.standard_land, p.stage, p.site_ready_on, p.accepted_on, "
-            + "p.geometry::text as geometry, p.split_from_id, p.split_on, p.created_at, p.updated_at, p.version, s.category, "
+            + "p.geometry::text as geometry, p.split_from_id, p.split_on, p.created_at, p.updated_at, p.version, "
             + "s.awaiting_adjustment";
 
     /** Parcel columns for aliases {@code p} (parcel) and {@code s} (its parcel_status row), with the use on the day. */
     public static String columns(LocalDate today) {
-        return COLUMNS + ", " + useState(today) + " as use_state";
+        return COLUMNS + ", " + category(today) + " as category, " + useState(today) + " as use_state";
     }
 
     /**
@@ -90,7 +90,10 @@ public record Parcel(
                 + " p.construction_started_on, p.agreed_completion_on, p.completed_on, p.idle_determined_on)";
     }
 
-    /** The category on the day, for alias {@code p} and {@code s}, as {@link ParcelCategory#of} tells it. */
+    /**
+     * The category on the day, for alias {@code p} and {@code s}: the standing toward the stock (V2's parcel_status)
+     * and, once supplied, whether the use state is one of used land. Reads, filters and the map all take it from here.
+     */
     static String category(LocalDate today) {
         return "case when s.category <> 'SUPPLIED' then s.category when " + useState(today) + " in "
                 + LandUseState.sqlList(true) + " then 'USED' else 'SUPPLIED_UNUSED' end";
@@ -119,7 +122,7 @@ public record Parcel(
                 LandUse.valueOf(row.getString("land_use")), area, Area.squareMetres(area), Area.hectares(area),
                 new Approval(row.getString("approval_batch"), row.getString("approval_number"), row.getLocalDate("approved_on"),
                         level == null ? null : ApprovalLevel.valueOf(level)),
-                ParcelCategory.of(row.getString("category"), useState), row.getBoolean("awaiting_adjustment"), supply,
+                ParcelCategory.valueOf(row.getString("category")), row.getBoolean("awaiting_adjustment"), supply,
                 useState, row.getBoolean("standard_land"),
                 stage == null ? null : StandardLandStage.valueOf(stage), row.getLocalDate("site_ready_on"),
                 row.getLocalDate("accepted_on"), row.getString("geometry"), row.getLocalDate("split_on"),

@@ -15,13 +15,5 @@ public enum ParcelCategory {
     @Description("Out of the stock: its approval was withdrawn")
     APPROVAL_WITHDRAWN,
     @Description("Split into parts by a partial supply (splitOn): its parts carry its area on, it is history")
-    SPLIT;
-
-    /** From the parcel's standing toward the stock (V2's parcel_status) and, once supplied, its use. */
-    static ParcelCategory of(String stockCategory, LandUseState use) {
-        if (!"SUPPLIED".equals(stockCategory)) {
-            return valueOf(stockCategory);
-        }
-        return use.used() ? USED : SUPPLIED_UNUSED;
-    }
+    SPLIT
 }
