@@ -17,8 +17,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Stamps a mutation's transaction with who runs which operation when; the audit triggers (V4) then record
  * every row the transaction changes, before and after, in that same transaction. Every mutation writes in
- * {@link #withTransaction}, which stamps first thing. Outside a mutation (the scheduler, the demo loader) the stamp
- * is left out.
+ * {@link #withTransaction}, which stamps first thing. Outside a mutation (the demo loader) only the time is stamped: the
+ * triggers that date what they open (V17's signing rows) read the service's clock from it, and no audit row is written.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -26,6 +26,7 @@ public class AuditTrail {
     private static final String STAMP = "select set_config('duban.audit_operation', $1, true),"
             + " set_config('duban.audit_actor_id', $2, true), set_config('duban.audit_actor_name', $3, true),"
             + " set_config('duban.audit_at', $4, true)";
+    private static final String TIME = "select set_config('duban.audit_at', $1, true)";
 
     private final Pool pool;
     private final Callers callers;
@@ -46,7 +47,7 @@ public class AuditTrail {
     private Uni<Void> stamp(SqlConnection connection) {
         Optional<String> operation = MutationNames.current();
         if (operation.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return connection.preparedQuery(TIME).execute(Tuple.of(clock.instant().toString())).replaceWithVoid();
         }
         return values(operation.get()).chain(values -> connection.preparedQuery(STAMP).execute(values)).replaceWithVoid();
     }

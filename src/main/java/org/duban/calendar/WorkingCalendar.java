@@ -69,6 +69,19 @@ public final class WorkingCalendar {
         throw new IllegalStateException("fewer than " + n + " working days found before " + day);
     }
 
+    /** The n-th working day after the day (n ≥ 1), the day itself not counted. */
+    public LocalDate plusWorkingDays(LocalDate day, int n) {
+        LocalDate candidate = day;
+        int counted = 0;
+        for (int i = 0; i < SEARCH_LIMIT * (1 + n / 200); i++) {
+            candidate = candidate.plusDays(1);
+            if (isWorkingDay(candidate) && ++counted == n) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("fewer than " + n + " working days found after " + day);
+    }
+
     /**
      * Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. Counted as
      * the weekdays between them, corrected by the holidays and make-up days that fall between: every task of a list

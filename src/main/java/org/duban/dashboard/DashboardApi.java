@@ -10,6 +10,8 @@ import org.duban.access.Roles;
 import org.duban.common.DateBounds;
 import org.duban.milestone.Milestone;
 import org.duban.milestone.MilestoneQueries;
+import org.duban.signing.Signing;
+import org.duban.signing.SigningQueries;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -28,10 +31,23 @@ public class DashboardApi {
     private final Callers callers;
     private final MilestoneQueries milestones;
 
-    DashboardApi(DashboardService service, Callers callers, MilestoneQueries milestones) {
+    private static final int AWAITED_SIGNINGS = 100;
+
+    private final SigningQueries signings;
+
+    DashboardApi(DashboardService service, Callers callers, MilestoneQueries milestones, SigningQueries signings) {
+        this.signings = signings;
         this.service = service;
         this.callers = callers;
         this.milestones = milestones;
+    }
+
+    @NonNull
+    @Description("Units yet to sign for open tasks of the plan (签收), longest waiting first (so those overdue to sign, "
+            + "领办逾期, come first), at most 100; returned tasks awaiting the office's decision are not here")
+    public Uni<List<List<@NonNull Signing>>> signingsAwaited(@Source List<PlanDashboard> dashboards) {
+        return Multi.createFrom().iterable(dashboards).onItem()
+                .transformToUniAndConcatenate(d -> signings.awaitedInPlan(d.plan().id(), AWAITED_SIGNINGS)).collect().asList();
     }
 
     @Query

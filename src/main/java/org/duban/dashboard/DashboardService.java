@@ -38,6 +38,7 @@ import org.duban.supervision.SupervisionQueries;
 import org.duban.supervision.TaskFacts;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
+import org.duban.urging.UrgingQueries;
 import org.duban.warning.WarningLevel;
 
 import io.smallrye.mutiny.Uni;
@@ -69,10 +70,13 @@ public class DashboardService {
     private final SupervisionQueries reports;
     private final ScoreItems scoreItems;
     private final Scoreboard scoreboard;
+    private final UrgingQueries urgingCounts;
     private final Clock clock;
 
     DashboardService(Pool pool, PlanQueries plans, UnitQueries units, QuotaQueries quotas, ProgressFacts facts,
-            SupervisionQueries reports, ScoreItems scoreItems, Scoreboard scoreboard, Clock clock) {
+            SupervisionQueries reports, ScoreItems scoreItems, Scoreboard scoreboard, UrgingQueries urgingCounts,
+            Clock clock) {
+        this.urgingCounts = urgingCounts;
         this.pool = pool;
         this.plans = plans;
         this.units = units;
@@ -147,10 +151,10 @@ public class DashboardService {
         LocalDate today = ChinaTime.today(clock);
         return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList()))
                 .chain(assigned -> scoreItems.of(assigned)
-                        .chain(items -> pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of(id))
+                        .chain(items -> urgingCounts.countsInPlan(id).chain(urgings -> pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of(id))
                                 .map(rows -> scoreboard.rank(map(rows, row -> new Scoreboard.Responsibility(row.getLong("task_id"),
                                         row.getLong("unit_id"), row.getString("name"),
-                                        AssignmentRole.valueOf(row.getString("role")))), items, today))));
+                                        AssignmentRole.valueOf(row.getString("role")))), items, urgings, today)))));
     }
 
     public Uni<UnitReport> unitReport(String unitId, LocalDate from, LocalDate to, Caller caller) {

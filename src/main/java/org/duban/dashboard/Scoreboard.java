@@ -38,7 +38,8 @@ class Scoreboard {
     record Responsibility(long taskId, long unitId, String unitName, AssignmentRole role) {
     }
 
-    List<UnitScore> rank(List<Responsibility> responsibilities, Map<Long, List<ScoreItem>> items, LocalDate today) {
+    List<UnitScore> rank(List<Responsibility> responsibilities, Map<Long, List<ScoreItem>> items, Map<Long, Integer> urgings,
+            LocalDate today) {
         Map<Long, Tally> tallies = new LinkedHashMap<>();
         for (Responsibility responsibility : responsibilities) {
             List<ScoreItem> own = items.get(responsibility.taskId());
@@ -61,7 +62,7 @@ class Scoreboard {
             Tally tally = ranked.get(i);
             int rank = i > 0 && ranked.get(i - 1).sameStanding(tally) ? scores.get(i - 1).rank() : i + 1;
             scores.add(new UnitScore(rank, String.valueOf(tally.unitId), tally.name, tally.assigned, tally.leading, tally.signedOff,
-                    tally.onTime, tally.late, tally.overdueNow, tally.rate()));
+                    tally.onTime, tally.late, tally.overdueNow, tally.rate(), urgings.getOrDefault(tally.unitId, 0)));
         }
         return scores;
     }

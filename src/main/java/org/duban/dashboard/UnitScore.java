@@ -22,5 +22,7 @@ public record UnitScore(
         @Description("Past the deadline and neither submitted nor signed off") int overdueNow,
         @Description("onTime ÷ (signedOff + overdueNow), each item weighed by the unit's role (duban.scoreboard.lead-weight, "
                 + "1, and assist-weight, 0.5), in percent with two decimals; null while nothing is decided")
-        BigDecimal onTimeRate) {
+        BigDecimal onTimeRate,
+        @Description("How often the unit was urged (催办) about the plan's tasks: by the office, and by the policy's ladder")
+        int urgings) {
 }

@@ -50,26 +50,51 @@ public class Deliveries {
             + " left join task t on t.id = m.task_id left join unit u on u.id = m.unit_id"
             + " left join unit_channel ch on ch.unit_id = m.unit_id";
 
-    private final AuditTrail audit;
+    // A follow-up read in the app meanwhile (by its account; for a unit's own channels, by anyone), or about a task no
+    // longer owed, is not sent. Only the follow-ups about to be claimed are looked at.
+    private static final String CANCEL_READ = "update delivery d set status = 'CANCELLED', last_error = 'read in the app'"
+            + " where d.unless_read and d.status = 'PENDING' and d.next_attempt_at <= $1 and (exists (select 1 from notification n"
+            + "   where n.read_at is not null and (n.reminder_id = d.reminder_id or n.notice_id = d.notice_id)"
+            + "   and (d.account_id is null or n.account_id = d.account_id))"
+            + " or exists (select 1 from notice m join task t on t.id = m.task_id where m.id = d.notice_id and not is_open(t.status)))";
 
-    Deliveries(AuditTrail audit) {
+    private final AuditTrail audit;
+    private final DeliverySettings settings;
+
+    Deliveries(AuditTrail audit, DeliverySettings settings) {
         this.audit = audit;
+        this.settings = settings;
     }
 
-    /** A pending delivery per webhook and e-mail address each message reaches, once per address. */
+    /**
+     * A pending delivery per webhook and e-mail address each message reaches, once per address: the unit's channels, and
+     * the e-mail of every account it reaches. A reminder or an urging that reached someone in the app waits there first
+     * ({@link Outbox#FOLLOW_UP_KINDS}); a person's e-mail then follows only the in-app message they got.
+     */
     Uni<Void> queue(SqlConnection connection, Outbox.Source source, Long[] ids, Instant now) {
-        return connection.preparedQuery("insert into delivery (" + source.reference + ", channel, target, next_attempt_at,"
-                + " created_at) select m.id, x.channel, x.target, $2, $2 from " + source.table + " m cross join lateral ("
-                + "   select channel, target from unit_delivery_target where unit_id = m.unit_id"
-                + "   union select 'EMAIL', a.email from account a where a.id = " + source.account
-                + "   and a.enabled and a.email is not null) x"
-                + " where m.id = any($1) on conflict (" + source.reference + ", channel, target) do nothing")
-                .execute(Tuple.of(ids, utc(now)))
+        String inApp = "select 1 from notification n where n." + source.reference + " = m.id";
+        return connection.preparedQuery("insert into delivery (" + source.reference + ", channel, target, account_id, unless_read,"
+                + " next_attempt_at, created_at) select m.id, x.channel, x.target, x.account_id, f.follows,"
+                + " case when f.follows then $3::timestamptz else $2::timestamptz end, $2 from " + source.table + " m"
+                + " cross join lateral (select m.kind in " + Outbox.FOLLOW_UP_KINDS + " and exists (" + inApp + ") as follows) f"
+                + " cross join lateral ("
+                + "   select 'WEBHOOK' as channel, c.webhook_url as target, null::bigint as account_id from unit_channel c"
+                + "   where c.unit_id = m.unit_id and c.webhook_url is not null"
+                + "   union select 'EMAIL', c.email, null from unit_channel c where c.unit_id = m.unit_id and c.email is not null"
+                + "   union select 'EMAIL', a.email, a.id from account a where a.enabled and a.email is not null and a.unit_id = m.unit_id"
+                + "   union select 'EMAIL', a.email, a.id from account a where a.enabled and a.email is not null and a.id = " + source.account
+                + "   union select 'EMAIL', a.email, a.id from task_person p join account a on a.id = p.account_id"
+                + "   where p.task_id = m.task_id and p.unit_id = m.unit_id and a.enabled and a.email is not null) x"
+                + " where m.id = any($1) and (not f.follows or x.account_id is null or exists (" + inApp + " and n.account_id = x.account_id))"
+                + " on conflict (" + source.reference + ", channel, target) do nothing")
+                .execute(Tuple.of(ids, utc(now), utc(now.plus(settings.followUpAfter()))))
                 .replaceWithVoid();
     }
 
-    Uni<Void> cancelObsolete(Pool pool) {
-        return pool.preparedQuery(CANCEL_OBSOLETE).execute().replaceWithVoid();
+    Uni<Void> cancelObsolete(Pool pool, Instant now) {
+        return pool.preparedQuery(CANCEL_OBSOLETE).execute()
+                .chain(() -> pool.preparedQuery(CANCEL_READ).execute(Tuple.of(utc(now))))
+                .replaceWithVoid();
     }
 
     /** Leases up to {@code batchSize} due deliveries to this worker until {@code leaseUntil}. */

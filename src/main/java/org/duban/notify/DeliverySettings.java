@@ -28,6 +28,13 @@ public interface DeliverySettings {
     @WithDefault("50")
     int batchSize();
 
+    /**
+     * How long a reminder or an urging waits unread in the app before it goes once more by the unit's other channels
+     * (webhook, e-mail); read before then, it does not. Zero sends on every channel at once.
+     */
+    @WithDefault("PT2H")
+    Duration followUpAfter();
+
     /** Connect and response timeout of webhook calls. */
     @WithDefault("PT10S")
     Duration httpTimeout();

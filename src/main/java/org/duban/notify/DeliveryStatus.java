@@ -11,6 +11,6 @@ public enum DeliveryStatus {
     SENT,
     @Description("Failed every attempt; see lastError. An admin can retry it.")
     DEAD,
-    @Description("Not sent: the task was submitted, suspended, signed off, deleted or rescheduled first")
+    @Description("Not sent: the task was submitted, suspended, signed off, deleted or rescheduled first, or (a follow-up) the message was read in the app")
     CANCELLED
 }

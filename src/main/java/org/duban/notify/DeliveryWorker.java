@@ -56,7 +56,7 @@ public class DeliveryWorker {
      */
     public Uni<Integer> deliverDue(Pool pool, Clock clock) {
         Instant now = clock.instant();
-        return deliveries.cancelObsolete(pool)
+        return deliveries.cancelObsolete(pool, now)
                 .chain(() -> batches(pool, clock, now, 0, 0))
                 .call(attempts -> oldestPending(pool, now));
     }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -48,10 +49,11 @@ public class NotificationApi {
     }
 
     @Query
-    @Description("The signed-in account's notifications, newest first.")
-    public Uni<@NonNull NotificationConnection> myNotifications(Boolean unreadOnly, Integer first, String after) {
+    @Description("The signed-in account's notifications, newest first; only those of the given kinds when kinds is given.")
+    public Uni<@NonNull NotificationConnection> myNotifications(Boolean unreadOnly, @Nullable List<@NonNull NotificationKind> kinds,
+            Integer first, String after) {
         PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
-        return account().chain(id -> queries.inbox(id, Boolean.TRUE.equals(unreadOnly), page));
+        return account().chain(id -> queries.inbox(id, Boolean.TRUE.equals(unreadOnly), kinds, page));
     }
 
     @Mutation

@@ -27,9 +27,10 @@ public class NotificationQueries {
         this.pool = pool;
     }
 
-    public Uni<NotificationConnection> inbox(long accountId, boolean unreadOnly, PageRequest page) {
+    public Uni<NotificationConnection> inbox(long accountId, boolean unreadOnly, List<NotificationKind> kinds, PageRequest page) {
         SqlParams params = new SqlParams();
-        String conditions = "n.account_id = " + params.bind(accountId) + (unreadOnly ? " and n.read_at is null" : "");
+        String conditions = "n.account_id = " + params.bind(accountId) + (unreadOnly ? " and n.read_at is null" : "")
+                + (kinds == null ? "" : " and n.kind = any(" + params.bind(kinds.stream().map(Enum::name).toArray(String[]::new)) + ")");
         String sql = NEWEST_FIRST.sql(Notification.COLUMNS, " from notification n", conditions, page, params);
         return pool.preparedQuery(sql).execute(params.tuple())
                 .map(rows -> NotificationConnection.of(NEWEST_FIRST.slice(rows, page, Notification::from)));

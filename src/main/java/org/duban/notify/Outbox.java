@@ -18,7 +18,7 @@ public class Outbox {
     /** Where written messages live, and whom they reach: a unit's accounts and channels, or one account. */
     public enum Source {
         REMINDER("reminder", "reminder_id", "m.account_id", "(account_id, reminder_id)"),
-        NOTICE("notice", "notice_id", "null::bigint", "(account_id, notice_id) where notice_id is not null");
+        NOTICE("notice", "notice_id", "m.account_id", "(account_id, notice_id) where notice_id is not null");
 
         final String table;
         final String reference;
@@ -34,23 +34,35 @@ public class Outbox {
         }
 
         /**
-         * The enabled accounts a message {@code m} of this source reaches, as alias {@code a}: a union of two index
-         * lookups, where a join on "unit or account" read every account once per message.
+         * The enabled accounts a message {@code m} of this source reaches, as alias {@code a}: the unit's, the one it is
+         * addressed to, and the people the unit named for the task (责任到人); a union of index lookups, where a join on
+         * "unit or account" read every account once per message.
          */
         String reachedAccounts() {
             return "cross join lateral (select id from account where enabled and unit_id = m.unit_id"
-                    + " union select id from account where enabled and id = " + account + ") a";
+                    + " union select id from account where enabled and id = " + account
+                    + " union select p.account_id from task_person p join account pa on pa.id = p.account_id and pa.enabled"
+                    + "   where p.task_id = m.task_id and p.unit_id = m.unit_id) a";
         }
     }
+
+    /**
+     * The kinds of message that go by the app first and follow up by the unit's other channels only while unread
+     * ({@code duban.delivery.follow-up-after}): reminders, urgings and what stands in for them.
+     */
+    static final String FOLLOW_UP_KINDS = "('BEFORE_DEADLINE', 'DUE_TODAY', 'OVERDUE', 'ESCALATION', 'URGING',"
+            + " 'SIGN_OVERDUE', 'INSTRUCTION_DUE', 'OVERDUE_DIGEST')";
 
     /**
      * Whether a message to the unit and account in these columns would reach nobody: no enabled account of the unit,
      * the account not enabled, and no channel of the unit. Said beside {@link Source#reachedAccounts} and the
      * deliveries' targets, so that a writer can mark such a message as it inserts it instead of updating it after.
      */
-    public static String reachesNobody(String unitColumn, String accountColumn) {
+    public static String reachesNobody(String taskColumn, String unitColumn, String accountColumn) {
         return "(not exists (select 1 from account where enabled and unit_id = " + unitColumn + ")"
                 + " and not exists (select 1 from account where enabled and id = " + accountColumn + ")"
+                + " and not exists (select 1 from task_person p join account pa on pa.id = p.account_id and pa.enabled"
+                + "   where p.task_id = " + taskColumn + " and p.unit_id = " + unitColumn + ")"
                 + " and not exists (select 1 from unit_delivery_target where unit_id = " + unitColumn + "))";
     }
 

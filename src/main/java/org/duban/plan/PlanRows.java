@@ -80,12 +80,15 @@ public class PlanRows {
                         .execute(Tuple.of(planId, groupIds.toArray(new Long[0]))).replaceWithVoid());
     }
 
-    /** The plan's reminder policy (null days: the defaults apply); false when there is no such plan. */
+    /** The plan's reminder policy (null days: the defaults apply), with the overdue cadence (urge after, daily, every, digest above;
+     * nulls: as the plan or the defaults say); false when there is no such plan. */
     public Uni<Boolean> setReminderPolicy(SqlClient sql, long planId, Integer[] daysBefore, Integer escalateAfterDays,
-            Instant now) {
-        return sql.preparedQuery("update plan set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
+            Integer[] overdueCadence, Instant now) {
+        return sql.preparedQuery("update plan set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4, urge_after_days = $5,"
+                + " overdue_daily_days = $6, overdue_every_days = $7, digest_above = $8,"
                 + " version = version + 1 where id = $1")
-                .execute(Tuple.of(planId, daysBefore, escalateAfterDays, Rows.utc(now)))
+                .execute(Tuple.from(new Object[] { planId, daysBefore, escalateAfterDays, Rows.utc(now), overdueCadence[0],
+                        overdueCadence[1], overdueCadence[2], overdueCadence[3] }))
                 .map(rows -> rows.rowCount() > 0);
     }
 }

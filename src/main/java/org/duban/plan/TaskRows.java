@@ -198,6 +198,15 @@ public class TaskRows {
                 .replaceWithVoid());
     }
 
+    /**
+     * Hands a unit's direct assignment to another unit, with its role and place (a task returned as not the unit's own,
+     * 退回 then 改派); false when the unit holds none directly (it is responsible through a set).
+     */
+    public Uni<Boolean> reassignUnit(SqlClient sql, long taskId, long fromUnitId, long toUnitId) {
+        return sql.preparedQuery("update task_assignment set unit_id = $3 where task_id = $1 and unit_id = $2")
+                .execute(Tuple.of(taskId, fromUnitId, toUnitId)).map(rows -> rows.rowCount() > 0);
+    }
+
     /** A non-recurring task's status (a recurring one's occurrences have their own). */
     public Uni<Void> setStatus(SqlClient sql, long taskId, TaskStatus status, Instant now) {
         return sql.preparedQuery("update task set status = $2, updated_at = $3, version = version + 1 where id = $1")
@@ -217,12 +226,15 @@ public class TaskRows {
                 .execute(Tuple.of(taskId, deadline, scoreAgainstNew, Rows.utc(now))).replaceWithVoid();
     }
 
-    /** The task's own reminder policy (null days: its plan's applies); false when there is no such live task. */
+    /** The task's own reminder policy (null days: its plan's applies), with the overdue cadence (urge after, daily, every,
+     * digest above; nulls: as the plan or the defaults say); false when there is no such live task. */
     public Uni<Boolean> setReminderPolicy(SqlClient sql, long taskId, Integer[] daysBefore, Integer escalateAfterDays,
-            Instant now) {
-        return sql.preparedQuery("update task set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4,"
+            Integer[] overdueCadence, Instant now) {
+        return sql.preparedQuery("update task set reminder_days_before = $2, escalate_after_days = $3, updated_at = $4, urge_after_days = $5,"
+                + " overdue_daily_days = $6, overdue_every_days = $7, digest_above = $8,"
                 + " version = version + 1 where id = $1 and deleted_at is null")
-                .execute(Tuple.of(taskId, daysBefore, escalateAfterDays, Rows.utc(now)))
+                .execute(Tuple.from(new Object[] { taskId, daysBefore, escalateAfterDays, Rows.utc(now), overdueCadence[0],
+                        overdueCadence[1], overdueCadence[2], overdueCadence[3] }))
                 .map(rows -> rows.rowCount() > 0);
     }
 }

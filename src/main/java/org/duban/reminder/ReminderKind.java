@@ -9,10 +9,12 @@ public enum ReminderKind {
     BEFORE_DEADLINE,
     @Description("On the deadline, or the last working day before it when it falls on a non-working day")
     DUE_TODAY,
-    @Description("Every working day while the task is overdue")
+    @Description("While the task is overdue: every working day at first, then at the policy's interval")
     OVERDUE,
     @Description("To the plan's leading group once a task has been overdue for more than the policy's working days")
-    ESCALATION;
+    ESCALATION,
+    @Description("The automatic urging (催办) of the policy's ladder, once, in place of that day's overdue reminder")
+    URGING;
 
     public int urgency() {
         return ordinal();

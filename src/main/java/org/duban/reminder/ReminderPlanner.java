@@ -6,8 +6,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +41,9 @@ public class ReminderPlanner {
     /** The next reminder day of a task that owes nothing: none until a change marks it for planning again. */
     private static final LocalDate NEVER = LocalDate.of(9999, 12, 31);
     private static final String SELECT = "select " + Schedule.COLUMNS + ", t.plan_id, t.reminder_days_before as task_days,"
-            + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after";
+            + " p.reminder_days_before as plan_days, coalesce(t.escalate_after_days, p.escalate_after_days) as escalate_after,"
+            + " coalesce(t.urge_after_days, p.urge_after_days) as urge_after, coalesce(t.overdue_daily_days, p.overdue_daily_days) as daily,"
+            + " coalesce(t.overdue_every_days, p.overdue_every_days) as every, coalesce(t.digest_above, p.digest_above) as digest_above";
 
     private final CalendarStore calendars;
     private final ReminderSettings settings;
@@ -97,7 +101,7 @@ public class ReminderPlanner {
      */
     public Uni<Void> prepareRun(SqlClient sql, LocalDate today) {
         String basis = "days-before=" + settings.daysBefore() + ";escalate-after=" + settings.escalateAfterDays() + ";at="
-                + settings.timeOfDay() + ";lookahead=" + LOOKAHEAD_DAYS;
+                + settings.timeOfDay() + ";lookahead=" + LOOKAHEAD_DAYS + ";cadence=" + defaultCadence();
         return sql.preparedQuery("with stored as (insert into reminder_planning_basis (basis) values ($1) on conflict (single)"
                 + " do update set basis = excluded.basis where reminder_planning_basis.basis <> excluded.basis"
                 + " returning xmax <> 0 as changed)"
@@ -135,13 +139,13 @@ public class ReminderPlanner {
                     }
                     Uni<OpenTasks> open = withRecipients(tx, tx.preparedQuery(SELECT + Schedule.FROM
                             + " where t.id = any($1) and t.deleted_at is null").execute(Tuple.of((Object) ids)));
-                    return open.chain(tasks -> WorkerThreads.run(() -> planDue(
-                            new ReminderRules(calendar, timeOfDay, ChinaTime.ZONE), ids, tasks, from, today, dueUpTo, now)));
+                    return open.chain(tasks -> overdueItems(tx, tasks, today).chain(overdue -> WorkerThreads.run(() -> planDue(
+                            new ReminderRules(calendar, timeOfDay, ChinaTime.ZONE), ids, tasks, overdue, from, today, dueUpTo, now))));
                 });
     }
 
-    private DuePlan planDue(ReminderRules rules, Long[] claimed, OpenTasks open, LocalDate from, LocalDate today,
-            LocalDate dueUpTo, Instant now) {
+    private DuePlan planDue(ReminderRules rules, Long[] claimed, OpenTasks open, Map<Long, Integer> overdueItems,
+            LocalDate from, LocalDate today, LocalDate dueUpTo, Instant now) {
         Map<Long, LocalDate> nextDays = new HashMap<>();
         List<DueReminder> reminders = new ArrayList<>();
         Recipients recipients = new Recipients(open);
@@ -149,7 +153,11 @@ public class ReminderPlanner {
             Schedule schedule = Schedule.from(row);
             LocalDate next = null;
             for (OpenOccurrence occurrence : openOccurrences(row, schedule, dueUpTo, recipients)) {
-                reminders.addAll(rules.remindersBetween(occurrence, from, today));
+                for (DueReminder reminder : rules.remindersBetween(occurrence, from, today)) {
+                    if (schedule.recurs() || reminder.milestone() != null || !inDigest(reminder, occurrence.cadence(), overdueItems)) {
+                        reminders.add(reminder);
+                    }
+                }
                 LocalDate day = rules.nextReminderDay(occurrence, now);
                 next = next == null || day.isBefore(next) ? day : next;
             }
@@ -169,6 +177,42 @@ public class ReminderPlanner {
         // A claimed task not read was deleted after it was marked: it owes nothing any more.
         LocalDate[] days = Arrays.stream(claimed).map(id -> nextDays.getOrDefault(id, NEVER)).toArray(LocalDate[]::new);
         return new DuePlan(reminders, claimed, days);
+    }
+
+    /**
+     * An overdue reminder of a deadline (not a milestone's, not a recurring task's) to a unit with more overdue items than
+     * the task's policy allows goes in the unit's weekly digest ({@link OverdueDigest}) instead: one message listing
+     * them all, not one each.
+     */
+    private static boolean inDigest(DueReminder reminder, OverdueCadence cadence, Map<Long, Integer> overdueItems) {
+        return reminder.kind() == ReminderKind.OVERDUE && reminder.recipient().kind() == Recipient.Kind.UNIT
+                && overdueItems.getOrDefault(reminder.recipient().id(), 0) > cadence.digestAbove();
+    }
+
+    /**
+     * How many overdue items ({@link OverdueDigest#ITEMS}) each unit of the claimed tasks has today; read only when
+     * the chunk holds overdue work, by the units' index.
+     */
+    private Uni<Map<Long, Integer>> overdueItems(SqlClient sql, OpenTasks open, LocalDate today) {
+        boolean overdue = open.tasks().stream().anyMatch(row -> row.getLocalDate("deadline") != null
+                && row.getLocalDate("deadline").isBefore(today) && TaskStatus.valueOf(row.getString("status")).isOpen());
+        if (!overdue) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Set<Long> units = new HashSet<>();
+        open.recipients().forEach(row -> {
+            if (row.getLong("unit_id") != null) {
+                units.add(row.getLong("unit_id"));
+            }
+        });
+        return sql.preparedQuery("select tu.unit_id, count(*)::int as items from task_unit tu join task t on t.id = tu.task_id"
+                + " where tu.unit_id = any($1) and " + OverdueDigest.ITEMS + " group by tu.unit_id")
+                .execute(Tuple.of(units.toArray(new Long[0]), today))
+                .map(rows -> {
+                    Map<Long, Integer> items = new HashMap<>();
+                    rows.forEach(row -> items.put(row.getLong("unit_id"), row.getInteger("items")));
+                    return items;
+                });
     }
 
     /** Stores the days a chunk worked out onto the rows it claimed. */
@@ -257,11 +301,13 @@ public class ReminderPlanner {
         List<Integer> daysBefore = daysBefore(row);
         Integer escalateAfter = row.getInteger("escalate_after");
         int escalate = escalateAfter != null ? escalateAfter : settings.escalateAfterDays();
+        OverdueCadence cadence = cadence(row);
         List<Recipient> units = recipients.byTask.getOrDefault(schedule.taskId(), List.of());
         List<Long> escalations = recipients.escalationsByPlan.getOrDefault(planId, List.of());
         for (TaskOccurrence occurrence : schedule.between(null, dueUpTo, dueUpTo, Integer.MAX_VALUE)) {
             if (occurrence.status().isOpen()) {
-                result.add(new OpenOccurrence(schedule.taskId(), occurrence.dueOn(), daysBefore, escalate, units, escalations));
+                result.add(new OpenOccurrence(schedule.taskId(), occurrence.dueOn(), daysBefore, escalate, cadence, units,
+                        escalations));
             }
         }
         // A milestone is owed while the task is open and it is not met, by the task's policy; one on the deadline is
@@ -269,12 +315,28 @@ public class ReminderPlanner {
         if (!schedule.recurs() && TaskStatus.valueOf(row.getString("status")).isOpen()) {
             for (UnmetMilestone milestone : recipients.milestonesByTask.getOrDefault(schedule.taskId(), List.of())) {
                 if (!milestone.dueOn().isAfter(dueUpTo) && !milestone.dueOn().equals(schedule.deadline())) {
-                    result.add(new OpenOccurrence(schedule.taskId(), milestone.dueOn(), daysBefore, escalate, units,
+                    result.add(new OpenOccurrence(schedule.taskId(), milestone.dueOn(), daysBefore, escalate, cadence, units,
                             escalations, milestone.title()));
                 }
             }
         }
         return result;
+    }
+
+    /** The cadence of overdue reminders the row's task follows: its own, its plan's, the defaults, field by field. */
+    public OverdueCadence cadence(Row row) {
+        OverdueCadence defaults = defaultCadence();
+        Integer urge = row.getInteger("urge_after");
+        Integer daily = row.getInteger("daily");
+        Integer every = row.getInteger("every");
+        Integer digest = row.getInteger("digest_above");
+        return new OverdueCadence(urge != null ? urge : defaults.urgeAfterDays(), daily != null ? daily : defaults.dailyDays(),
+                every != null ? every : defaults.everyDays(), digest != null ? digest : defaults.digestAbove());
+    }
+
+    public OverdueCadence defaultCadence() {
+        return new OverdueCadence(settings.urgeAfterDays().orElse(null), settings.overdueDailyDays(), settings.overdueEveryDays(),
+                settings.digestAbove());
     }
 
     private List<Integer> daysBefore(Row row) {

@@ -74,7 +74,7 @@ public class ReminderPolicyApi {
         long id = Ids.parse(planId, "Plan");
         Integer[] days = days(policy);
         return audit.withTransaction(connection -> planRows.setReminderPolicy(connection, id, days,
-                        policy == null ? null : policy.escalateAfterDays(), clock.instant()))
+                        policy == null ? null : policy.escalateAfterDays(), cadence(policy), clock.instant()))
                 .chain(found -> one(found, policies.ofPlans(new Long[] { id }), "Plan", planId));
     }
 
@@ -86,7 +86,7 @@ public class ReminderPolicyApi {
         long id = Ids.parse(taskId, "Task");
         Integer[] days = days(policy);
         return audit.withTransaction(connection -> taskRows.setReminderPolicy(connection, id, days,
-                        policy == null ? null : policy.escalateAfterDays(), clock.instant()))
+                        policy == null ? null : policy.escalateAfterDays(), cadence(policy), clock.instant()))
                 .chain(found -> one(found, policies.ofTasks(new Long[] { id }), "Task", taskId));
     }
 
@@ -107,6 +107,12 @@ public class ReminderPolicyApi {
             }
         }
         return policy.daysBefore().stream().sorted((a, b) -> b - a).toArray(Integer[]::new);
+    }
+
+    /** The overdue cadence as the plan or task stores it: urge after, daily, every, digest above; null where not said. */
+    private static Integer[] cadence(ReminderPolicyInput policy) {
+        return policy == null ? new Integer[4]
+                : new Integer[] { policy.urgeAfterDays(), policy.overdueDailyDays(), policy.overdueEveryDays(), policy.digestAbove() };
     }
 
     private static Uni<ReminderPolicy> one(boolean found, Uni<List<ReminderPolicies.Keyed>> policy, String what, String id) {

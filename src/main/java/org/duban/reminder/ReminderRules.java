@@ -52,8 +52,14 @@ public final class ReminderRules {
                 continue;
             }
             overdueDays++;
-            addForUnits(result, occurrence, day, ReminderKind.OVERDUE, overdueDays, 0);
-            if (overdueDays > occurrence.escalateAfterDays()) {
+            OverdueCadence cadence = occurrence.cadence();
+            if (cadence.urgesOn(overdueDays)) {
+                addForUnits(result, occurrence, day, ReminderKind.URGING, overdueDays, 0);
+            } else if (cadence.remindsOn(overdueDays)) {
+                addForUnits(result, occurrence, day, ReminderKind.OVERDUE, overdueDays, 0);
+            }
+            int escalated = overdueDays - occurrence.escalateAfterDays();
+            if (escalated == 1 || (escalated > 1 && cadence.remindsOn(overdueDays))) {
                 for (long account : occurrence.escalationAccountIds()) {
                     result.add(reminder(occurrence, new Recipient(Recipient.Kind.ACCOUNT, account), day,
                             ReminderKind.ESCALATION, overdueDays, 0));
@@ -64,9 +70,9 @@ public final class ReminderRules {
     }
 
     /**
-     * The first day on which the occurrence gives a reminder whose time is after {@code after}: whom it goes to
-     * does not matter, since every reminder day has one for the units (or the task, when it has none). While the
-     * occurrence stays open, every working day after its deadline is such a day, so there always is one.
+     * The first day on which the occurrence may give a reminder whose time is after {@code after}: whom it goes to
+     * does not matter. While the occurrence stays open, every working day after its deadline is such a day (the
+     * cadence may leave it without one), so there always is one.
      */
     public LocalDate nextReminderDay(OpenOccurrence occurrence, Instant after) {
         LocalDate due = occurrence.dueOn();

@@ -25,6 +25,21 @@ public interface ReminderSettings {
     @WithDefault("3")
     int escalateAfterDays();
 
+    /** Default policy: the automatic urging after this many working days overdue; unset, none. */
+    java.util.Optional<Integer> urgeAfterDays();
+
+    /** Default policy: overdue reminders every working day for this many working days overdue. */
+    @WithDefault("3")
+    int overdueDailyDays();
+
+    /** Default policy: after those, an overdue reminder every this many working days. */
+    @WithDefault("5")
+    int overdueEveryDays();
+
+    /** Default policy: a unit with more overdue items than this gets them in a weekly digest, not one message each. */
+    @WithDefault("3")
+    int digestAbove();
+
     /** Reminders whose time passed while no instance ran still go out if younger than this. */
     @WithDefault("PT72H")
     Duration catchUp();

@@ -36,7 +36,7 @@ public class ReminderWriter {
     private static final String UPSERT = "insert into reminder (task_id, due_on, recipient, unit_id, account_id, remind_on,"
             + " kind, urgency, working_days_overdue, remind_at, written_at, late, calendar_missing, title, body, undeliverable)"
             + " select task_id, due_on, recipient, unit_id, account_id, remind_on, kind, urgency, overdue, remind_at, $12, late,"
-            + " missing, title, body, " + Outbox.reachesNobody("x.unit_id", "x.account_id")
+            + " missing, title, body, " + Outbox.reachesNobody("x.task_id", "x.unit_id", "x.account_id")
             + " from unnest($1::bigint[], $2::date[], $3::text[], $4::bigint[], $5::bigint[], $6::date[], $7::text[], $8::int[],"
             + " $9::int[], $10::timestamptz[], $11::boolean[], $13::boolean[], $14::text[], $15::text[])"
             + " as x(task_id, due_on, recipient, unit_id, account_id, remind_on, kind, urgency, overdue, remind_at, late, missing,"

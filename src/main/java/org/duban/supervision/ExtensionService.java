@@ -29,13 +29,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ExtensionService {
 
     private final WorkflowStore store;
+    private final WorkflowNotices notices;
     private final TaskRows tasks;
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
 
-    ExtensionService(WorkflowStore store, TaskRows tasks, AuditTrail audit, InputValidator validator, Clock clock) {
+    ExtensionService(WorkflowStore store, WorkflowNotices notices, TaskRows tasks, AuditTrail audit, InputValidator validator,
+            Clock clock) {
         this.store = store;
+        this.notices = notices;
         this.tasks = tasks;
         this.audit = audit;
         this.validator = validator;
@@ -77,7 +80,7 @@ public class ExtensionService {
         long id = Ids.parse(extensionId, "DeadlineExtension");
         boolean approve = input.approve();
         boolean againstNew = Boolean.TRUE.equals(input.countAgainstNewDeadline());
-        return audit.withTransaction(connection -> connection.preparedQuery("select e.task_id, e.status, e.previous_deadline,"
+        return audit.withTransaction(connection -> connection.preparedQuery("select e.task_id, e.unit_id, e.status, e.previous_deadline,"
                 + " e.requested_deadline, t.deadline from deadline_extension e join task t on t.id = e.task_id"
                 + " where e.id = $1 and t.deleted_at is null for update")
                 .execute(Tuple.of(id))
@@ -102,6 +105,8 @@ public class ExtensionService {
                         ? tasks.extendDeadline(connection, row.getLong("task_id"), row.getLocalDate("requested_deadline"), againstNew,
                                 clock.instant())
                         : Uni.createFrom().voidItem())
+                .call(row -> notices.extensionDecided(connection, id, row.getLong("task_id"), row.getLong("unit_id"), approve,
+                        row.getLocalDate("requested_deadline"), blankToNull(input.note())))
                 .map(row -> row.getLong("task_id")));
     }
 

@@ -19,13 +19,15 @@ import io.smallrye.mutiny.Uni;
 public class MilestoneTicks {
 
     private final WorkflowStore store;
+    private final WorkflowNotices notices;
     private final Milestones milestones;
     private final TaskRows tasks;
     private final AuditTrail audit;
     private final Clock clock;
 
-    MilestoneTicks(WorkflowStore store, Milestones milestones, TaskRows tasks, AuditTrail audit, Clock clock) {
+    MilestoneTicks(WorkflowStore store, WorkflowNotices notices, Milestones milestones, TaskRows tasks, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.notices = notices;
         this.milestones = milestones;
         this.tasks = tasks;
         this.audit = audit;
@@ -53,6 +55,7 @@ public class MilestoneTicks {
                 .call(locked -> store.evidenceOfTask(connection, locked.taskId(), done ? evidenceIds : List.of(), "evidenceIds")
                         .chain(evidence -> milestones.tick(connection, id, done, evidence, caller.accountId(), clock.instant())))
                 .call(locked -> tasks.touch(connection, locked.taskId(), clock.instant()))
+                .call(locked -> done ? notices.milestoneReached(connection, id, locked.taskId()) : Uni.createFrom().voidItem())
                 .map(Milestones.Locked::taskId));
     }
 }

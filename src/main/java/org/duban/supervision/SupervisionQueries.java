@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads of what supervision records on tasks: reports, status moves, instructions, extensions. */
+/** Reads of what supervision records on tasks: reports, status moves, extensions (instructions: {@link InstructionQueries}). */
 @ApplicationScoped
 public class SupervisionQueries {
 
@@ -59,13 +59,6 @@ public class SupervisionQueries {
     public Uni<List<StatusChange>> statusChangesOfTasks(Long[] taskIds, int last) {
         return newestPerTask(taskIds, "task_status_change", "c", StatusChange.COLUMNS, "changed_at", last)
                 .map(rows -> map(rows, StatusChange::from));
-    }
-
-    /** Leader instructions on each task, oldest first. */
-    public Uni<List<Instruction>> instructionsOfTasks(Long[] taskIds) {
-        return pool.preparedQuery("select " + Instruction.COLUMNS + " from instruction i where i.task_id = any($1) order by i.id")
-                .execute(Tuple.of((Object) taskIds))
-                .map(rows -> map(rows, Instruction::from));
     }
 
     /** Deadline extension requests and decisions on each task, oldest first. */

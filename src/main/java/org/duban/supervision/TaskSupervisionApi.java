@@ -5,7 +5,11 @@ import static org.duban.common.sql.Rows.map;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.duban.access.Callers;
+import org.duban.access.Roles;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -17,10 +21,13 @@ import org.duban.warning.WarningLevel;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** What supervision adds to a task: progress, colour, reports, moves, instructions, extensions. All batched. */
@@ -29,13 +36,18 @@ import io.smallrye.mutiny.Uni;
 public class TaskSupervisionApi {
 
     private final SupervisionQueries queries;
+    private final InstructionQueries instructions;
     private final ProgressFacts facts;
     private final TaskQueries tasks;
     private final UnitQueries units;
     private final Callers callers;
+    private final Context context;
 
-    TaskSupervisionApi(SupervisionQueries queries, ProgressFacts facts, TaskQueries tasks, UnitQueries units, Callers callers) {
+    TaskSupervisionApi(SupervisionQueries queries, InstructionQueries instructions, ProgressFacts facts, TaskQueries tasks,
+            UnitQueries units, Callers callers, Context context) {
         this.queries = queries;
+        this.instructions = instructions;
+        this.context = context;
         this.facts = facts;
         this.tasks = tasks;
         this.units = units;
@@ -96,8 +108,37 @@ public class TaskSupervisionApi {
     @NonNull
     @Description("Leader instructions, oldest first")
     public Uni<List<List<@NonNull Instruction>>> instructions(@Source List<Task> sources) {
-        return queries.instructionsOfTasks(Batches.keys(sources, Task::id))
+        return instructions.ofTasks(Batches.keys(sources, Task::id))
                 .map(found -> Batches.grouped(sources, Task::id, found, Instruction::taskId));
+    }
+
+    @NonNull
+    @Description("The responsible units' answers (落实情况), oldest first")
+    public Uni<List<List<@NonNull InstructionAnswer>>> answers(@Source List<Instruction> sources) {
+        return instructions.answersTo(Batches.keys(sources, Instruction::id))
+                .map(found -> Batches.grouped(sources, Instruction::id, found, InstructionAnswer::instructionId));
+    }
+
+    @NonNull
+    @Name("unit")
+    public Uni<List<Unit>> answeringUnit(@Source List<InstructionAnswer> answers) {
+        return units.unitsByIds(Batches.keys(answers, InstructionAnswer::unitId))
+                .map(found -> Batches.single(answers, InstructionAnswer::unitId, found, Unit::id));
+    }
+
+    @Description("The task the instruction is on; null if the caller may not see it")
+    @Name("task")
+    public Uni<List<Task>> instructedTask(@Source List<Instruction> given) {
+        return callers.current().chain(caller -> tasks.byIds(Batches.keys(given, Instruction::taskId), caller))
+                .map(found -> Batches.single(given, Instruction::taskId, found, Task::id));
+    }
+
+    @Query
+    @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
+    @Description("The instructions the signed-in leader gave, newest first, in one state or all: which are answered, which overdue.")
+    public Uni<@NonNull InstructionConnection> myInstructions(InstructionState state, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
+        return callers.current().chain(caller -> instructions.givenBy(caller.accountId() == null ? -1 : caller.accountId(), state, page));
     }
 
     @NonNull

@@ -1,6 +1,7 @@
 package org.duban.supervision;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -137,9 +138,18 @@ public class WorkflowApi {
 
     @Mutation
     @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
-    @Description("A leader's instruction (批示) on a task; every account of the responsible units gets an INSTRUCTION notification.")
-    public Uni<@NonNull Task> addInstruction(@NonNull @Id String taskId, @NonNull String text) {
-        return callers.current().chain(caller -> instructions.add(taskId, text, caller)).chain(this::task);
+    @Description("A leader's instruction (批示) on a task; every account of the responsible units gets an INSTRUCTION notification. "
+            + "With answerBy (today or later) the units answer by that day (answerInstruction), and are reminded until they do.")
+    public Uni<@NonNull Task> addInstruction(@NonNull @Id String taskId, @NonNull String text, LocalDate answerBy) {
+        return callers.current().chain(caller -> instructions.add(taskId, text, answerBy, caller)).chain(this::task);
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Description("A responsible unit answers a leader's instruction (落实情况) with text and evidence of the task; ADMIN may enter "
+            + "an answer for a unit (input.unitId). The leader who gave it is told. Answers with the task.")
+    public Uni<@NonNull Task> answerInstruction(@NonNull @Id String instructionId, @NonNull WorkflowInputs.InstructionAnswerInput input) {
+        return callers.current().chain(caller -> instructions.answer(instructionId, input, caller)).chain(this::task);
     }
 
     @Mutation

@@ -51,4 +51,11 @@ public final class WorkflowInputs {
             @Description("Count the task against the new deadline in the scoreboard; by default it keeps counting against the original")
             Boolean countAgainstNewDeadline) {
     }
+
+    @Input("InstructionAnswerInput")
+    public record InstructionAnswerInput(
+            @NonNull @NotBlank @Size(max = 5000) @Description("What was done on the instruction (落实情况)") String text,
+            @Size(max = MAX_EVIDENCE) @Description("Evidence of the task: uploaded files or links") @Id List<String> evidenceIds,
+            @Description("The unit answering: the caller's own for a UNIT account; required when ADMIN answers for a unit") @Id String unitId) {
+    }
 }

@@ -29,10 +29,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class WorkflowStore {
 
     private final TaskRows tasks;
+    private final WorkflowNotices notices;
     private final Clock clock;
 
-    WorkflowStore(TaskRows tasks, Clock clock) {
+    WorkflowStore(TaskRows tasks, WorkflowNotices notices, Clock clock) {
         this.tasks = tasks;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -127,7 +129,7 @@ class WorkflowStore {
         throw DubanException.validation(field, "not an evidence id: " + id);
     }
 
-    /** Moves the occurrence and puts the move on record. */
+    /** Moves the occurrence, puts the move on record and tells those who need to hear of it ({@link WorkflowNotices}). */
     Uni<Void> move(SqlConnection connection, WorkItem item, TaskStatus to, StatusNote note, Caller caller) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         Uni<?> status = item.recurring()
@@ -137,11 +139,11 @@ class WorkflowStore {
                 : tasks.setStatus(connection, item.taskId(), to, now.toInstant());
         return status.chain(() -> connection.preparedQuery("insert into task_status_change (task_id, occurrence_due, from_status,"
                 + " to_status, reason, note, evidence_ids, override_reason, account_id, changed_at)"
-                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id")
                 .execute(Tuple.from(new Object[] { item.taskId(), item.occurrenceDue(), item.status().name(), to.name(),
                         note.reason(), note.note(), note.evidenceIds().toArray(new Long[0]), note.overrideReason(),
                         caller.accountId(), now })))
-                .replaceWithVoid();
+                .chain(change -> notices.moved(connection, item, to, note, change.iterator().next().getLong("id"), caller));
     }
 
     /**

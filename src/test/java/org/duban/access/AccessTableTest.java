@@ -282,6 +282,24 @@ class AccessTableTest {
         calls.put("decideExtension", call(operation("decide-extension"), c -> vars("extensionId", pendingExtension(),
                 "input", Map.of("approve", true))));
         calls.put("addInstruction", call(operation("add-instruction"), c -> vars("taskId", f.tasks.get("X4"), "text", "批示" + next())));
+        calls.put("answerInstruction", call(operation("answer-instruction"), c -> vars("instructionId", ok(run("admin", "add-instruction",
+                "taskId", freshTask(), "text", "请报告", "answerBy", "2031-12-31")).getString("data.addInstruction.instructions[0].id"),
+                "input", c.equals("admin") ? Map.of("text", "已落实", "unitId", f.unitA) : Map.of("text", "已落实"))));
+        calls.put("myInstructions", call(operation("my-instructions"), c -> vars()));
+        calls.put("signTask", call(operation("sign-task"), c -> c.equals("admin") ? vars("taskId", freshTask(), "unitId", f.unitA)
+                : vars("taskId", freshTask())));
+        calls.put("returnTask", call(operation("return-task"), c -> c.equals("admin")
+                ? vars("taskId", freshTask(), "reason", "非本单位职责", "unitId", f.unitA) : vars("taskId", freshTask(), "reason", "非本单位职责")));
+        calls.put("decideTaskReturn", call(operation("decide-task-return"), c -> vars("taskId", returnedTask(), "unitId", f.unitA,
+                "input", Map.of("decision", "INSISTED", "note", "仍由本单位办理"))));
+        calls.put("setTaskPeople", call(operation("set-task-people"), c -> vars("taskId", freshTask(), "unitId", f.unitA,
+                "people", List.of(Map.of("role", "RESPONSIBLE", "name", "张三", "title", "副局长")))));
+        calls.put("urgeTask", call(operation("urge-task"), c -> vars("taskId", freshTask(), "input", Map.of("unitId", f.unitA,
+                "channel", "MESSAGE", "message", "请抓紧办理"))));
+        calls.put("answerUrging", call(operation("answer-urging"), c -> vars("urgingId", ok(run("admin", "urge-task", "taskId", freshTask(),
+                "input", Map.of("unitId", f.unitA, "channel", "MESSAGE", "message", "请抓紧办理"))).getString("data.urgeTask.urgings[0].id"),
+                "answer", "正在办理")));
+        calls.put("myInbox", call(operation("my-inbox"), c -> vars()));
         calls.put("planDashboard", call(operation("plan-dashboard"), c -> vars("planId", f.planId)));
         calls.put("unitScoreboard", call(operation("unit-scoreboard"), c -> vars("planId", f.planId)));
         calls.put("unitReport", call(operation("unit-report"), c -> vars("unitId", f.unitA, "from", "2031-06-01", "to", "2031-06-30")));
@@ -311,6 +329,12 @@ class AccessTableTest {
         String[] task = taskInProgressWithEvidence();
         ok(run("admin", "submit-task", "taskId", task[0], "input", Map.of("statement", "已完成", "evidenceIds", List.of(task[1]))));
         return task[0];
+    }
+
+    private String returnedTask() {
+        String task = freshTask();
+        ok(run("admin", "return-task", "taskId", task, "reason", "非本单位职责", "unitId", f.unitA));
+        return task;
     }
 
     private String suspendedTask() {

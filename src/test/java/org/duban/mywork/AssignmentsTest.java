@@ -112,7 +112,7 @@ class AssignmentsTest {
     }
 
     @Test
-    void aPageOfAssignmentsCostsThreeStatementsWhateverItsSizeAndFourWithRecurringTasks() {
+    void aPageOfAssignmentsCostsFiveStatementsWhateverItsSizeAndSixWithRecurringTasks() {
         run("zrzyj", "my-assignments"); // warm-up
         SqlStatements.reset();
         ok(run("zrzyj", "my-assignments", "first", 1));
@@ -120,12 +120,13 @@ class AssignmentsTest {
         SqlStatements.reset();
         ok(run("zrzyj", "my-assignments", "first", 100));
         List<String> large = SqlStatements.recorded();
-        // The token's account check, the unit's tasks, the latest moves; the calendar is in memory.
-        assertThat(large).hasSize(3).hasSameSizeAs(small);
+        // The token's account check, the unit's tasks, the latest moves, the signings, the named people; the calendar is in
+        // memory.
+        assertThat(large).hasSize(5).hasSameSizeAs(small);
         run("sfq", "my-assignments"); // warm-up, and sign-in
         SqlStatements.reset();
         ok(run("sfq", "my-assignments", "first", 100));
-        assertThat(SqlStatements.recorded()).as("sfq has the monthly report: its schedule is one more").hasSize(4);
+        assertThat(SqlStatements.recorded()).as("sfq has the monthly report: its schedule is one more").hasSize(6);
     }
 
     @Test

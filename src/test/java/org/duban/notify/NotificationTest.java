@@ -161,21 +161,26 @@ class NotificationTest {
         runSchedulerInAnotherInstanceOn("2022-07-27");
         runSchedulerInAnotherInstanceOn("2022-07-28");
 
-        JsonPath all = ok(run(inbox.username(), "my-notifications"));
+        // Besides the reminders, the unit was told of the task when it was assigned (交办).
+        JsonPath everything = ok(run(inbox.username(), "my-notifications"));
+        assertThat(everything.getList("data.myNotifications.edges.node.kind", String.class)).hasSize(4).contains("ASSIGNED");
+
+        List<String> reminders = List.of("BEFORE_DEADLINE", "DUE_TODAY", "OVERDUE", "ESCALATION", "URGING");
+        JsonPath all = ok(run(inbox.username(), "my-notifications", "kinds", reminders));
         assertThat(all.getInt("data.myNotifications.totalCount")).isEqualTo(3);
         assertThat(all.getList("data.myNotifications.edges.node.kind")).containsExactly("DUE_TODAY", "BEFORE_DEADLINE", "BEFORE_DEADLINE");
         assertThat(all.getString("data.myNotifications.edges[0].node.title")).contains("今日到期", "N1", "通知测试");
         List<String> ids = all.getList("data.myNotifications.edges.node.id");
 
-        JsonPath page = ok(run(inbox.username(), "my-notifications", "first", 2));
-        JsonPath rest = ok(run(inbox.username(), "my-notifications", "first", 2, "after",
+        JsonPath page = ok(run(inbox.username(), "my-notifications", "kinds", reminders, "first", 2));
+        JsonPath rest = ok(run(inbox.username(), "my-notifications", "kinds", reminders, "first", 2, "after",
                 page.getString("data.myNotifications.pageInfo.endCursor")));
         assertThat(rest.getList("data.myNotifications.edges.node.id")).containsExactly(ids.get(2));
 
         assertThat(ok(run("sfq", "mark-notifications-read", "ids", ids)).getInt("data.markNotificationsRead")).isZero();
         assertThat(ok(run(inbox.username(), "mark-notifications-read", "ids", ids.subList(0, 2))).getInt("data.markNotificationsRead"))
                 .isEqualTo(2);
-        JsonPath unread = ok(run(inbox.username(), "my-notifications", "unreadOnly", true));
+        JsonPath unread = ok(run(inbox.username(), "my-notifications", "kinds", reminders, "unreadOnly", true));
         assertThat(unread.getList("data.myNotifications.edges.node.id")).containsExactly(ids.get(2));
         assertThat(errorCode(run(null, "my-notifications"))).isEqualTo("UNAUTHENTICATED");
         assertThat(errorCode(run(inbox.username(), "mark-notifications-read", "ids", List.of("x")))).isEqualTo("NOT_FOUND");

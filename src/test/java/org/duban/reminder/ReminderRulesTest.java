@@ -32,10 +32,17 @@ class ReminderRulesTest {
         return new WorkingCalendar(days, Set.of(2022));
     }
 
+    /** The defaults: daily for 3 working days overdue, then every 5; no automatic urging; digests above 3. */
+    private static final OverdueCadence CADENCE = new OverdueCadence(null, 3, 5, 3);
+
     private static List<DueReminder> reminders(String deadline, List<Long> escalation) {
+        return reminders(deadline, escalation, CADENCE, TO);
+    }
+
+    private static List<DueReminder> reminders(String deadline, List<Long> escalation, OverdueCadence cadence, LocalDate to) {
         ReminderRules rules = new ReminderRules(calendar2022(), LocalTime.of(9, 0), ChinaTime.ZONE);
-        return rules.remindersBetween(new OpenOccurrence(7, LocalDate.parse(deadline), List.of(7, 3, 1), 3, List.of(UNIT),
-                escalation), FROM, TO);
+        return rules.remindersBetween(new OpenOccurrence(7, LocalDate.parse(deadline), List.of(7, 3, 1), 3, cadence, List.of(UNIT),
+                escalation), FROM, to);
     }
 
     private static Map<String, ReminderKind> unitDays(List<DueReminder> reminders) {
@@ -54,8 +61,39 @@ class ReminderRulesTest {
                 .containsEntry("2022-09-15", ReminderKind.DUE_TODAY)
                 .containsEntry("2022-09-16", ReminderKind.OVERDUE)
                 .doesNotContainKeys("2022-09-10", "2022-09-11", "2022-09-12", "2022-09-17", "2022-10-01", "2022-10-07")
-                .containsEntry("2022-10-08", ReminderKind.OVERDUE)
-                .containsEntry("2022-10-09", ReminderKind.OVERDUE);
+                // Working days overdue: 16 (1), 19 (2), 20 (3) September daily; then the 8th (27 September) and the
+                // 13th (9 October, a make-up working day), every 5.
+                .containsEntry("2022-09-19", ReminderKind.OVERDUE)
+                .containsEntry("2022-09-20", ReminderKind.OVERDUE)
+                .containsEntry("2022-09-27", ReminderKind.OVERDUE)
+                .containsEntry("2022-10-09", ReminderKind.OVERDUE)
+                .doesNotContainKeys("2022-09-21", "2022-09-26", "2022-10-08");
+    }
+
+    @Test
+    void overdueWorkIsNoLongerRemindedEveryDayWithoutEnd() {
+        // (一)1, due 15 September, not done by 10 November: 37 reminders a unit under the old every-day rule.
+        List<DueReminder> all = reminders("2022-09-15", List.of(), CADENCE, LocalDate.parse("2022-11-10"));
+
+        List<String> overdue = all.stream().filter(r -> r.kind() == ReminderKind.OVERDUE).map(r -> r.remindOn().toString()).toList();
+        assertThat(overdue).containsExactly("2022-09-16", "2022-09-19", "2022-09-20", "2022-09-27", "2022-10-09", "2022-10-14",
+                "2022-10-21", "2022-10-28", "2022-11-04");
+        assertThat(all).hasSize(4 + overdue.size());
+    }
+
+    @Test
+    void theLaddersAutomaticUrgingComesOnceInPlaceOfThatDaysReminder() {
+        List<DueReminder> all = reminders("2022-09-15", List.of(41L), new OverdueCadence(2, 3, 5, 3), TO);
+
+        Map<String, ReminderKind> days = unitDays(all);
+        assertThat(days).containsEntry("2022-09-16", ReminderKind.OVERDUE)
+                .containsEntry("2022-09-19", ReminderKind.OVERDUE)
+                .containsEntry("2022-09-20", ReminderKind.URGING);
+        assertThat(all.stream().filter(r -> r.kind() == ReminderKind.URGING)).hasSize(1)
+                .allSatisfy(r -> assertThat(r.workingDaysOverdue()).isEqualTo(3));
+        // The escalation (after 3 working days) still comes, to the leaders, and then on the cadence only.
+        assertThat(all.stream().filter(r -> r.kind() == ReminderKind.ESCALATION).map(r -> r.remindOn().toString()))
+                .containsExactly("2022-09-21", "2022-09-27", "2022-10-09", "2022-10-14", "2022-10-21", "2022-10-28");
     }
 
     @Test
@@ -86,7 +124,7 @@ class ReminderRulesTest {
     @Test
     void remindersFallAtTheConfiguredTimeInChinaAndSayWhenTheCalendarIsMissing() {
         ReminderRules rules = new ReminderRules(calendar2022(), LocalTime.of(9, 0), ChinaTime.ZONE);
-        List<DueReminder> all = rules.remindersBetween(new OpenOccurrence(7, LocalDate.parse("2023-01-10"), List.of(1), 3,
+        List<DueReminder> all = rules.remindersBetween(new OpenOccurrence(7, LocalDate.parse("2023-01-10"), List.of(1), 3, CADENCE,
                 List.of(), List.of()), LocalDate.parse("2023-01-01"), LocalDate.parse("2023-01-10"));
 
         assertThat(all).extracting(r -> r.remindAt().toString())

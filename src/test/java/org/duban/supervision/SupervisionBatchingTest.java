@@ -82,9 +82,9 @@ class SupervisionBatchingTest {
     void theViewsCostTheSameWhateverThePlansSize() {
         plans();
         // The account check, the plan, the tasks with their schedules and checklists, their units' latest reports,
-        // the submissions (the calendar is in memory); then the dashboard's quotas, parcels and milestones, or the
-        // scoreboard's responsibilities.
-        Map<String, Integer> expected = Map.of("plan-dashboard", 8, "unit-scoreboard", 6);
+        // the submissions (the calendar is in memory); then the dashboard's quotas, parcels, signings awaited (with their
+        // tasks and units) and milestones (with their tasks), or the scoreboard's urgings and responsibilities.
+        Map<String, Integer> expected = Map.of("plan-dashboard", 11, "unit-scoreboard", 7);
         expected.forEach((view, count) -> {
             statements("leader", view, "planId", small.planId());
             List<String> two = statements("leader", view, "planId", small.planId());

@@ -266,7 +266,7 @@ class WorkflowTest {
             // The delivery worker sends it through 甲局's webhook and e-mail, once, with retries like a reminder.
             ReminderWorkers.runOnceAt(LocalDate.of(2030, 5, 6), LocalTime.of(10, 1), runs, clock, vertx);
             ReminderWorkers.runOnceAt(LocalDate.of(2030, 5, 6), LocalTime.of(10, 2), runs, clock, vertx);
-            List<WebhookReceiver.Call> notices = receiver.calls().stream().filter(c -> c.body().contains("\"event\":\"notice\"")).toList();
+            List<WebhookReceiver.Call> notices = receiver.calls().stream().filter(c -> c.isNotice("INSTRUCTION")).toList();
             assertThat(notices).singleElement().satisfies(call -> {
                 assertThat(call.path()).isEqualTo("/a");
                 assertThat(call.body()).contains("\"kind\":\"INSTRUCTION\"", "请加快进度，月底前完成", "工作流一");

@@ -18,6 +18,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** One call as received. */
     public record Call(String deliveryId, String path, String query, Map<String, String> headers, String body, boolean accepted) {
+
+        public boolean isReminder() {
+            return body.contains("\"event\":\"reminder\"");
+        }
+
+        public boolean isNotice(String kind) {
+            return body.contains("\"event\":\"notice\"") && body.contains("\"kind\":\"" + kind + "\"");
+        }
     }
 
     private final HttpServer server;
@@ -50,6 +58,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The calls carrying a reminder (Duban's own format), leaving out notices of moves, assignments and the like. */
+    public List<Call> reminderCalls() {
+        return calls.stream().filter(Call::isReminder).toList();
     }
 
     public List<Call> accepted() {
