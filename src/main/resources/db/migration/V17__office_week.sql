@@ -114,16 +114,6 @@ alter table task add column urge_after_days      integer check (urge_after_days 
                  add column overdue_every_days   integer check (overdue_every_days >= 1),
                  add column digest_above         integer check (digest_above >= 1);
 
--- The scheduler's daily and weekly passes (the overdue digest of a week, the instruction and milestone notices of a
--- day): the run that adds a pass's row makes the pass, in the same transaction, so that it is made once whatever the
--- instances; a pass that fails leaves no row and is made by the next run.
-create table scheduled_pass (
-    pass       text not null,
-    on_day     date not null,
-    written_at timestamptz not null,
-    primary key (pass, on_day)
-);
-
 -- A delivery that follows an in-app message up: it waits until the message has been unread for a while, and is
 -- cancelled once its account (account_id; for a unit's own channels, any of its accounts) read it.
 alter table delivery add column account_id bigint references account (id),
@@ -148,6 +138,9 @@ create table instruction_answer (
 create index instruction_answer_of on instruction_answer (instruction_id, unit_id, id);
 create index instruction_awaiting on instruction (answer_by) where answer_by is not null;
 create index instruction_by_author on instruction (account_id, id);
+
+-- An inspection's outcome for a unit may name its people too (奖励, 问责 of persons): names with their posts.
+alter table inspection_outcome add column people text[] not null default '{}';
 
 create trigger audit after insert or update or delete on task_person
     for each row execute function audit_row_change('TaskPerson', 'task_id,unit_id,role', '', 'task_id');

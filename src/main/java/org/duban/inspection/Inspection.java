@@ -30,19 +30,21 @@ public record Inspection(
         @Ignore long planKey) {
 
     @Type("InspectionOutcome")
-    public record UnitOutcome(@NonNull @Id String unitId, @NonNull String unitName, @NonNull InspectionOutcomeKind outcome, String note) {
+    public record UnitOutcome(@NonNull @Id String unitId, @NonNull String unitName, @NonNull InspectionOutcomeKind outcome, String note,
+            @NonNull @Description("The people the outcome names, with their posts, e.g. 张三（副局长）") List<@NonNull String> people) {
     }
 
     static final String COLUMNS = "i.id, i.plan_id, i.inspecting_body, i.starts_on, i.ends_on, i.findings, i.version, i.updated_at,"
             + " (select coalesce(json_agg(json_build_object('unitId', o.unit_id, 'unitName', u.name, 'outcome', o.outcome,"
-            + " 'note', o.note) order by u.name), '[]') from inspection_outcome o join unit u on u.id = o.unit_id"
+            + " 'note', o.note, 'people', o.people) order by u.name), '[]') from inspection_outcome o join unit u on u.id = o.unit_id"
             + " where o.inspection_id = i.id) as outcomes";
 
     static Inspection from(Row row) {
         JsonArray outcomes = (JsonArray) row.getJson("outcomes");
         List<UnitOutcome> list = outcomes.stream().map(JsonObject.class::cast)
                 .map(o -> new UnitOutcome(String.valueOf(o.getLong("unitId")), o.getString("unitName"),
-                        InspectionOutcomeKind.valueOf(o.getString("outcome")), o.getString("note")))
+                        InspectionOutcomeKind.valueOf(o.getString("outcome")), o.getString("note"),
+                        o.getJsonArray("people").stream().map(String.class::cast).toList()))
                 .toList();
         long planId = row.getLong("plan_id");
         return new Inspection(row.getLong("id"), String.valueOf(planId), row.getString("inspecting_body"),

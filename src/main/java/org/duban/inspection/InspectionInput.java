@@ -28,6 +28,8 @@ public record InspectionInput(
     public record OutcomeInput(
             @NonNull @Id String unitId,
             @NonNull InspectionOutcomeKind outcome,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note,
+            @Size(max = 50) @Description("People the outcome names besides the unit, with their posts, e.g. 张三（副局长）")
+            List<@NotBlank @Size(max = 100) String> people) {
     }
 }

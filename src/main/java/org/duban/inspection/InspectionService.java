@@ -21,6 +21,7 @@ import org.duban.common.Versions;
 import org.duban.common.sql.Rows;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -52,11 +53,15 @@ public class InspectionService {
                 .chain(target -> save(connection, input, target))
                 .call(id -> connection.preparedQuery("delete from inspection_outcome where inspection_id = $1").execute(Tuple.of(id)))
                 .call(id -> outcomes.isEmpty() ? Uni.createFrom().voidItem()
-                        : connection.preparedQuery("insert into inspection_outcome (inspection_id, unit_id, outcome, note)"
-                                + " select $1, * from unnest($2::bigint[], $3::text[], $4::text[])")
+                        // Each outcome's people travel as a JSON array: arrays of arrays must all be as long.
+                        : connection.preparedQuery("insert into inspection_outcome (inspection_id, unit_id, outcome, note, people)"
+                                + " select $1, x.unit_id, x.outcome, x.note, array(select jsonb_array_elements_text(x.people::jsonb))"
+                                + " from unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) as x(unit_id, outcome, note, people)")
                                 .execute(Tuple.of(id, unitIds.toArray(new Long[0]),
                                         outcomes.stream().map(o -> o.outcome().name()).toArray(String[]::new),
-                                        outcomes.stream().map(o -> blankToNull(o.note())).toArray(String[]::new)))
+                                        outcomes.stream().map(o -> blankToNull(o.note())).toArray(String[]::new),
+                                        outcomes.stream().map(o -> new JsonArray(o.people() == null ? List.of()
+                                                : o.people().stream().map(String::strip).toList()).encode()).toArray(String[]::new)))
                                 .replaceWithVoid()));
     }
 

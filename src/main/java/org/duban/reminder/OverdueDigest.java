@@ -16,7 +16,6 @@ import org.duban.common.ChinaTime;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
-import org.duban.notify.ScheduledPasses;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +26,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The weekly digest of a unit's overdue items (逾期汇总): on the first working day of the week, at the reminders' time
  * of day, a unit with more overdue items than their tasks' policy allows gets one message listing them, in place of
- * the overdue reminders the planner leaves out for it. One pass a week ({@link ScheduledPasses}) writes them: once per
- * unit and week, whatever the instances.
+ * the overdue reminders the planner leaves out for it. Each unit's digest of a week has its event key: once per unit
+ * and week whatever the runs and instances, and a run that day reads only the units still without one.
  */
 @ApplicationScoped
 public class OverdueDigest {
@@ -37,35 +36,35 @@ public class OverdueDigest {
     static final String ITEMS = "t.deleted_at is null and t.recurrence is null and is_open(t.status) and t.deadline < $2";
 
     private final Notices notices;
-    private final ScheduledPasses passes;
     private final ReminderPlanner planner;
     private final LocalTime timeOfDay;
 
-    OverdueDigest(Notices notices, ScheduledPasses passes, ReminderPlanner planner, ReminderSettings settings) {
+    OverdueDigest(Notices notices, ReminderPlanner planner, ReminderSettings settings) {
         this.notices = notices;
-        this.passes = passes;
         this.planner = planner;
         this.timeOfDay = LocalTime.parse(settings.timeOfDay());
     }
 
-    /** Writes this week's digests if today is the day and no run wrote them; returns the in-app notifications written. */
+    /** Writes this week's digests of the units still without one, if today is the day; returns the in-app notifications written. */
     public Uni<Integer> write(Pool pool, WorkingCalendar calendar, Instant now) {
         LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
         LocalDate monday = today.with(DayOfWeek.MONDAY);
         if (!today.equals(firstWorkingDay(calendar, monday)) || today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now)) {
             return Uni.createFrom().item(0);
         }
-        return passes.once(pool, "overdue-digest", monday, now, tx -> tx.preparedQuery("select tu.unit_id, u.name as unit_name, t.code, t.title, t.deadline, coalesce(t.urge_after_days,"
+        String week = ":" + monday;
+        return pool.withTransaction(tx -> tx.preparedQuery("select tu.unit_id, u.name as unit_name, t.code, t.title, t.deadline, coalesce(t.urge_after_days,"
                                 + " p.urge_after_days) as urge_after, coalesce(t.overdue_daily_days, p.overdue_daily_days) as daily,"
                                 + " coalesce(t.overdue_every_days, p.overdue_every_days) as every,"
                                 + " coalesce(t.digest_above, p.digest_above) as digest_above"
                                 + " from task_unit tu join task t on t.id = tu.task_id join plan p on p.id = t.plan_id"
                                 + " join unit u on u.id = tu.unit_id where " + ITEMS.replace("$2", "$1")
+                                + " and not exists (select 1 from notice n where n.event = 'digest:' || tu.unit_id || $2)"
                                 + " order by tu.unit_id, t.deadline, t.sort_path, t.id")
-                                .execute(Tuple.of(today))
+                                .execute(Tuple.of(today, week))
                                 .chain(rows -> Multi.createFrom().iterable(digests(rows, calendar, today))
                                         .onItem().transformToUniAndConcatenate(digest -> notices.tellUnits(tx,
-                                                new Notices.Event(NotificationKind.OVERDUE_DIGEST, "digest:" + digest.unitId() + ":" + monday,
+                                                new Notices.Event(NotificationKind.OVERDUE_DIGEST, "digest:" + digest.unitId() + week,
                                                         null, MessageText.overdueDigest(digest.unitName(), digest.items())),
                                                 new Long[] { digest.unitId() }, now))
                                         .collect().asList()

@@ -13,7 +13,6 @@ import org.duban.common.ChinaTime;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
-import org.duban.notify.ScheduledPasses;
 import org.duban.reminder.OverdueCadence;
 import org.duban.reminder.ReminderPlanner;
 import org.duban.reminder.ReminderSettings;
@@ -25,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * An instruction awaiting a unit's answer is reminded like a deadline, by the default policy: the working days before
- * its date, on the date (or the last working day before), then while overdue on the overdue cadence. One pass a day at
- * the reminders' time ({@link ScheduledPasses}); each unit is told once per instruction and day.
+ * its date, on the date (or the last working day before), then while overdue on the overdue cadence, from the reminders'
+ * time of day. Each unit is told once per instruction and day (the event key), and a run reads only what it has not told.
  */
 @ApplicationScoped
 public class InstructionReminders {
@@ -35,13 +34,11 @@ public class InstructionReminders {
     private static final int LOOKAHEAD_DAYS = 120;
 
     private final Notices notices;
-    private final ScheduledPasses passes;
     private final ReminderSettings settings;
     private final ReminderPlanner planner;
 
-    InstructionReminders(Notices notices, ScheduledPasses passes, ReminderSettings settings, ReminderPlanner planner) {
+    InstructionReminders(Notices notices, ReminderSettings settings, ReminderPlanner planner) {
         this.notices = notices;
-        this.passes = passes;
         this.settings = settings;
         this.planner = planner;
     }
@@ -52,11 +49,12 @@ public class InstructionReminders {
         if (today.atTime(LocalTime.parse(settings.timeOfDay())).atZone(ChinaTime.ZONE).toInstant().isAfter(now)) {
             return Uni.createFrom().item(0);
         }
-        return passes.once(pool, "instruction-reminders", today, now, tx -> tx.preparedQuery("select i.id, i.answer_by, i.task_id,"
+        return pool.withTransaction(tx -> tx.preparedQuery("select i.id, i.answer_by, i.task_id,"
                 + " t.code, t.title, tu.unit_id from instruction i join task t on t.id = i.task_id join task_unit tu on tu.task_id = i.task_id"
                 + " where i.answer_by is not null and i.answer_by <= $1 and t.deleted_at is null and is_open(t.status)"
-                + " and not exists (select 1 from instruction_answer x where x.instruction_id = i.id and x.unit_id = tu.unit_id)")
-                .execute(Tuple.of(today.plusDays(LOOKAHEAD_DAYS)))
+                + " and not exists (select 1 from instruction_answer x where x.instruction_id = i.id and x.unit_id = tu.unit_id)"
+                + " and not exists (select 1 from notice n where n.event = 'instruction-due:' || i.id || ':' || tu.unit_id || $2)")
+                .execute(Tuple.of(today.plusDays(LOOKAHEAD_DAYS), ":" + today))
                 .chain(rows -> {
                     OverdueCadence cadence = planner.defaultCadence();
                     List<Notices.Addressed> due = new ArrayList<>();

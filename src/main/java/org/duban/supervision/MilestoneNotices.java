@@ -12,7 +12,6 @@ import org.duban.common.ChinaTime;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
-import org.duban.notify.ScheduledPasses;
 import org.duban.reminder.ReminderSettings;
 
 import io.smallrye.mutiny.Multi;
@@ -22,20 +21,19 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Milestones told of by the figures, once a day ({@link ScheduledPasses}): a measured milestone whose figure reached its
- * target is told as reached, and one whose day passed unmet as missed, to the task's units and its office, once each.
+ * Milestones told of by the scheduler, from the reminders' time of day: a measured milestone whose figure reached its
+ * target is told as reached, and one whose day passed unmet as missed, to the task's units and its office, once each (the
+ * event key); a run reads only the milestones of open tasks not yet told of.
  * Ticked milestones are told as they are ticked ({@link WorkflowNotices#milestoneReached}).
  */
 @ApplicationScoped
 public class MilestoneNotices {
 
     private final Notices notices;
-    private final ScheduledPasses passes;
     private final LocalTime timeOfDay;
 
-    MilestoneNotices(Notices notices, ScheduledPasses passes, ReminderSettings settings) {
+    MilestoneNotices(Notices notices, ReminderSettings settings) {
         this.notices = notices;
-        this.passes = passes;
         this.timeOfDay = LocalTime.parse(settings.timeOfDay());
     }
 
@@ -45,7 +43,7 @@ public class MilestoneNotices {
         if (today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now)) {
             return Uni.createFrom().item(0);
         }
-        return passes.once(pool, "milestone-notices", today, now, tx -> tx.preparedQuery("select s.milestone_id, s.task_id, s.title,"
+        return pool.withTransaction(tx -> tx.preparedQuery("select s.milestone_id, s.task_id, s.title,"
                 + " s.due_on, s.met, t.code, t.title as task_title, t.plan_id, array(select tu.unit_id from task_unit tu where tu.task_id = t.id)"
                 + " as units from task t join task_milestone_state s on s.task_id = t.id where t.deleted_at is null and is_open(t.status)"
                 + " and ((s.met and s.measure is not null and not exists (select 1 from notice n where n.event = 'milestone-reached:' || s.milestone_id))"

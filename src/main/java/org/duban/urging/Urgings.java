@@ -123,7 +123,7 @@ public class Urgings {
                         throw DubanException.notFound("Urging", urgingId);
                     }
                     Row row = rows.iterator().next();
-                    if (!caller.is(Roles.ADMIN) && (caller.unitId() == null || caller.unitId() != row.getLong("unit_id"))) {
+                    if (!caller.is(Roles.ADMIN) && !row.getLong("unit_id").equals(caller.unitId())) {
                         if (!caller.is(Roles.UNIT)) {
                             throw new DubanException(ErrorCode.FORBIDDEN, "The urged unit answers", null);
                         }

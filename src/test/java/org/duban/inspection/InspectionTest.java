@@ -107,11 +107,14 @@ class InspectionTest {
         findings.put("inspectionId", id);
         findings.put("expectedVersion", 0);
         findings.put("findings", "整改总体到位，个别佐证不足");
-        findings.put("outcomes", List.of(Map.of("unitId", unitA, "outcome", "ACCOUNTABILITY", "note", "佐证不足，约谈")));
+        findings.put("outcomes", List.of(Map.of("unitId", unitA, "outcome", "ACCOUNTABILITY", "note", "佐证不足，约谈",
+                "people", List.of("张三（副局长）", " 李四（科长） "))));
         JsonPath recorded = ok(run("admin", "record-inspection", "input", findings));
         assertThat(recorded.getString("data.recordInspection.findings")).isEqualTo("整改总体到位，个别佐证不足");
         assertThat(recorded.getList("data.recordInspection.outcomes.outcome")).containsExactly("ACCOUNTABILITY");
         assertThat(recorded.getList("data.recordInspection.outcomes.unitName")).containsExactly("测试县甲局");
+        // Accountability may name people as well as the unit (问责到人).
+        assertThat(recorded.getList("data.recordInspection.outcomes[0].people")).containsExactly("张三（副局长）", "李四（科长）");
         assertThat(errorCode(run("admin", "record-inspection", "input", findings))).as("a stale version").isEqualTo("CONFLICT");
 
         assertThat(ok(run(member, "inspections", "planId", planId)).getList("data.inspections.id")).containsExactly(id);

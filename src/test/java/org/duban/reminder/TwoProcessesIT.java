@@ -107,6 +107,8 @@ class TwoProcessesIT {
                 "-Dduban.delivery.batch-size=1",
                 "-Dduban.reminders.every=1s",
                 "-Dduban.delivery.retry-base=PT1S",
+                // Every channel at once: the in-app message's two hours to be read would keep the webhooks waiting.
+                "-Dduban.delivery.follow-up-after=PT0S",
                 // Every run logs, the idle ones too: the test checks that both instances ran.
                 "-Dquarkus.log.category.\"org.duban.schedule\".level=DEBUG").process();
     }

@@ -1,0 +1,98 @@
+package org.duban.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.GraphQL.ok;
+import static org.duban.support.GraphQL.run;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.duban.schedule.SchedulerRuns;
+import org.duban.support.MutableClock;
+import org.duban.support.ReminderWorkers;
+import org.duban.support.TestAccounts;
+import org.duban.support.TestPlans;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * A unit with more overdue items than its tasks' policy allows (default 3) gets them in one weekly digest on the first
+ * working day of the week instead of an overdue reminder each; a unit with few keeps its reminders.
+ */
+@QuarkusTest
+class OverdueDigestTest {
+
+    @Inject
+    Pool pool;
+    @Inject
+    MutableClock clock;
+    @Inject
+    SchedulerRuns runs;
+    @Inject
+    Vertx vertx;
+
+    @AfterEach
+    void unpin() {
+        clock.reset();
+    }
+
+    private void runTwoWorkersAt(LocalDate day, LocalTime time) {
+        clock.pin(day, time);
+        try (ReminderWorkers workers = new ReminderWorkers(2, runs, clock, vertx)) {
+            workers.runAllAtOnce();
+            workers.runAllAtOnce();
+        }
+    }
+
+    private List<Map<String, Object>> notifications(String user, String kind) {
+        return ok(run(user, "my-notifications", "kinds", List.of(kind))).getList("data.myNotifications.edges.node");
+    }
+
+    @Test
+    void manyOverdueItemsComeInOneWeeklyDigest() {
+        clock.pin(LocalDate.of(2030, 5, 6), LocalTime.of(10, 0));
+        TestPlans.Names names = TestPlans.fresh("digest");
+        Map<String, String> tasks = TestPlans.taskIds(TestPlans.importPlan(TestPlans.document(names, """
+                - { code: D1, title: 逾期一, deadline: 2030-04-26, units: [{ unit: 局甲 }] }
+                - { code: D2, title: 逾期二, deadline: 2030-04-29, units: [{ unit: 局甲 }] }
+                - { code: D3, title: 逾期三, deadline: 2030-04-30, units: [{ unit: 局甲 }] }
+                - { code: D4, title: 逾期四, deadline: 2030-05-03, units: [{ unit: 局甲 }] }
+                - { code: D5, title: 逾期五, deadline: 2030-05-03, units: [{ unit: 局乙 }] }
+                """)));
+        String code = names.regionCode();
+        String a = "digest-a-" + code;
+        String b = "digest-b-" + code;
+        TestAccounts.create(pool, a, "甲局人员", Long.valueOf(TestPlans.unitId(code, "测试县甲局")), null, "UNIT");
+        TestAccounts.create(pool, b, "乙局人员", Long.valueOf(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
+        // D4's own policy folds nothing below ten overdue items: its reminders keep coming one by one.
+        ok(run("admin", "set-task-reminder-policy", "taskId", tasks.get("D4"), "policy", Map.of("daysBefore", List.of(7, 3, 1),
+                "escalateAfterDays", 3, "digestAbove", 10)));
+
+        runTwoWorkersAt(LocalDate.of(2030, 5, 7), LocalTime.of(9, 0));
+        assertThat(notifications(a, "OVERDUE")).extracting(n -> n.get("title").toString()).isNotEmpty().allMatch(t -> t.contains("D4"));
+        assertThat(notifications(b, "OVERDUE")).isNotEmpty();
+
+        // Monday 13 May: the week's digest, once, before it none.
+        runTwoWorkersAt(LocalDate.of(2030, 5, 13), LocalTime.of(8, 59));
+        assertThat(notifications(a, "OVERDUE_DIGEST")).isEmpty();
+        runTwoWorkersAt(LocalDate.of(2030, 5, 13), LocalTime.of(9, 0));
+        runTwoWorkersAt(LocalDate.of(2030, 5, 13), LocalTime.of(9, 30));
+        assertThat(notifications(a, "OVERDUE_DIGEST")).singleElement().satisfies(n -> {
+            assertThat(n.get("title")).isEqualTo("【逾期汇总】3 项任务逾期");
+            assertThat(n.get("body").toString()).contains("测试县甲局有 3 项任务逾期未完成", "D1 逾期一（截止 2030-04-26，逾期 11 个工作日）",
+                    "D2 逾期二", "D3 逾期三").doesNotContain("D4");
+        });
+        assertThat(notifications(b, "OVERDUE_DIGEST")).isEmpty();
+        // The next Monday brings the next week's.
+        runTwoWorkersAt(LocalDate.of(2030, 5, 20), LocalTime.of(9, 0));
+        assertThat(notifications(a, "OVERDUE_DIGEST")).hasSize(2);
+    }
+}
