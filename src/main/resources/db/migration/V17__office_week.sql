@@ -114,6 +114,15 @@ alter table task add column urge_after_days      integer check (urge_after_days 
                  add column overdue_every_days   integer check (overdue_every_days >= 1),
                  add column digest_above         integer check (digest_above >= 1);
 
+-- The units whose overdue digest of a week is settled (org.duban.reminder.OverdueDigest): a run claims the units not
+-- yet settled, a chunk at a time, and writes their digests in the same transaction; so a Monday's later runs read
+-- nothing but this index, and a unit created during the week is settled by the next run.
+create table overdue_digest_week (
+    unit_id bigint not null references unit (id) on delete cascade,
+    week_of date   not null,
+    primary key (week_of, unit_id)
+);
+
 -- A delivery that follows an in-app message up: it waits until the message has been unread for a while, and is
 -- cancelled once its account (account_id; for a unit's own channels, any of its accounts) read it.
 alter table delivery add column account_id bigint references account (id),

@@ -21,13 +21,15 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The weekly digest of a unit's overdue items (逾期汇总): on the first working day of the week, at the reminders' time
  * of day, a unit with more overdue items than their tasks' policy allows gets one message listing them, in place of
- * the overdue reminders the planner leaves out for it. Each unit's digest of a week has its event key: once per unit
- * and week whatever the runs and instances, and a run that day reads only the units still without one.
+ * the overdue reminders the planner leaves out for it. A run claims the units whose week is not settled
+ * ({@code overdue_digest_week}), a chunk at a time, and writes their digests in the same transaction: once per unit and
+ * week whatever the runs and instances, and the day's later runs read nothing else.
  */
 @ApplicationScoped
 public class OverdueDigest {
@@ -45,30 +47,53 @@ public class OverdueDigest {
         this.timeOfDay = LocalTime.parse(settings.timeOfDay());
     }
 
-    /** Writes this week's digests of the units still without one, if today is the day; returns the in-app notifications written. */
+    /** Units settled per transaction: bounds a run's memory and locks whatever the number of units. */
+    static final int CHUNK_UNITS = 500;
+
+    /** Settles this week's digests of the units not yet settled, if today is the day; returns the in-app notifications written. */
     public Uni<Integer> write(Pool pool, WorkingCalendar calendar, Instant now) {
         LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
         LocalDate monday = today.with(DayOfWeek.MONDAY);
         if (!today.equals(firstWorkingDay(calendar, monday)) || today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now)) {
             return Uni.createFrom().item(0);
         }
-        String week = ":" + monday;
-        return pool.withTransaction(tx -> tx.preparedQuery("select tu.unit_id, u.name as unit_name, t.code, t.title, t.deadline, coalesce(t.urge_after_days,"
-                                + " p.urge_after_days) as urge_after, coalesce(t.overdue_daily_days, p.overdue_daily_days) as daily,"
-                                + " coalesce(t.overdue_every_days, p.overdue_every_days) as every,"
-                                + " coalesce(t.digest_above, p.digest_above) as digest_above"
-                                + " from task_unit tu join task t on t.id = tu.task_id join plan p on p.id = t.plan_id"
-                                + " join unit u on u.id = tu.unit_id where " + ITEMS.replace("$2", "$1")
-                                + " and not exists (select 1 from notice n where n.event = 'digest:' || tu.unit_id || $2)"
-                                + " order by tu.unit_id, t.deadline, t.sort_path, t.id")
-                                .execute(Tuple.of(today, week))
-                                .chain(rows -> Multi.createFrom().iterable(digests(rows, calendar, today))
-                                        .onItem().transformToUniAndConcatenate(digest -> notices.tellUnits(tx,
-                                                new Notices.Event(NotificationKind.OVERDUE_DIGEST, "digest:" + digest.unitId() + week,
-                                                        null, MessageText.overdueDigest(digest.unitName(), digest.items())),
-                                                new Long[] { digest.unitId() }, now))
-                                        .collect().asList()
-                                        .map(written -> written.stream().mapToInt(Integer::intValue).sum())));
+        return chunks(pool, calendar, today, monday, now, 0);
+    }
+
+    private Uni<Integer> chunks(Pool pool, WorkingCalendar calendar, LocalDate today, LocalDate monday, Instant now, int sum) {
+        return pool.withTransaction(tx -> tx.preparedQuery("insert into overdue_digest_week (unit_id, week_of) select u.id, $1 from unit u"
+                + " where not exists (select 1 from overdue_digest_week w where w.week_of = $1 and w.unit_id = u.id) order by u.id limit $2"
+                + " on conflict do nothing returning unit_id")
+                .execute(Tuple.of(monday, CHUNK_UNITS))
+                .chain(claimed -> {
+                    Long[] units = new Long[claimed.size()];
+                    int i = 0;
+                    for (Row row : claimed) {
+                        units[i++] = row.getLong("unit_id");
+                    }
+                    return digest(tx, units, calendar, today, monday, now).map(written -> new int[] { units.length, written });
+                }))
+                .chain(chunk -> chunk[0] == CHUNK_UNITS ? chunks(pool, calendar, today, monday, now, sum + chunk[1])
+                        : Uni.createFrom().item(sum + chunk[1]));
+    }
+
+    private Uni<Integer> digest(SqlConnection tx, Long[] units, WorkingCalendar calendar, LocalDate today, LocalDate monday, Instant now) {
+        if (units.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return tx.preparedQuery("select tu.unit_id, u.name as unit_name, t.code, t.title, t.deadline, coalesce(t.urge_after_days,"
+                + " p.urge_after_days) as urge_after, coalesce(t.overdue_daily_days, p.overdue_daily_days) as daily,"
+                + " coalesce(t.overdue_every_days, p.overdue_every_days) as every, coalesce(t.digest_above, p.digest_above) as digest_above"
+                + " from task_unit tu join task t on t.id = tu.task_id join plan p on p.id = t.plan_id join unit u on u.id = tu.unit_id"
+                + " where tu.unit_id = any($1) and " + ITEMS + " order by tu.unit_id, t.deadline, t.sort_path, t.id")
+                .execute(Tuple.of(units, today))
+                .chain(rows -> Multi.createFrom().iterable(digests(rows, calendar, today))
+                        .onItem().transformToUniAndConcatenate(digest -> notices.tellUnits(tx,
+                                new Notices.Event(NotificationKind.OVERDUE_DIGEST, "digest:" + digest.unitId() + ":" + monday, null,
+                                        MessageText.overdueDigest(digest.unitName(), digest.items())),
+                                new Long[] { digest.unitId() }, now))
+                        .collect().asList()
+                        .map(written -> written.stream().mapToInt(Integer::intValue).sum()));
     }
 
     private record Digest(long unitId, String unitName, List<MessageText.DigestItem> items) {

@@ -44,7 +44,9 @@ class DatabaseFaultsIT {
         Receiver receiver = Receiver.start(Duration.ZERO);
         try (PackagedService service = PackagedService.start("outage", database.port(), PackagedService.freePort(), Map.of(),
                 "-Dduban.demo.enabled=true", "-Dduban.clock.start=2022-09-30T08:59:30+08:00", "-Dduban.reminders.every=1s",
-                "-Dduban.delivery.retry-base=PT1S", "-Dduban.graphql.request-timeout=3s", "-Dduban.health.database-timeout=2s")) {
+                "-Dduban.delivery.retry-base=PT1S", "-Dduban.graphql.request-timeout=3s", "-Dduban.health.database-timeout=2s",
+                // Every channel at once: the in-app message's two hours to be read would keep the webhooks waiting.
+                "-Dduban.delivery.follow-up-after=PT0S")) {
             service.awaitReady(Duration.ofSeconds(90));
             receiver.subscribeAllUnits(database);
             String token = login(service);
@@ -92,7 +94,7 @@ class DatabaseFaultsIT {
         Receiver receiver = Receiver.start(Duration.ofMillis(1500));
         String[] settings = { "-Dduban.demo.enabled=true", "-Dduban.clock.start=2022-09-30T08:59:40+08:00",
             "-Dduban.reminders.every=1s", "-Dduban.delivery.batch-size=5", "-Dduban.delivery.lease=PT5S",
-            "-Dduban.delivery.retry-base=PT1S" };
+            "-Dduban.delivery.retry-base=PT1S", "-Dduban.delivery.follow-up-after=PT0S" };
         Set<String> underWayAtTheKill;
         try (PackagedService first = PackagedService.start("killed", database.port(), 0, Map.of(), settings)) {
             database.awaitDemoData(Duration.ofSeconds(90), first.log());
