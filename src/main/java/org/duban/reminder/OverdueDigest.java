@@ -3,7 +3,6 @@ package org.duban.reminder;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +38,10 @@ public class OverdueDigest {
 
     private final Notices notices;
     private final ReminderPlanner planner;
-    private final LocalTime timeOfDay;
 
-    OverdueDigest(Notices notices, ReminderPlanner planner, ReminderSettings settings) {
+    OverdueDigest(Notices notices, ReminderPlanner planner) {
         this.notices = notices;
         this.planner = planner;
-        this.timeOfDay = LocalTime.parse(settings.timeOfDay());
     }
 
     /** Units settled per transaction: bounds a run's memory and locks whatever the number of units. */
@@ -54,7 +51,7 @@ public class OverdueDigest {
     public Uni<Integer> write(Pool pool, WorkingCalendar calendar, Instant now) {
         LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
         LocalDate monday = today.with(DayOfWeek.MONDAY);
-        if (!today.equals(firstWorkingDay(calendar, monday)) || today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now)) {
+        if (!today.equals(firstWorkingDay(calendar, monday)) || !planner.timeOfDayHasCome(now)) {
             return Uni.createFrom().item(0);
         }
         return chunks(pool, calendar, today, monday, now, 0);

@@ -123,8 +123,7 @@ public class ReminderPlanner {
         LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
         LocalDate dueUpTo = today.plusDays(LOOKAHEAD_DAYS);
         // A day's reminders fall due at the time of day; before it, the tasks of that day wait for a later run.
-        boolean todaysTimeHasCome = !today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now);
-        LocalDate lastDueDay = todaysTimeHasCome ? today : today.minusDays(1);
+        LocalDate lastDueDay = timeOfDayHasCome(now) ? today : today.minusDays(1);
         return tx.preparedQuery("select task_id from reminder_due where next_on <= $1 order by next_on limit $2"
                 + " for update skip locked")
                 .execute(Tuple.of(lastDueDay, size))
@@ -213,6 +212,12 @@ public class ReminderPlanner {
                     rows.forEach(row -> items.put(row.getLong("unit_id"), row.getInteger("items")));
                     return items;
                 });
+    }
+
+    /** Whether the day's reminders (and the notices that come with them) are due at {@code now}: the time of day has come in China. */
+    public boolean timeOfDayHasCome(Instant now) {
+        LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
+        return !today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now);
     }
 
     /** Stores the days a chunk worked out onto the rows it claimed. */

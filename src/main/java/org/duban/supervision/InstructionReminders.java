@@ -2,7 +2,6 @@ package org.duban.supervision;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +45,7 @@ public class InstructionReminders {
     /** Returns the in-app notifications written. */
     public Uni<Integer> write(Pool pool, WorkingCalendar calendar, Instant now) {
         LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
-        if (today.atTime(LocalTime.parse(settings.timeOfDay())).atZone(ChinaTime.ZONE).toInstant().isAfter(now)) {
+        if (!planner.timeOfDayHasCome(now)) {
             return Uni.createFrom().item(0);
         }
         return pool.withTransaction(tx -> tx.preparedQuery("select i.id, i.answer_by, i.task_id,"

@@ -2,7 +2,6 @@ package org.duban.supervision;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import org.duban.common.ChinaTime;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
-import org.duban.reminder.ReminderSettings;
+import org.duban.reminder.ReminderPlanner;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,17 +29,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class MilestoneNotices {
 
     private final Notices notices;
-    private final LocalTime timeOfDay;
+    private final ReminderPlanner planner;
 
-    MilestoneNotices(Notices notices, ReminderSettings settings) {
+    MilestoneNotices(Notices notices, ReminderPlanner planner) {
         this.notices = notices;
-        this.timeOfDay = LocalTime.parse(settings.timeOfDay());
+        this.planner = planner;
     }
 
     /** Returns the in-app notifications written; at the reminders' time of day. */
     public Uni<Integer> write(Pool pool, Instant now) {
         LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
-        if (today.atTime(timeOfDay).atZone(ChinaTime.ZONE).toInstant().isAfter(now)) {
+        if (!planner.timeOfDayHasCome(now)) {
             return Uni.createFrom().item(0);
         }
         return pool.withTransaction(tx -> tx.preparedQuery("select s.milestone_id, s.task_id, s.title,"

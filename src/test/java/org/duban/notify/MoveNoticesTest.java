@@ -1,6 +1,7 @@
 package org.duban.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.GraphQL.notifications;
 import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
@@ -78,12 +79,12 @@ class MoveNoticesTest {
         clock.reset();
     }
 
-    private List<String> titles(String user, String kind) {
-        return ok(run(user, "my-notifications", "kinds", List.of(kind))).getList("data.myNotifications.edges.node.title");
+    private static List<Object> titles(String user, String kind) {
+        return notifications(user, kind).stream().map(n -> n.get("title")).toList();
     }
 
-    private List<String> bodies(String user, String kind) {
-        return ok(run(user, "my-notifications", "kinds", List.of(kind))).getList("data.myNotifications.edges.node.body");
+    private static List<Object> bodies(String user, String kind) {
+        return notifications(user, kind).stream().map(n -> n.get("body")).toList();
     }
 
     @Test

@@ -134,11 +134,7 @@ class TaskPeopleTest {
         ok(setPeople(b, unitB, List.of(deputyInCharge)));
 
         // Friday 10 May is the deadline: 3 working days before is Tuesday the 7th.
-        clock.pin(LocalDate.of(2030, 5, 7), LocalTime.of(9, 0));
-        try (ReminderWorkers workers = new ReminderWorkers(2, runs, clock, vertx)) {
-            workers.runAllAtOnce();
-            workers.runAllAtOnce();
-        }
+        ReminderWorkers.runTwiceWithTwoWorkersAt(LocalDate.of(2030, 5, 7), LocalTime.of(9, 0), runs, clock, vertx);
         List<Map<String, Object>> reminders = ok(run(deputy, "my-notifications", "kinds", List.of("BEFORE_DEADLINE")))
                 .getList("data.myNotifications.edges.node");
         assertThat(reminders).singleElement().satisfies(n -> assertThat(n.get("title").toString()).contains("P1"));

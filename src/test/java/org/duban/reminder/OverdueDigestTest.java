@@ -1,6 +1,7 @@
 package org.duban.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.GraphQL.notifications;
 import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
@@ -45,15 +46,7 @@ class OverdueDigestTest {
     }
 
     private void runTwoWorkersAt(LocalDate day, LocalTime time) {
-        clock.pin(day, time);
-        try (ReminderWorkers workers = new ReminderWorkers(2, runs, clock, vertx)) {
-            workers.runAllAtOnce();
-            workers.runAllAtOnce();
-        }
-    }
-
-    private List<Map<String, Object>> notifications(String user, String kind) {
-        return ok(run(user, "my-notifications", "kinds", List.of(kind))).getList("data.myNotifications.edges.node");
+        ReminderWorkers.runTwiceWithTwoWorkersAt(day, time, runs, clock, vertx);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.duban.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.supervision.EvidenceFiles.uploaded;
 import static org.duban.support.GraphQL.errorCode;
+import static org.duban.support.GraphQL.notifications;
 import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
@@ -76,15 +77,11 @@ class InstructionAnswerTest {
     }
 
     private void runTwoWorkersOn(LocalDate day) {
-        clock.pin(day, LocalTime.of(9, 0));
-        try (ReminderWorkers workers = new ReminderWorkers(2, runs, clock, vertx)) {
-            workers.runAllAtOnce();
-            workers.runAllAtOnce();
-        }
+        ReminderWorkers.runTwiceWithTwoWorkersAt(day, LocalTime.of(9, 0), runs, clock, vertx);
     }
 
-    private List<Map<String, Object>> due(String user) {
-        return ok(run(user, "my-notifications", "kinds", List.of("INSTRUCTION_DUE"))).getList("data.myNotifications.edges.node");
+    private static List<Map<String, Object>> due(String user) {
+        return notifications(user, "INSTRUCTION_DUE");
     }
 
     private List<Map<String, Object>> mine(String state) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -83,5 +84,10 @@ public final class GraphQL {
     /** The first error's extensions.code, or null. */
     public static String errorCode(JsonPath response) {
         return response.getString("errors[0].extensions.code");
+    }
+
+    /** The user's notifications of these kinds, newest first (the first page). */
+    public static List<Map<String, Object>> notifications(String username, String... kinds) {
+        return ok(run(username, "my-notifications", "kinds", List.of(kinds))).getList("data.myNotifications.edges.node");
     }
 }

@@ -53,6 +53,18 @@ public final class ReminderWorkers implements AutoCloseable {
         }
     }
 
+    /**
+     * Two instances of their own at {@code time} on {@code day} in China, each running twice, both at once: what is
+     * written once whatever the workers is written once here too.
+     */
+    public static void runTwiceWithTwoWorkersAt(LocalDate day, LocalTime time, SchedulerRuns factory, MutableClock clock, Vertx vertx) {
+        clock.pin(day, time);
+        try (ReminderWorkers workers = new ReminderWorkers(2, factory, clock, vertx)) {
+            workers.runAllAtOnce();
+            workers.runAllAtOnce();
+        }
+    }
+
     /** Every worker runs once, all at the same time; returns when all are done. */
     public void runAllAtOnce() {
         List<Uni<SchedulerRun.Outcome>> all = runs.stream().map(SchedulerRun::runOnce).toList();
