@@ -57,7 +57,8 @@ public class SigningSweep {
     }
 
     private Uni<Chunk> tellAssigned(SqlConnection connection, WorkingCalendar calendar, Instant now) {
-        return connection.preparedQuery("select s.task_id, s.unit_id, s.assigned_on, t.code, t.title, t.deadline, tu.role,"
+        return connection.preparedQuery("select s.task_id, s.unit_id, s.assigned_on, t.code, t.title, t.deadline,"
+                + " t.recurrence is not null as recurs, tu.role,"
                 + " coalesce(t.deleted_at is null and is_open(t.status) and tu.unit_id is not null, false) as owed from task_signing s"
                 + " join task t on t.id = s.task_id left join task_unit tu on tu.task_id = s.task_id and tu.unit_id = s.unit_id"
                 + " where not s.told order by s.assigned_at limit $1 for update of s skip locked")
@@ -71,7 +72,7 @@ public class SigningSweep {
                             told.add(new Notices.Addressed(unit, new Notices.Event(NotificationKind.ASSIGNED,
                                     "assigned:" + task + ":" + unit + ":" + row.getLocalDate("assigned_on"), task,
                                     MessageText.assigned(row.getString("code"), row.getString("title"), row.getLocalDate("deadline"),
-                                            "LEAD".equals(row.getString("role")), signBy(calendar, row.getLocalDate("assigned_on"))))));
+                                            row.getBoolean("recurs"), "LEAD".equals(row.getString("role")), signBy(calendar, row.getLocalDate("assigned_on"))))));
                         }
                     }
                     return notices.tellEach(connection, told, now)
