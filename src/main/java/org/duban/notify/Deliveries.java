@@ -50,13 +50,25 @@ public class Deliveries {
             + " left join task t on t.id = m.task_id left join unit u on u.id = m.unit_id"
             + " left join unit_channel ch on ch.unit_id = m.unit_id";
 
-    // A follow-up read in the app meanwhile (by its account; for a unit's own channels, by anyone), or about a task no
-    // longer owed, is not sent. Only the follow-ups about to be claimed are looked at.
+    // A follow-up read in the app meanwhile (by its account; for a unit's own channels, by anyone) is not sent. Only the
+    // follow-ups about to be claimed are looked at.
     private static final String CANCEL_READ = "update delivery d set status = 'CANCELLED', last_error = 'read in the app'"
-            + " where d.unless_read and d.status = 'PENDING' and d.next_attempt_at <= $1 and (exists (select 1 from notification n"
+            + " where d.unless_read and d.status = 'PENDING' and d.next_attempt_at <= $1 and exists (select 1 from notification n"
             + "   where n.read_at is not null and (n.reminder_id = d.reminder_id or n.notice_id = d.notice_id)"
-            + "   and (d.account_id is null or n.account_id = d.account_id))"
-            + " or exists (select 1 from notice m join task t on t.id = m.task_id where m.id = d.notice_id and not is_open(t.status)))";
+            + "   and (d.account_id is null or n.account_id = d.account_id))";
+
+    // Nor is a follow-up notice the unit acted on meanwhile: its task is no longer owed, the urging answered, the task signed
+    // for or returned, the instruction answered (the event key's second part names the urging or the instruction:
+    // Notices.Event). Reminders of work no longer owed go by CANCEL_OBSOLETE.
+    private static final String CANCEL_ACTED_ON = "update delivery d set status = 'CANCELLED', last_error = 'acted on meanwhile'"
+            + " from notice m join task t on t.id = m.task_id"
+            + " where d.unless_read and d.status = 'PENDING' and d.next_attempt_at <= $1 and m.id = d.notice_id and (not is_open(t.status)"
+            + " or (m.kind = 'URGING' and exists (select 1 from urging u where u.id = split_part(m.event, ':', 2)::bigint"
+            + "   and u.answer is not null))"
+            + " or (m.kind = 'SIGN_OVERDUE' and exists (select 1 from task_signing s where s.task_id = m.task_id and s.unit_id = m.unit_id"
+            + "   and (s.signed_at is not null or s.returned_at is not null)))"
+            + " or (m.kind = 'INSTRUCTION_DUE' and exists (select 1 from instruction_answer x"
+            + "   where x.instruction_id = split_part(m.event, ':', 2)::bigint and x.unit_id = m.unit_id)))";
 
     private final AuditTrail audit;
     private final DeliverySettings settings;
@@ -93,6 +105,7 @@ public class Deliveries {
 
     Uni<Void> cancelObsolete(Pool pool, Instant now) {
         return pool.preparedQuery(CANCEL_OBSOLETE).execute()
+                .chain(() -> pool.preparedQuery(CANCEL_ACTED_ON).execute(Tuple.of(utc(now))))
                 .chain(() -> pool.preparedQuery(CANCEL_READ).execute(Tuple.of(utc(now))))
                 .replaceWithVoid();
     }

@@ -39,7 +39,8 @@ public class Notices {
 
     /**
      * Something that happened, told once per recipient: {@code key} names it for good (e.g. {@code move:12}, the
-     * status change 12), so that the same event told twice reaches nobody twice.
+     * status change 12), so that the same event told twice reaches nobody twice. Its second part is the id of the row it
+     * tells of, where there is one: the deliveries read an urging's or an instruction's from it.
      */
     public record Event(NotificationKind kind, String key, Long taskId, MessageText.Message text) {
     }

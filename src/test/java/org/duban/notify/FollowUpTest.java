@@ -131,6 +131,31 @@ class FollowUpTest {
     }
 
     @Test
+    void anUrgingAnsweredBeforeItsTimeIsNotSentAgain() {
+        clock.pin(LocalDate.of(2030, 5, 6), LocalTime.of(10, 0));
+        TestPlans.Names names = TestPlans.fresh("followup-urge");
+        String taskId = TestPlans.taskIds(TestPlans.importPlan(TestPlans.document(names,
+                "- { code: H1, title: 催办跟进, deadline: 2030-06-28, units: [{ unit: 局甲 }] }"))).get("H1");
+        String unitA = TestPlans.unitId(names.regionCode(), "测试县甲局");
+        String staff = "follow-urge-" + names.regionCode();
+        TestAccounts.create(pool, staff, "甲局人员", Long.valueOf(unitA), null, "UNIT");
+        try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> false)) {
+            ok(run("admin", "set-unit-channels", "unitId", unitA, "input", Map.of("webhookUrl", receiver.url("/urge"))));
+            String first = ok(run("admin", "urge-task", "taskId", taskId, "input", Map.of("unitId", unitA, "channel", "MESSAGE",
+                    "message", "请今日报送进展"))).getString("data.urgeTask.urgings[0].id");
+            ok(run("admin", "urge-task", "taskId", taskId, "input", Map.of("unitId", unitA, "channel", "MESSAGE", "message", "再次催办")));
+            // The unit answers the first in time, without reading it in the app; the second it leaves.
+            ok(run(staff, "answer-urging", "urgingId", first, "answer", "已报送"));
+            runAt(LocalDate.of(2030, 5, 6), LocalTime.of(12, 5));
+            List<String> urged = receiver.calls().stream().filter(c -> c.isNotice("URGING")).map(WebhookReceiver.Call::body).toList();
+            assertThat(urged).singleElement().satisfies(body -> assertThat(body).contains("再次催办"));
+            assertThat(pool.preparedQuery("select d.last_error from delivery d join notice m on m.id = d.notice_id"
+                    + " where m.task_id = $1 and m.kind = 'URGING' and d.status = 'CANCELLED'").execute(Tuple.of(Long.valueOf(taskId)))
+                    .await().indefinitely()).extracting(row -> row.getString("last_error")).containsExactly("acted on meanwhile");
+        }
+    }
+
+    @Test
     void aNoticeOfAMoveGoesOnEveryChannelAtOnce() {
         clock.pin(LocalDate.of(2030, 5, 6), LocalTime.of(10, 0));
         TestPlans.Names names = TestPlans.fresh("followup-now");
