@@ -55,7 +55,7 @@ public class Outbox {
 
     /**
      * Whether a message to the unit and account in these columns would reach nobody: no enabled account of the unit,
-     * the account not enabled, and no channel of the unit. Said beside {@link Source#reachedAccounts} and the
+     * the account not enabled, no person the unit named for the task with an enabled account, and no channel of the unit. Said beside {@link Source#reachedAccounts} and the
      * deliveries' targets, so that a writer can mark such a message as it inserts it instead of updating it after.
      */
     public static String reachesNobody(String taskColumn, String unitColumn, String accountColumn) {
