@@ -102,6 +102,8 @@ create index urging_unit on urging (unit_id, urged_at);
 
 alter table reminder drop constraint reminder_kind_check;
 alter table reminder add constraint reminder_kind check (kind in ('BEFORE_DEADLINE', 'DUE_TODAY', 'OVERDUE', 'ESCALATION', 'URGING'));
+-- A task's and a plan's automatic urgings (task.urgings, the scoreboard) without reading every reminder of their tasks.
+create index reminder_urgings on reminder (task_id) where kind = 'URGING' and unit_id is not null;
 
 -- The policy for overdue work: the automatic urging after N working days, daily reminders for the first ones, then
 -- every K, and the digest of a unit with more than D overdue items. Null: as the plan says, then the defaults.

@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Callers;
 import org.duban.access.Roles;
-import org.duban.common.Found;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskAssignment;
@@ -48,8 +47,7 @@ public class TaskPeopleApi {
     public Uni<@NonNull Task> setTaskPeople(@NonNull @Id String taskId, @NonNull @Id String unitId,
             @NonNull List<@NonNull TaskPersonInput> people) {
         return callers.current().chain(caller -> this.people.set(taskId, unitId, people, caller))
-                .chain(id -> callers.current().chain(caller -> tasks.byIds(new Long[] { id }, caller))
-                        .map(found -> Found.one(found, "Task", id)));
+                .chain(id -> callers.current().chain(caller -> tasks.visible(id, caller)));
     }
 
     @NonNull

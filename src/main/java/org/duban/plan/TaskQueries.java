@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
+import org.duban.common.Found;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
@@ -91,6 +92,11 @@ public class TaskQueries {
         return pool.preparedQuery("select " + Task.COLUMNS + FROM + " where t.id = any($1) and t.deleted_at is null")
                 .execute(Tuple.of(ids))
                 .map(rows -> map(rows, row -> Task.from(row, today)));
+    }
+
+    /** The task as a mutation answers with it: NOT_FOUND when the caller may not see it. */
+    public Uni<Task> visible(long id, Caller caller) {
+        return byIds(new Long[] { id }, caller).map(found -> Found.one(found, "Task", id));
     }
 
     /** Those of the tasks the caller may see. */

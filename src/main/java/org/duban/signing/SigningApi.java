@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Callers;
 import org.duban.access.Roles;
-import org.duban.common.Found;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskAssignment;
@@ -86,6 +85,6 @@ public class SigningApi {
     }
 
     private Uni<Task> task(long id) {
-        return callers.current().chain(caller -> tasks.byIds(new Long[] { id }, caller)).map(found -> Found.one(found, "Task", id));
+        return callers.current().chain(caller -> tasks.visible(id, caller));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.ChinaTime;
-import org.duban.common.Found;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
 import org.duban.plan.TaskStatus;
@@ -177,6 +176,6 @@ public class WorkflowApi {
     }
 
     private Uni<Task> task(long id) {
-        return callers.current().chain(caller -> tasks.byIds(new Long[] { id }, caller)).map(found -> Found.one(found, "Task", id));
+        return callers.current().chain(caller -> tasks.visible(id, caller));
     }
 }
