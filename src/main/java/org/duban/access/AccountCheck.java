@@ -1,5 +1,6 @@
 package org.duban.access;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +21,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Checks every token against its account, once per request: a disabled account, or one whose token
  * version moved on (password changed, account disabled), is refused at once, not when the token expires.
- * Roles and unit come from the account as it is now, so a changed role takes effect on the next request.
+ * Roles, unit and regions come from the account as it is now, so a changed role takes effect on the next request.
  */
 @ApplicationScoped
 class AccountCheck implements SecurityIdentityAugmentor {
 
-    static final String UNIT_ATTRIBUTE = "duban.unit";
-    static final String REGION_ATTRIBUTE = "duban.region";
+    static final String SCOPE_ATTRIBUTE = "duban.scope";
+
+    /** The account's regions come along in the same statement: a province has a few thousand, still one index scan. */
+    private static final String ACCOUNT = "select a.roles, a.unit_id, u.region_id,"
+            + " array(select g.region_id from account_region g where g.account_id = a.id order by 1) as governed,"
+            + " array(select distinct r.id from account_region g join region r on r.lineage @> array[g.region_id]"
+            + "       where g.account_id = a.id order by 1) as overseen"
+            + " from account a left join unit u on u.id = a.unit_id where a.id = $1 and a.enabled and a.token_version = $2";
 
     private final Pool pool;
 
@@ -48,8 +55,7 @@ class AccountCheck implements SecurityIdentityAugmentor {
         } catch (NumberFormatException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException("malformed token"));
         }
-        return pool.preparedQuery("select a.roles, a.unit_id, u.region_id from account a"
-                + " left join unit u on u.id = a.unit_id where a.id = $1 and a.enabled and a.token_version = $2")
+        return pool.preparedQuery(ACCOUNT)
                 .execute(Tuple.of(accountId, tokenVersion))
                 .map(rows -> {
                     RowIterator<Row> found = rows.iterator();
@@ -62,11 +68,9 @@ class AccountCheck implements SecurityIdentityAugmentor {
                             .addCredentials(identity.getCredentials())
                             .addAttributes(identity.getAttributes())
                             .addRoles(Set.of(account.getArrayOfStrings("roles")));
-                    Long unitId = account.getLong("unit_id");
-                    if (unitId != null) {
-                        current.addAttribute(UNIT_ATTRIBUTE, unitId);
-                        current.addAttribute(REGION_ATTRIBUTE, account.getLong("region_id"));
-                    }
+                    current.addAttribute(SCOPE_ATTRIBUTE, new Callers.Scope(account.getLong("unit_id"),
+                            account.getLong("region_id"), List.of(account.getArrayOfLongs("governed")),
+                            List.of(account.getArrayOfLongs("overseen"))));
                     return current.build();
                 });
     }

@@ -11,6 +11,7 @@ import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
+import org.duban.unit.Region;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;
@@ -48,11 +49,22 @@ public class AccountApi {
     }
 
     @Query
-    @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
-    @Description("Accounts by username, optionally of one unit.")
+    @RolesAllowed({ Roles.SYSTEM, Roles.ADMIN, Roles.LEADER })
+    @Description("Accounts by username, optionally of one unit: those of units of the regions the caller oversees and those "
+            + "governing any of them; every account for the platform's operator.")
     public Uni<@NonNull List<@NonNull User>> users(@Id String unitId) {
         Long unit = Ids.parseOptional(unitId, "Unit");
-        return accounts.users(unit);
+        return callers.current().chain(caller -> accounts.users(unit,
+                caller.is(Roles.SYSTEM) ? null : caller.overseenRegions().toArray(Long[]::new)));
+    }
+
+    @NonNull
+    @Description("The regions the account's ADMIN and LEADER roles govern (each with every region below)")
+    public Uni<List<List<@NonNull Region>>> regions(@Source List<User> users) {
+        return accounts.governedRegions(Batches.keys(users, User::id)).chain(pairs -> units.regionsByIds(
+                        pairs.stream().map(AccountQueries.Governed::regionId).distinct().toArray(Long[]::new))
+                .map(regions -> users.stream().map(user -> pairs.stream().filter(pair -> pair.accountId() == user.id())
+                        .flatMap(pair -> regions.stream().filter(region -> region.id() == pair.regionId())).toList()).toList()));
     }
 
     @Name("unit")
@@ -62,27 +74,27 @@ public class AccountApi {
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.SYSTEM, Roles.ADMIN })
     public Uni<@NonNull User> createUser(@NonNull AccountInputs.CreateUser input) {
-        return service.create(input).chain(this::userById);
+        return callers.current().chain(caller -> service.create(input, caller)).chain(this::userById);
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.SYSTEM, Roles.ADMIN })
     @Description("Changes an account; a new password signs it out everywhere. Role changes apply from the next request.")
     public Uni<@NonNull User> updateUser(@NonNull @Id String id, @NonNull AccountInputs.UpdateUser input) {
         return callers.current().chain(caller -> service.update(id, input, caller)).chain(this::userById);
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.SYSTEM, Roles.ADMIN })
     @Description("The account can no longer sign in, and the tokens it holds stop working at once.")
     public Uni<@NonNull User> disableUser(@NonNull @Id String id) {
         return callers.current().chain(caller -> service.setEnabled(id, false, caller)).chain(this::userById);
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.SYSTEM, Roles.ADMIN })
     @Description("Lets a disabled or locked account sign in again.")
     public Uni<@NonNull User> enableUser(@NonNull @Id String id) {
         return callers.current().chain(caller -> service.setEnabled(id, true, caller)).chain(this::userById);

@@ -27,9 +27,11 @@ public final class AccountInputs {
             @NonNull @NotBlank @Size(max = 100) String displayName,
             @NonNull @Description("At least duban.auth.password-min-length characters (default 10), with a letter and a digit") String password,
             @Id @Description("Required for UNIT accounts") String unitId,
-            @NonNull @Description("ADMIN, LEADER, UNIT; LAND_EDITOR only together with UNIT") List<@NonNull String> roles,
+            @NonNull @Description("SYSTEM, ADMIN, LEADER, UNIT; LAND_EDITOR only together with UNIT") List<@NonNull String> roles,
             @Email @Size(max = 200) String email,
-            @Size(max = 30) String mobile) {
+            @Size(max = 30) String mobile,
+            @Id @Description("The regions its ADMIN and LEADER roles govern (each with every region below); by default its unit's")
+            @Nullable List<@NonNull String> regionIds) {
     }
 
     @Input("UpdateUserInput")
@@ -39,6 +41,7 @@ public final class AccountInputs {
             @Nullable List<@NonNull String> roles,
             @Description("An empty string removes the address") @Email @Size(max = 200) String email,
             @Description("An empty string removes the number") @Size(max = 30) String mobile,
-            @Description("Sets a new password (e.g. when the user forgot it); signs the account out everywhere") String password) {
+            @Description("Sets a new password (e.g. when the user forgot it); signs the account out everywhere") String password,
+            @Id @Description("Replaces the regions its ADMIN and LEADER roles govern") @Nullable List<@NonNull String> regionIds) {
     }
 }

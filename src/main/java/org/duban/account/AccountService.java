@@ -31,7 +31,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The one writer of {@code account}: creating and changing accounts, signing-in bookkeeping, calendar feed digests.
+ * The one writer of {@code account} and {@code account_region}: creating and changing accounts and the regions their
+ * roles govern (as {@link AccountAuthority} allows the caller), signing-in bookkeeping, calendar feed digests.
  * Passwords are hashed here; the hash never leaves this class and the account row. Changing a password, the roles'
  * holder's state or disabling raises {@code token_version}, which ends every token issued before.
  */
@@ -39,7 +40,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class AccountService {
 
     private static final String ACCOUNT = "select id, username, display_name, password_hash, roles, unit_id, enabled,"
-            + " token_version from account where id = $1 for update";
+            + " token_version, (select u.region_id from unit u where u.id = account.unit_id) as unit_region_id,"
+            + " array(select g.region_id from account_region g where g.account_id = account.id order by 1) as governed"
+            + " from account where id = $1 for update";
 
     private final Pool pool;
     private final PasswordPolicy policy;
@@ -60,15 +63,22 @@ public class AccountService {
         this.clock = clock;
     }
 
-    public Uni<Long> create(AccountInputs.CreateUser input) {
+    public Uni<Long> create(AccountInputs.CreateUser input, Callers.Caller caller) {
         validator.check("input", input);
         policy.check("input.password", input.username(), input.password());
         Long unitId = input.unitId() == null || input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), "Unit");
         String[] roles = roles("input.roles", input.roles(), unitId);
+        List<Long> wantedRegions = regionIds(input.regionIds());
         return Passwords.hashing(input.password())
-                .chain(hash -> audit.withTransaction(connection -> requireUnit(connection, unitId)
-                        .chain(() -> insert(connection, input.username(), input.displayName().strip(), hash, roles, unitId,
-                                Text.blankToNull(input.email()), Text.blankToNull(input.mobile())))))
+                .chain(hash -> audit.withTransaction(connection -> requireUnit(connection, unitId).chain(unitRegion -> {
+                    List<Long> governed = wantedRegions != null ? wantedRegions : defaultRegions(roles, unitRegion);
+                    AccountAuthority.requireGrants(caller, new AccountAuthority.Standing(unitRegion, governed), Set.of(roles));
+                    AccountAuthority.requireRegionsForRoles(Set.of(roles), governed);
+                    return requireRegions(connection, governed)
+                            .chain(() -> insert(connection, input.username(), input.displayName().strip(), hash, roles, unitId,
+                                    Text.blankToNull(input.email()), Text.blankToNull(input.mobile())))
+                            .call(id -> setRegions(connection, id, governed));
+                })))
                 .onFailure(SqlStates::isUniqueViolation).transform(taken -> new DubanException(ErrorCode.CONFLICT,
                         "The username " + input.username() + " is taken", "input.username"));
     }
@@ -77,18 +87,26 @@ public class AccountService {
         validator.check("input", input);
         long accountId = Ids.parse(id, "User");
         Uni<String> hash = input.password() == null ? Uni.createFrom().nullItem() : Passwords.hashing(input.password());
+        List<Long> wantedRegions = regionIds(input.regionIds());
         return hash.chain(newHash -> audit.withTransaction(connection -> account(connection, accountId, id).chain(account -> {
+            AccountAuthority.requireManages(caller, standing(account), id);
             Long unitId = input.unitId() == null ? account.getLong("unit_id")
                     : input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), "Unit");
             String[] roles = roles("input.roles", input.roles() == null ? List.of(account.getArrayOfStrings("roles")) : input.roles(),
                     unitId);
-            if (account.getLong("id").equals(caller.accountId()) && !Set.of(roles).contains(Roles.ADMIN)) {
+            if (account.getLong("id").equals(caller.accountId()) && caller.is(Roles.ADMIN) && !Set.of(roles).contains(Roles.ADMIN)) {
                 throw new DubanException(ErrorCode.CONFLICT, "You cannot take the ADMIN role from your own account", "input.roles");
             }
             if (input.password() != null) {
                 policy.check("input.password", account.getString("username"), input.password());
             }
-            return requireUnit(connection, unitId).chain(() -> connection.preparedQuery("update account set"
+            return requireUnit(connection, unitId).chain(unitRegion -> {
+                List<Long> governed = wantedRegions != null ? wantedRegions
+                        : standing(account).governed().isEmpty() ? defaultRegions(roles, unitRegion) : standing(account).governed();
+                AccountAuthority.requireGrants(caller, new AccountAuthority.Standing(unitRegion, governed), Set.of(roles));
+                AccountAuthority.requireRegionsForRoles(Set.of(roles), governed);
+                return requireRegions(connection, governed).chain(() -> setRegions(connection, accountId, governed));
+            }).chain(() -> connection.preparedQuery("update account set"
                     + " display_name = coalesce($2, display_name), unit_id = $3, roles = $4,"
                     + " email = case when $5 then $6 else email end, mobile = case when $7 then $8 else mobile end,"
                     + " password_hash = coalesce($9, password_hash),"
@@ -106,6 +124,7 @@ public class AccountService {
     public Uni<Long> setEnabled(String id, boolean enabled, Callers.Caller caller) {
         long accountId = Ids.parse(id, "User");
         return audit.withTransaction(connection -> account(connection, accountId, id).chain(account -> {
+            AccountAuthority.requireManages(caller, standing(account), id);
             if (!enabled && account.getLong("id").equals(caller.accountId())) {
                 throw new DubanException(ErrorCode.CONFLICT, "You cannot disable your own account", "id");
             }
@@ -179,11 +198,13 @@ public class AccountService {
      * with {@code onlyIfNone}, only into a database without accounts. Returns whether it was added.
      */
     public Uni<Boolean> addIfAbsent(String username, String displayName, String passwordHash, String[] roles, Long unitId,
-            boolean onlyIfNone) {
+            Long[] governed, boolean onlyIfNone) {
         return pool.withTransaction(connection -> connection.preparedQuery("insert into account (username, display_name,"
                 + " password_hash, roles, unit_id, created_at, updated_at) select $1, $2, $3, $4, $5, $6, $6"
                 + " where not $7 or not exists (select 1 from account) on conflict (username) do nothing returning id")
-                .execute(Tuple.from(new Object[] { username, displayName, passwordHash, roles, unitId, now(), onlyIfNone })))
+                .execute(Tuple.from(new Object[] { username, displayName, passwordHash, roles, unitId, now(), onlyIfNone }))
+                .call(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
+                        : setRegions(connection, rows.iterator().next().getLong("id"), List.of(governed))))
                 .map(rows -> rows.size() > 0);
     }
 
@@ -204,16 +225,57 @@ public class AccountService {
         });
     }
 
-    private static Uni<Void> requireUnit(SqlClient sql, Long unitId) {
+    /** The unit's region; VALIDATION when there is no such unit. */
+    private static Uni<Long> requireUnit(SqlClient sql, Long unitId) {
         if (unitId == null) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
-        return sql.preparedQuery("select 1 from unit where id = $1").execute(Tuple.of(unitId)).map(rows -> {
+        return sql.preparedQuery("select region_id from unit where id = $1").execute(Tuple.of(unitId)).map(rows -> {
             if (rows.size() == 0) {
                 throw DubanException.validation("input.unitId", "no such unit: " + unitId);
             }
-            return null;
+            return rows.iterator().next().getLong("region_id");
         });
+    }
+
+    private static Uni<Void> requireRegions(SqlClient sql, List<Long> regions) {
+        if (regions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.preparedQuery("select count(*) as n from region where id = any ($1)").execute(Tuple.of(regions.toArray(Long[]::new)))
+                .invoke(rows -> {
+                    if (rows.iterator().next().getLong("n") != regions.size()) {
+                        throw DubanException.validation("input.regionIds", "names a region that does not exist");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The account governs exactly these regions afterwards; unchanged rows are left alone, so the audit trail shows the change. */
+    private static Uni<Void> setRegions(SqlClient sql, long accountId, List<Long> regions) {
+        Long[] wanted = regions.toArray(Long[]::new);
+        return sql.preparedQuery("delete from account_region where account_id = $1 and not region_id = any ($2)")
+                .execute(Tuple.of(accountId, wanted))
+                .chain(() -> sql.preparedQuery("insert into account_region (account_id, region_id) select $1, unnest($2::bigint[])"
+                        + " on conflict do nothing").execute(Tuple.of(accountId, wanted)))
+                .replaceWithVoid();
+    }
+
+    private static AccountAuthority.Standing standing(Row account) {
+        return new AccountAuthority.Standing(account.getLong("unit_region_id"), List.of(account.getArrayOfLongs("governed")));
+    }
+
+    /** An ADMIN or LEADER given no regions governs its unit's. */
+    private static List<Long> defaultRegions(String[] roles, Long unitRegion) {
+        Set<String> held = Set.of(roles);
+        return unitRegion != null && (held.contains(Roles.ADMIN) || held.contains(Roles.LEADER)) ? List.of(unitRegion) : List.of();
+    }
+
+    private static List<Long> regionIds(List<String> ids) {
+        if (ids == null) {
+            return null;
+        }
+        return ids.stream().map(id -> Ids.parse(id, "Region")).distinct().toList();
     }
 
     private OffsetDateTime now() {

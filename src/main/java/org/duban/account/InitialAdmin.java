@@ -10,7 +10,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 
-/** Gives a production database its first administrator, from duban.auth.initial-admin-password. */
+/**
+ * Gives a production database its first account, from duban.auth.initial-admin-password: the platform's operator
+ * (SYSTEM), also ADMIN, so that it creates the first region and then governs it (updateUser regionIds).
+ */
 @ApplicationScoped
 class InitialAdmin {
 
@@ -30,9 +33,9 @@ class InitialAdmin {
         }
         String hash = Passwords.hash(config.initialAdminPassword().get());
         boolean created = VertxContextSupport.subscribeAndAwait(() -> accounts.addIfAbsent("admin", "Administrator", hash,
-                new String[] { Roles.ADMIN }, null, true));
+                new String[] { Roles.SYSTEM, Roles.ADMIN }, null, new Long[0], true));
         if (created) {
-            LOG.info("No account existed: created the ADMIN account 'admin' from duban.auth.initial-admin-password");
+            LOG.info("No account existed: created the SYSTEM and ADMIN account 'admin' from duban.auth.initial-admin-password");
         }
     }
 }

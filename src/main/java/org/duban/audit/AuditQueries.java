@@ -29,10 +29,11 @@ public class AuditQueries {
         this.pool = pool;
     }
 
-    public Uni<AuditConnection> page(AuditFilter filter, PageRequest page) {
+    /** A page of the entries of the regions given, and of no region when {@code unplaced}. */
+    public Uni<AuditConnection> page(AuditFilter filter, PageRequest page, Long[] regions, boolean unplaced) {
         SqlParams params = new SqlParams();
         List<String> where = new ArrayList<>();
-        where.add("true");
+        where.add("(l.region_id = any (" + params.bind(regions) + ")" + (unplaced ? " or l.region_id is null)" : ")"));
         if (filter != null) {
             if (filter.entityType() != null) {
                 where.add("l.entity_type = " + params.bind(filter.entityType()));

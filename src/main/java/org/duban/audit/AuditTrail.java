@@ -16,7 +16,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Stamps a mutation's transaction with who runs which operation when; the audit triggers (V4) then record
- * every row the transaction changes, before and after, in that same transaction. Every mutation writes in
+ * every row the transaction changes, before and after, in that same transaction. The stamp also carries the regions
+ * the caller may write in and those it oversees: the same triggers refuse a row of any other region (V18), so a
+ * service that forgets to check its caller's region still cannot write outside it. Every mutation writes in
  * {@link #withTransaction}, which stamps first thing. Outside a mutation (the demo loader) only the time is stamped: the
  * triggers that date what they open (V17's signing rows) read the service's clock from it, and no audit row is written.
  */
@@ -25,7 +27,8 @@ public class AuditTrail {
 
     private static final String STAMP = "select set_config('duban.audit_operation', $1, true),"
             + " set_config('duban.audit_actor_id', $2, true), set_config('duban.audit_actor_name', $3, true),"
-            + " set_config('duban.audit_at', $4, true)";
+            + " set_config('duban.audit_at', $4, true), set_config('duban.write_regions', $5, true),"
+            + " set_config('duban.read_regions', $6, true)";
     private static final String TIME = "select set_config('duban.audit_at', $1, true)";
 
     private final Pool pool;
@@ -36,6 +39,11 @@ public class AuditTrail {
         this.pool = pool;
         this.callers = callers;
         this.clock = clock;
+    }
+
+    /** The regions as the audit trigger's guard reads them back (a bigint[] literal). */
+    private static String array(java.util.List<Long> regions) {
+        return regions.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** Runs SQL-client work in a stamped transaction. */
@@ -56,6 +64,6 @@ public class AuditTrail {
         return callers.current().map(caller -> Tuple.of(operation,
                 caller.accountId() == null ? "" : caller.accountId().toString(),
                 caller.username() == null ? "" : caller.username(),
-                clock.instant().toString()));
+                clock.instant().toString(), array(caller.writableRegions()), array(caller.overseenRegions())));
     }
 }

@@ -45,8 +45,8 @@ public class CalendarApi {
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
-    @Description("Loads a year's holiday notice, replacing the year's days. Days lie in the year or in the December "
+    @RolesAllowed(Roles.SYSTEM)
+    @Description("Loads a year's holiday notice (国务院办公厅, for the whole platform: the platform's operator), replacing the year's days. Days lie in the year or in the December "
             + "before it; a make-up workday must be a Saturday or Sunday. Reminders follow from their next run.")
     @Name("setCalendarDays")
     public Uni<@NonNull CalendarYear> setCalendarDays(@NonNull CalendarInput input) {

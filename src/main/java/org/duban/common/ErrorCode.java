@@ -20,7 +20,7 @@ public enum ErrorCode {
     INVALID_TRANSITION,
     @Description("No valid token: sign in with the login mutation and send Authorization: Bearer <token>.")
     UNAUTHENTICATED,
-    @Description("The caller's role may never perform this operation.")
+    @Description("The caller's role may never perform this operation, or the object belongs to a region the caller oversees but does not administer.")
     FORBIDDEN,
     @Description("A dependency such as the database is down; retry later.")
     UNAVAILABLE,

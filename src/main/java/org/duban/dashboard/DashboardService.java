@@ -162,11 +162,11 @@ public class DashboardService {
         if (to.isBefore(from)) {
             throw DubanException.validation("to", "is before from");
         }
-        if (!caller.seesEverything() && !Objects.equals(caller.unitId(), id)) {
-            throw DubanException.notFound("Unit", unitId);
-        }
         LocalDate today = ChinaTime.today(clock);
-        return units.unitsByIds(new Long[] { id }).map(found -> Found.one(found, "Unit", unitId))
+        return units.unitsByIds(new Long[] { id })
+                .map(found -> found.stream().filter(unit -> caller.oversees(unit.regionId()) || Objects.equals(caller.unitId(), id))
+                        .toList())
+                .map(found -> Found.one(found, "Unit", unitId))
                 .chain(unit -> facts.ofUnit(id).chain(tasks -> roles(id)
                         .chain(roles -> reports.ofUnitBetween(id, from, to)
                                 .chain(filed -> closed(id, from, to, tasks)

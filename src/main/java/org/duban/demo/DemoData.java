@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.duban.group.GroupService;
 import org.duban.importer.PlanDocument;
 import org.duban.importer.PlanDocumentParser;
 import org.duban.importer.PlanImporter;
+import org.duban.unit.RegionRow;
 import org.duban.unit.UnitNames;
 import org.duban.unit.UnitRows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,16 +46,27 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    /** The demo accounts: username, display name, roles, unit (by any of its names), or null. */
-    private record DemoAccount(String username, String displayName, String[] roles, String unit) {
+    /**
+     * The demo accounts: username, display name, roles, unit (by any of its names) or null, and the division code of
+     * the region its ADMIN or LEADER role governs, or null.
+     */
+    private record DemoAccount(String username, String displayName, String[] roles, String unit, String governs) {
+    }
+
+    /** Where the demo county sits: its province and city above it, root first (the plan file names the county). */
+    private static final List<DemoRegion> REGIONS_ABOVE = List.of(new DemoRegion("140000", "山西省"), new DemoRegion("141000", "临汾市"));
+
+    private record DemoRegion(String code, String name) {
     }
 
     private static final String LEADER_ACCOUNT = "leader";
     private static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("admin", "督办办公室管理员", new String[] { Roles.ADMIN }, null),
-            new DemoAccount(LEADER_ACCOUNT, "县领导", new String[] { Roles.LEADER }, "乡宁县人民政府"),
-            new DemoAccount("zrzyj", "县自然资源局联络员", new String[] { Roles.UNIT, Roles.LAND_EDITOR }, "乡宁县自然资源局"),
-            new DemoAccount("sfq", "示范区管委会联络员", new String[] { Roles.UNIT }, "乡宁生态文化旅游示范区管委会"));
+            new DemoAccount("admin", "督办办公室管理员", new String[] { Roles.ADMIN }, null, "141029"),
+            new DemoAccount(LEADER_ACCOUNT, "县领导", new String[] { Roles.LEADER }, "乡宁县人民政府", "141029"),
+            new DemoAccount("zrzyj", "县自然资源局联络员", new String[] { Roles.UNIT, Roles.LAND_EDITOR }, "乡宁县自然资源局", null),
+            new DemoAccount("sfq", "示范区管委会联络员", new String[] { Roles.UNIT }, "乡宁生态文化旅游示范区管委会", null),
+            new DemoAccount("linfen", "临汾市督查室管理员", new String[] { Roles.ADMIN }, null, "141000"),
+            new DemoAccount("operator", "平台运维", new String[] { Roles.SYSTEM }, null, null));
 
     private final PlanImporter importer;
     private final AccountService accounts;
@@ -79,10 +92,31 @@ public class DemoData {
         PlanDocument document = PlanDocumentParser.parse(resource(PLAN_RESOURCE));
         // bcrypt is slow on purpose: hash here, not on the event loop the import runs on.
         String hash = Passwords.hash(DEMO_PASSWORD);
-        VertxContextSupport.subscribeAndAwait(() -> loadPlan(document)
+        VertxContextSupport.subscribeAndAwait(() -> placeRegions(document)
+                .chain(() -> loadPlan(document))
                 .chain(() -> addAccounts(document.region().code(), hash)
                         .onFailure(DemoData::loadedElsewhere).recoverWithNull())
                 .chain(() -> groups.linkLeaderAccount(document.region().code(), LEADER_ACCOUNT)));
+    }
+
+    /** The province, the city and the county of the plan, each under the one before; only what is missing is added. */
+    private Uni<Void> placeRegions(PlanDocument document) {
+        List<DemoRegion> chain = new ArrayList<>(REGIONS_ABOVE);
+        chain.add(new DemoRegion(document.region().code(), document.region().name()));
+        Uni<Long> placed = Uni.createFrom().nullItem();
+        for (DemoRegion wanted : chain) {
+            placed = placed.chain(parentId -> units.regionByCode(pool, wanted.code()).chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().item(existing.id);
+                }
+                RegionRow region = new RegionRow();
+                region.code = wanted.code();
+                region.name = wanted.name();
+                region.parentId = parentId;
+                return units.insert(pool, region).map(done -> region.id);
+            }));
+        }
+        return placed.replaceWithVoid().onFailure(DemoData::loadedElsewhere).recoverWithNull();
     }
 
     private Uni<Void> loadPlan(PlanDocument document) {
@@ -108,8 +142,11 @@ public class DemoData {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (DemoAccount demo : ACCOUNTS) {
                         Long unitId = demo.unit() == null ? null : names.resolve(demo.unit(), "unit").id;
-                        chain = chain.chain(() -> accounts.addIfAbsent(demo.username(), demo.displayName(), passwordHash,
-                                demo.roles(), unitId, false)).replaceWithVoid();
+                        chain = chain.chain(() -> demo.governs() == null ? Uni.createFrom().<RegionRow> nullItem()
+                                        : units.regionByCode(pool, demo.governs()))
+                                .chain(governed -> accounts.addIfAbsent(demo.username(), demo.displayName(), passwordHash,
+                                        demo.roles(), unitId, governed == null ? new Long[0] : new Long[] { governed.id }, false))
+                                .replaceWithVoid();
                     }
                     return chain;
                 });

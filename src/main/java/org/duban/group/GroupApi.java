@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.Ids;
@@ -31,22 +32,29 @@ public class GroupApi {
     private final GroupQueries queries;
     private final UnitQueries units;
     private final GroupService service;
+    private final Callers callers;
 
-    GroupApi(GroupQueries queries, UnitQueries units, GroupService service) {
+    GroupApi(GroupQueries queries, UnitQueries units, GroupService service, Callers callers) {
         this.queries = queries;
         this.units = units;
         this.service = service;
+        this.callers = callers;
     }
 
     @Query
-    @Description("Leading groups and task forces, optionally of one region.")
+    @Description("Leading groups and task forces of the regions the caller sees, optionally of one region.")
     public Uni<@NonNull List<@NonNull LeadingGroup>> leadingGroups(@Id String regionId) {
-        return queries.groups(Ids.parseOptional(regionId, "Region"));
+        Long region = Ids.parseOptional(regionId, "Region");
+        return callers.current().chain(caller -> queries.groups(region, caller.referenceRegions().toArray(Long[]::new)));
     }
 
     @Query
+    @Description("A leading group of a region the caller sees.")
     public Uni<LeadingGroup> leadingGroup(@NonNull @Id String id) {
-        return groupById(Ids.parse(id, "LeadingGroup"));
+        long groupId = Ids.parse(id, "LeadingGroup");
+        return callers.current().chain(caller -> queries.groupsByIds(new Long[] { groupId })
+                .map(found -> found.stream().filter(group -> caller.referenceRegions().contains(group.regionId())).toList())
+                .map(found -> Found.one(found, "LeadingGroup", groupId)));
     }
 
     @Name("region")

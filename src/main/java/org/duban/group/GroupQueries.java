@@ -19,10 +19,11 @@ public class GroupQueries {
         this.pool = pool;
     }
 
-    public Uni<List<LeadingGroup>> groups(Long regionId) {
-        String sql = "select " + LeadingGroup.COLUMNS + " from leading_group g"
-                + (regionId == null ? "" : " where g.region_id = $1") + " order by g.region_id, g.name";
-        return (regionId == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(regionId)))
+    /** The groups of one region, or of all, among the regions {@code within}. */
+    public Uni<List<LeadingGroup>> groups(Long regionId, Long[] within) {
+        return pool.preparedQuery("select " + LeadingGroup.COLUMNS + " from leading_group g where g.region_id = any ($2)"
+                + " and ($1::bigint is null or g.region_id = $1) order by g.region_id, g.name")
+                .execute(Tuple.of(regionId, within))
                 .map(rows -> map(rows, LeadingGroup::from));
     }
 

@@ -49,6 +49,7 @@ import org.duban.unit.UnitSetRow;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Writes a parsed plan file in one transaction: all of it or, on the first error, nothing. Each table is written by
@@ -180,15 +181,13 @@ public class PlanImporter {
     private Uni<Void> region(SqlClient sql, Run run) {
         PlanDocument.Region wanted = run.document.region();
         return units.regionByCode(sql, wanted.code()).chain(existing -> {
-            if (existing != null) {
-                run.region = existing;
-                return Uni.createFrom().voidItem();
+            if (existing == null) {
+                throw DubanException.validation("region.code", "no region " + wanted.code()
+                        + ": the platform's operator creates regions (createRegion) and gives them their ADMIN");
             }
-            RegionRow region = new RegionRow();
-            region.code = wanted.code();
-            region.name = wanted.name();
-            run.region = region;
-            return units.insert(sql, region);
+            run.region = existing;
+            return sql.preparedQuery("select region_writable($1)").execute(Tuple.of(existing.id))
+                    .replaceWithVoid();
         }).invoke(() -> {
             if (run.plan != null && !run.plan.regionId.equals(run.region.id)) {
                 throw DubanException.validation("region.code", "the existing plan belongs to another region");

@@ -333,7 +333,12 @@ public class ParcelService {
         long id = Ids.parse(adjustmentId, "ApprovalAdjustment");
         return audit.withTransaction(sql -> parcels.adjustment(sql, id)
                 .chain(adjustment -> callers.current().chain(caller -> adjustment == null ? Uni.createFrom().nullItem()
-                        : parcels.parcel(sql, adjustment.parcelId).map(parcel -> caller.editsLandIn(parcel.regionId) ? adjustment : null)))
+                        : parcels.parcel(sql, adjustment.parcelId).map(parcel -> {
+                            if (!caller.editsLandIn(parcel.regionId)) {
+                                throw LandVisibility.refusal(caller, parcel.regionId, "ApprovalAdjustment", adjustmentId);
+                            }
+                            return adjustment;
+                        })))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("ApprovalAdjustment", adjustmentId))
                 .chain(adjustment -> {
                     if (adjustment.status != AdjustmentStatus.REQUESTED) {
@@ -361,8 +366,11 @@ public class ParcelService {
     private Uni<ParcelRow> parcel(SqlClient sql, String id) {
         long parcelId = Ids.parse(id, "Parcel");
         return callers.current().chain(caller -> parcels.parcel(sql, parcelId).map(parcel -> {
-            if (parcel == null || !caller.editsLandIn(parcel.regionId)) {
+            if (parcel == null) {
                 throw DubanException.notFound("Parcel", id);
+            }
+            if (!caller.editsLandIn(parcel.regionId)) {
+                throw LandVisibility.refusal(caller, parcel.regionId, "Parcel", id);
             }
             return parcel;
         }));
@@ -374,6 +382,10 @@ public class ParcelService {
             throw DubanException.validation("input.townshipId", "no township " + id);
         }
         return callers.current().chain(caller -> units.unit(sql, unitId).map(unit -> {
+            if (unit != null && unit.kind == UnitKind.TOWNSHIP && !caller.editsLandIn(unit.regionId)
+                    && caller.referenceRegions().contains(unit.regionId)) {
+                throw LandVisibility.refusal(caller, unit.regionId, "Unit", id);
+            }
             if (unit == null || unit.kind != UnitKind.TOWNSHIP || !caller.editsLandIn(unit.regionId)) {
                 throw DubanException.validation("input.townshipId", "no township " + id);
             }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.DubanException;
 import org.duban.land.Area;
+import org.duban.plan.TaskVisibility;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -156,8 +157,9 @@ public class Milestones {
     }
 
     public Uni<Locked> lock(SqlClient sql, long milestoneId) {
-        return sql.preparedQuery("select m.id, m.task_id, m.measure is not null as measured from task_milestone m"
-                + " join task t on t.id = m.task_id where m.id = $1 and t.deleted_at is null for update of t, m")
+        return sql.preparedQuery("select m.id, m.task_id, m.measure is not null as measured, " + TaskVisibility.writable("t")
+                + " as writable from task_milestone m join task t on t.id = m.task_id where m.id = $1 and t.deleted_at is null"
+                + " for update of t, m")
                 .execute(Tuple.of(milestoneId))
                 .map(rows -> rows.size() == 0 ? null : new Locked(rows.iterator().next().getLong("id"),
                         rows.iterator().next().getLong("task_id"), rows.iterator().next().getBoolean("measured")));

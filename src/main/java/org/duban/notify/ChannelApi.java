@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.DubanException;
 import org.duban.common.Ids;
@@ -33,10 +34,12 @@ public class ChannelApi {
 
     private final ChannelStore store;
     private final InputValidator validator;
+    private final Callers callers;
 
-    ChannelApi(ChannelStore store, InputValidator validator) {
+    ChannelApi(ChannelStore store, InputValidator validator, Callers callers) {
         this.store = store;
         this.validator = validator;
+        this.callers = callers;
     }
 
     @Query
@@ -44,7 +47,8 @@ public class ChannelApi {
     @Description("A unit's reminder channels (ADMIN, LEADER).")
     public Uni<@NonNull UnitChannels> unitChannels(@NonNull @Id String unitId) {
         long id = Ids.parse(unitId, "Unit");
-        return store.of(id).map(found -> found.orElseThrow(() -> DubanException.notFound("Unit", unitId)));
+        return callers.current().chain(caller -> store.of(id, caller.overseenRegions().toArray(Long[]::new)))
+                .map(found -> found.orElseThrow(() -> DubanException.notFound("Unit", unitId)));
     }
 
     @Mutation

@@ -31,15 +31,17 @@ public class ChannelStore {
         this.clock = clock;
     }
 
-    public Uni<Optional<UnitChannels>> of(long unitId) {
-        return pool.preparedQuery("select " + COLUMNS + " from unit u left join unit_channel c on c.unit_id = u.id where u.id = $1")
-                .execute(Tuple.of(unitId))
+    /** The channels of the unit, if it is of one of the regions given. */
+    public Uni<Optional<UnitChannels>> of(long unitId, Long[] regions) {
+        return pool.preparedQuery("select " + COLUMNS + " from unit u left join unit_channel c on c.unit_id = u.id"
+                + " where u.id = $1 and u.region_id = any ($2)")
+                .execute(Tuple.of(unitId, regions))
                 .map(ChannelStore::channels);
     }
 
     /** Sets (validated) channels of the unit; messages written from then on use them. */
     public Uni<Optional<UnitChannels>> set(long unitId, String webhookUrl, String webhookSecret, WebhookFormat format, String email) {
-        return audit.withTransaction(connection -> connection.preparedQuery("with target as (select id from unit where id = $1),"
+        return audit.withTransaction(connection -> connection.preparedQuery("with target as (select id from unit where id = $1 and region_writable(region_id)),"
                 + " saved as (insert into unit_channel (unit_id, webhook_url, webhook_secret, webhook_format, email, updated_at)"
                 + " select id, $2, $3, $4, $5, $6 from target on conflict (unit_id) do update set webhook_url = excluded.webhook_url,"
                 + " webhook_secret = excluded.webhook_secret, webhook_format = excluded.webhook_format, email = excluded.email,"

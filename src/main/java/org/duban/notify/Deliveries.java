@@ -143,7 +143,8 @@ public class Deliveries {
     Uni<Delivery> retry(UUID id, Instant now) {
         return audit.withTransaction(connection -> connection.preparedQuery("with retried as (update delivery"
                 + " set status = 'PENDING', attempts = 0, next_attempt_at = $2, last_error = null, lease_until = null"
-                + " where id = $1 and status in ('DEAD', 'CANCELLED') returning *)"
+                + " where id = $1 and status in ('DEAD', 'CANCELLED') and region_writable((select " + Delivery.REGION
+                + " from delivery d" + Delivery.JOINS + " where d.id = $1)) returning *)"
                 + " select true as retried, " + Delivery.COLUMNS + " from retried d" + Delivery.JOINS
                 + " union all select false, " + Delivery.COLUMNS + Delivery.FROM + " where d.id = $1 and not exists (select 1 from retried)")
                 .execute(Tuple.of(id, utc(now))))

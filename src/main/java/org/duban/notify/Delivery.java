@@ -34,6 +34,8 @@ public record Delivery(
             + " d.sent_at, d.created_at, coalesce(r.kind, n.kind) as kind, r.remind_on, r.due_on, coalesce(r.task_id, n.task_id) as task_id";
     static final String JOINS = " left join reminder r on r.id = d.reminder_id left join notice n on n.id = d.notice_id";
     static final String FROM = " from delivery d" + JOINS;
+    /** The region a delivery belongs to: its task's plan's (a notice without a task, such as an inspection's, has none). */
+    static final String REGION = "(select p.region_id from task t join plan p on p.id = t.plan_id where t.id = coalesce(r.task_id, n.task_id))";
 
     static Delivery from(Row row) {
         OffsetDateTime sent = row.getOffsetDateTime("sent_at");

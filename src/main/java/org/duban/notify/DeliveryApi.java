@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.DubanException;
 import org.duban.common.graphql.Selections;
@@ -35,9 +36,11 @@ public class DeliveryApi {
     private final Clock clock;
 
     private final Context context;
+    private final Callers callers;
 
-    DeliveryApi(DeliveryQueries deliveries, Deliveries writer, TaskQueries tasks, Clock clock, Context context) {
+    DeliveryApi(DeliveryQueries deliveries, Deliveries writer, TaskQueries tasks, Clock clock, Context context, Callers callers) {
         this.context = context;
+        this.callers = callers;
         this.deliveries = deliveries;
         this.writer = writer;
         this.tasks = tasks;
@@ -46,11 +49,11 @@ public class DeliveryApi {
 
     @Query
     @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
-    @Description("Webhook and e-mail deliveries of reminders and notices, newest first (ADMIN, LEADER): what failed, what is "
-            + "dead and why.")
+    @Description("Webhook and e-mail deliveries of reminders and notices of the regions the caller oversees, newest first "
+            + "(ADMIN, LEADER): what failed, what is dead and why.")
     public Uni<@NonNull DeliveryConnection> deliveries(DeliveryFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
-        return deliveries.page(filter, page);
+        return callers.current().chain(caller -> deliveries.page(filter, page, caller.overseenRegions().toArray(Long[]::new)));
     }
 
     @Mutation

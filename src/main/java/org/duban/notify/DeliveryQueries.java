@@ -24,9 +24,10 @@ public class DeliveryQueries {
         this.pool = pool;
     }
 
-    public Uni<DeliveryConnection> page(DeliveryFilter filter, PageRequest page) {
+    /** A page of the deliveries of the regions given. */
+    public Uni<DeliveryConnection> page(DeliveryFilter filter, PageRequest page, Long[] regions) {
         SqlParams params = new SqlParams();
-        StringBuilder where = new StringBuilder("true");
+        StringBuilder where = new StringBuilder(Delivery.REGION + " = any (" + params.bind(regions) + ")");
         if (filter != null && filter.status() != null && !filter.status().isEmpty()) {
             where.append(" and d.status = any(").append(params.bind(filter.status().stream().map(Enum::name).toArray(String[]::new)))
                     .append(")");

@@ -46,12 +46,11 @@ public class Notices {
     }
 
     /**
-     * The supervising office of a plan ({@code $1}): the enabled ADMIN accounts of the plan's region, and those that
-     * belong to no unit and so to every region.
+     * The supervising office of a plan ({@code $1}): the enabled ADMIN accounts governing the plan's region. The
+     * offices of regions above oversee it and read it, but are not told of its every move.
      */
-    public static final String OFFICE_ACCOUNTS = "select a.id from account a join plan p on p.id = $1"
-            + " where a.enabled and 'ADMIN' = any(a.roles) and (a.unit_id is null"
-            + " or exists (select 1 from unit u where u.id = a.unit_id and u.region_id = p.region_id))";
+    public static final String OFFICE_ACCOUNTS = "select a.id from plan p join account_region g on g.region_id = p.region_id"
+            + " join account a on a.id = g.account_id where p.id = $1 and a.enabled and 'ADMIN' = any(a.roles)";
 
     private final Outbox outbox;
 

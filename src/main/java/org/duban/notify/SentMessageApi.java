@@ -31,10 +31,10 @@ public class SentMessageApi {
     @NonNull
     @Description("The newest messages about the task (reminders, urgings, notices of moves), each with its receipts: per "
             + "account when it was delivered in the app and when read, per webhook and e-mail the delivery's outcome. For ADMIN "
-            + "and LEADER; empty for anyone else.")
+            + "and LEADER (a task they see is one of a region they oversee); empty for anyone else.")
     public Uni<List<List<@NonNull SentMessage>>> messages(@Source List<Task> tasks, @DefaultValue("20") int last) {
         int limit = PageRequest.requireLast(last);
-        return callers.current().chain(caller -> !caller.seesEverything()
+        return callers.current().chain(caller -> !caller.overseesAny()
                 ? Uni.createFrom().item(tasks.stream().map(t -> List.<SentMessage>of()).toList())
                 : queries.ofTasks(Batches.keys(tasks, Task::id), limit)
                         .map(found -> Batches.grouped(tasks, Task::id, found, SentMessage::taskId)));

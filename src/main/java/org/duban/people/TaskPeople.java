@@ -71,7 +71,7 @@ public class TaskPeople {
         // A task out of the caller's sight does not exist for it; in sight, a unit names its own people only.
         return audit.withTransaction(connection -> connection.preparedQuery("select exists (" + TaskVisibility.unitRoleSql("$1", "$2")
                 + ") as responsible, ($3::bigint is null or exists (" + TaskVisibility.unitRoleSql("$1", "$3") + ")) as seen"
-                + " from task t where t.id = $1 and t.deleted_at is null for update of t")
+                + " from task t where t.id = $1 and t.deleted_at is null and " + TaskVisibility.writable("t") + " for update of t")
                 .execute(Tuple.of(task, unit, viewer))
                 .invoke(rows -> {
                     if (rows.size() == 0 || !rows.iterator().next().getBoolean("seen")) {

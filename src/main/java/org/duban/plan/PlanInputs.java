@@ -43,7 +43,9 @@ public final class PlanInputs {
             @Description("Replaces the list") @Id List<String> leadingGroupIds,
             @Description("Replaces the list") List<String> copiedTo,
             @Description("Replaces the list") List<@Valid AddresseeInput> addressees,
-            @Description("The version the change is based on; CONFLICT if the plan changed since") Integer expectedVersion) {
+            @Description("The version the change is based on; CONFLICT if the plan changed since") Integer expectedVersion,
+            @Size(max = 100) @Description("文号 of the higher plan this one answers, a plan of a region above (the city's, the "
+                    + "province's); an empty string removes the link, and with it the links of its tasks") String answersPlan) {
     }
 
     @Input("AddresseeInput")
@@ -86,7 +88,9 @@ public final class PlanInputs {
             @Description("true removes the deadline") Boolean removeDeadline,
             @Description("An empty string removes it") @Size(max = 500) String deadlineNote,
             @Description("An RRULE; an empty string makes the task non-recurring") @Size(max = 200) String recurrence,
-            @Description("The version the change is based on; CONFLICT if the task changed since") Integer expectedVersion) {
+            @Description("The version the change is based on; CONFLICT if the task changed since") Integer expectedVersion,
+            @Size(max = 50) @Description("The code of the task of the higher plan (see UpdatePlanInput.answersPlan) this task "
+                    + "carries out; an empty string removes the link") String answersTaskCode) {
     }
 
     @Input("AssignmentInput")

@@ -24,7 +24,24 @@ public class PlanRows {
             + " copied_to, created_at, updated_at, version from plan";
 
     public Uni<PlanRow> plan(SqlClient sql, long id) {
-        return sql.preparedQuery(PLAN + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, PlanRow::from));
+        return sql.preparedQuery(PLAN + " where id = $1 and region_writable(region_id)").execute(Tuple.of(id)).map(rows -> Rows.first(rows, PlanRow::from));
+    }
+
+    /**
+     * The plan answers {@code higherPlanId} (null: none); tasks that carried out a task of the plan it answered before
+     * are unlinked by {@link TaskRows#unlinkAnswersOutside}.
+     */
+    public Uni<Void> setAnswers(SqlClient sql, long planId, Long higherPlanId) {
+        return sql.preparedQuery("update plan set answers_plan_id = $2 where id = $1").execute(Tuple.of(planId, higherPlanId))
+                .replaceWithVoid();
+    }
+
+    /** The plan of a region above {@code regionId} with that 文号, if any: what a plan of the region may answer. */
+    public Uni<Long> higherPlan(SqlClient sql, long regionId, String documentNumber) {
+        return sql.preparedQuery("select p.id from plan p join region r on r.id = $1"
+                + " where p.document_number = $2 and p.region_id = any (r.lineage) and p.region_id <> r.id")
+                .execute(Tuple.of(regionId, documentNumber))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
     }
 
     public Uni<PlanRow> byDocumentNumber(SqlClient sql, String documentNumber) {

@@ -28,14 +28,17 @@ public class PlanService {
 
     private final AuditTrail audit;
     private final PlanRows plans;
+    private final TaskRows tasks;
     private final UnitRows units;
     private final GroupRows groups;
     private final InputValidator validator;
     private final Clock clock;
 
-    PlanService(PlanRows plans, UnitRows units, GroupRows groups, InputValidator validator, Clock clock, AuditTrail audit) {
+    PlanService(PlanRows plans, TaskRows tasks, UnitRows units, GroupRows groups, InputValidator validator, Clock clock,
+            AuditTrail audit) {
         this.audit = audit;
         this.plans = plans;
+        this.tasks = tasks;
         this.units = units;
         this.groups = groups;
         this.validator = validator;
@@ -113,9 +116,24 @@ public class PlanService {
                                 .map(refs -> addressees(input.addressees(), refs))
                                 .chain(wanted -> plans.replaceAddressees(sql, plan.id, wanted.unitIds(), wanted.setIds()));
                     }
+                    if (input.answersPlan() != null) {
+                        steps = steps.chain(() -> answers(sql, plan, input.answersPlan()));
+                    }
                     plan.touch(clock.instant());
                     return steps.chain(() -> plans.update(sql, plan)).replaceWith(plan.id);
                 }));
+    }
+
+    /** Links the plan to the higher plan it answers, found by 文号 among the plans of the regions above its own. */
+    private Uni<Void> answers(SqlClient sql, PlanRow plan, String documentNumber) {
+        String wanted = blankToNull(documentNumber);
+        Uni<Long> higher = wanted == null ? Uni.createFrom().nullItem() : plans.higherPlan(sql, plan.regionId, wanted.strip())
+                .invoke(id -> {
+                    if (id == null) {
+                        throw DubanException.validation("input.answersPlan", "no plan " + wanted + " of a region above the plan's");
+                    }
+                });
+        return higher.chain(id -> plans.setAnswers(sql, plan.id, id).chain(() -> tasks.unlinkAnswersOutside(sql, plan.id, id)));
     }
 
     /** 主送, in order: per addressee a unit id or a set id, the other null. */

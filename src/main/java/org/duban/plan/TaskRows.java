@@ -38,9 +38,10 @@ public class TaskRows {
         return sql.preparedQuery(TASK + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, TaskRow::from));
     }
 
-    /** The live task, or null when there is none or it was deleted. */
+    /** The live task a mutation starts from, or null when there is none or it was deleted (see {@link TaskVisibility#writable}). */
     public Uni<TaskRow> liveTask(SqlClient sql, long id) {
-        return task(sql, id).map(task -> task == null || task.deletedAt != null ? null : task);
+        return sql.preparedQuery(TASK + " where id = $1 and deleted_at is null and " + TaskVisibility.writable("task"))
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, TaskRow::from));
     }
 
     /** The tasks of a plan that are not deleted. */
@@ -211,6 +212,27 @@ public class TaskRows {
     public Uni<Void> setStatus(SqlClient sql, long taskId, TaskStatus status, Instant now) {
         return sql.preparedQuery("update task set status = $2, updated_at = $3, version = version + 1 where id = $1")
                 .execute(Tuple.of(taskId, status.name(), Rows.utc(now))).replaceWithVoid();
+    }
+
+    /** The task carries out {@code higherTaskId} of the higher plan (null: none). */
+    public Uni<Void> setAnswers(SqlClient sql, long taskId, Long higherTaskId) {
+        return sql.preparedQuery("update task set answers_task_id = $2 where id = $1").execute(Tuple.of(taskId, higherTaskId))
+                .replaceWithVoid();
+    }
+
+    /** The plan's tasks that carry out a task of any plan but {@code higherPlanId} (null: of every plan) no longer do. */
+    public Uni<Void> unlinkAnswersOutside(SqlClient sql, long planId, Long higherPlanId) {
+        return sql.preparedQuery("update task t set answers_task_id = null where t.plan_id = $1 and t.answers_task_id is not null"
+                + " and ($2::bigint is null or t.answers_task_id not in (select h.id from task h where h.plan_id = $2))")
+                .execute(Tuple.of(planId, higherPlanId)).replaceWithVoid();
+    }
+
+    /** The task of the plan that {@code planId} answers with that code, if any. */
+    public Uni<Long> higherTask(SqlClient sql, long planId, String code) {
+        return sql.preparedQuery("select h.id from plan mine join task h on h.plan_id = mine.answers_plan_id"
+                + " where mine.id = $1 and h.code = $2 and h.deleted_at is null")
+                .execute(Tuple.of(planId, code))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
     }
 
     /** Something of the task's changed (its checklist, its measures, its assignments): its version moves on. */

@@ -110,7 +110,8 @@ public class TaskService {
             }
             task.startDate = startDate;
             task.deadline = deadline;
-            return code.chain(() -> tasks.update(sql, List.of(task), clock.instant())).replaceWith(task.id);
+            Uni<Void> answers = input.answersTaskCode() == null ? Uni.createFrom().voidItem() : answers(sql, task, input.answersTaskCode());
+            return code.chain(() -> answers).chain(() -> tasks.update(sql, List.of(task), clock.instant())).replaceWith(task.id);
         }));
     }
 
@@ -137,6 +138,19 @@ public class TaskService {
         return audit.withTransaction(sql -> liveTask(sql, taskId).chain(task -> checklists.set(sql, task.id, items)
                 .chain(() -> tasks.touch(sql, task.id, clock.instant()))
                 .replaceWith(task.id)));
+    }
+
+    /** Links the task to the task of the higher plan, found by its code, that it carries out. */
+    private Uni<Void> answers(SqlClient sql, TaskRow task, String code) {
+        String wanted = blankToNull(code);
+        Uni<Long> higher = wanted == null ? Uni.createFrom().nullItem() : tasks.higherTask(sql, task.planId, wanted.strip())
+                .invoke(id -> {
+                    if (id == null) {
+                        throw DubanException.validation("input.answersTaskCode", "no task " + wanted
+                                + " in the plan this task's plan answers (set the plan's answersPlan first)");
+                    }
+                });
+        return higher.chain(id -> tasks.setAnswers(sql, task.id, id));
     }
 
     private Uni<RegionReferences> references(SqlClient sql, long regionId) {

@@ -13,6 +13,7 @@ import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
 import org.duban.plan.TaskQueries;
+import org.duban.plan.TaskVisibility;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
 import org.eclipse.microprofile.graphql.Description;
@@ -74,11 +75,12 @@ public class ReminderApi {
             throw DubanException.validation("to", "the window is longer than 366 days");
         }
         Long wantedUnit = Ids.parseOptional(unitId, "Unit");
-        ReminderPlanner.Scope scope = new ReminderPlanner.Scope(Ids.parseOptional(planId, "Plan"), Ids.parseOptional(taskId, "Task"));
         return callers.current().chain(caller -> {
-            boolean seesAll = caller.seesEverything();
-            Long unit = seesAll ? wantedUnit : caller.unitId();
-            if (!seesAll && (unit == null || (wantedUnit != null && !wantedUnit.equals(unit)))) {
+            boolean oversees = caller.overseesAny();
+            Long unit = oversees ? wantedUnit : caller.unitId();
+            ReminderPlanner.Scope scope = new ReminderPlanner.Scope(Ids.parseOptional(planId, "Plan"), Ids.parseOptional(taskId, "Task"),
+                    oversees ? TaskVisibility.regions(caller) : null);
+            if (!oversees && (unit == null || (wantedUnit != null && !wantedUnit.equals(unit)))) {
                 return Uni.createFrom().item(List.<PlannedReminder>of());
             }
             LocalDate first = from.atZone(ChinaTime.ZONE).toLocalDate();

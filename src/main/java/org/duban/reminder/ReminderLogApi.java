@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.InputChecks;
 import org.duban.common.graphql.Selections;
@@ -33,8 +34,11 @@ public class ReminderLogApi {
     private final RecipientNames names;
 
     private final Context context;
+    private final Callers callers;
 
-    ReminderLogApi(ReminderQueries reminders, TaskQueries tasks, UnitQueries units, RecipientNames names, Context context) {
+    ReminderLogApi(ReminderQueries reminders, TaskQueries tasks, UnitQueries units, RecipientNames names, Context context,
+            Callers callers) {
+        this.callers = callers;
         this.context = context;
         this.reminders = reminders;
         this.tasks = tasks;
@@ -43,11 +47,11 @@ public class ReminderLogApi {
     }
 
     @Query
-    @Description("Reminders written by the scheduler, newest first (ADMIN, LEADER).")
+    @Description("Reminders written by the scheduler for the tasks of the regions the caller oversees, newest first (ADMIN, LEADER).")
     public Uni<@NonNull ReminderConnection> reminders(ReminderFilter filter, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
         InputChecks.check("filter", filter);
-        return reminders.page(filter, page);
+        return callers.current().chain(caller -> reminders.page(filter, page, caller.overseenRegions().toArray(Long[]::new)));
     }
 
     @NonNull

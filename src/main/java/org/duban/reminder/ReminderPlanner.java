@@ -55,10 +55,13 @@ public class ReminderPlanner {
         this.timeOfDay = LocalTime.parse(settings.timeOfDay());
     }
 
-    /** Which tasks to plan for: all of them (the scheduler), or a plan's or a task's (a preview). */
-    public record Scope(Long planId, Long taskId) {
+    /**
+     * Which tasks to plan for: all of them (the scheduler), or a plan's or a task's (a preview), among the plans of
+     * some regions (the previewing caller's; null: every region).
+     */
+    public record Scope(Long planId, Long taskId, Long[] regions) {
 
-        public static final Scope ALL = new Scope(null, null);
+        public static final Scope ALL = new Scope(null, null, null);
     }
 
     /** The reminders of the days from {@code from} to {@code to}, both included. */
@@ -246,8 +249,9 @@ public class ReminderPlanner {
         return withRecipients(sql, sql.preparedQuery(SELECT + Schedule.FROM
                 + " where t.deleted_at is null and (t.recurrence is not null or (is_open(t.status) and (t.deadline <= $1"
                 + " or exists (select 1 from task_milestone m where m.task_id = t.id and m.due_on <= $1))))"
-                + " and ($2::bigint is null or t.plan_id = $2) and ($3::bigint is null or t.id = $3)")
-                .execute(Tuple.of(dueUpTo, scope.planId(), scope.taskId())));
+                + " and ($2::bigint is null or t.plan_id = $2) and ($3::bigint is null or t.id = $3)"
+                + " and ($4::bigint[] is null or t.plan_id in (select p.id from plan p where p.region_id = any ($4)))")
+                .execute(Tuple.of(dueUpTo, scope.planId(), scope.taskId(), scope.regions())));
     }
 
     private Uni<OpenTasks> withRecipients(SqlClient sql, Uni<RowSet<Row>> read) {
@@ -388,7 +392,7 @@ public class ReminderPlanner {
 
     /**
      * Per plan, the accounts linked to its leading groups' leaders and office directors, or the enabled ADMIN
-     * accounts where none is linked.
+     * accounts governing its region where none is linked.
      */
     private Uni<RowSet<Row>> escalations(SqlClient sql, Long[] planIds) {
         return sql.preparedQuery("select p.id as plan_id, coalesce(linked.ids, admins.ids) as account_ids from plan p"
@@ -398,8 +402,8 @@ public class ReminderPlanner {
                 + "   union select g.office_director_account_id from plan_leading_group pl join leading_group g on g.id = pl.group_id"
                 + "   where pl.plan_id = p.id and g.office_director_account_id is not null) x"
                 + "   join account a on a.id = x.account_id and a.enabled) linked on true"
-                + " cross join lateral (select array_agg(a.id order by a.id) as ids from account a"
-                + "   where a.enabled and 'ADMIN' = any(a.roles)) admins"
+                + " cross join lateral (select array_agg(a.id order by a.id) as ids from account_region g"
+                + "   join account a on a.id = g.account_id where g.region_id = p.region_id and a.enabled and 'ADMIN' = any(a.roles)) admins"
                 + " where p.id = any($1)")
                 .execute(Tuple.of((Object) planIds));
     }

@@ -22,9 +22,11 @@ public class ReminderQueries {
         this.pool = pool;
     }
 
-    public Uni<ReminderConnection> page(ReminderFilter filter, PageRequest page) {
+    /** A page of the reminders of the tasks of the regions given. */
+    public Uni<ReminderConnection> page(ReminderFilter filter, PageRequest page, Long[] regions) {
         SqlParams params = new SqlParams();
-        StringBuilder where = new StringBuilder("true");
+        StringBuilder where = new StringBuilder("r.task_id in (select t.id from task t join plan p on p.id = t.plan_id"
+                + " where p.region_id = any (" + params.bind(regions) + "))");
         if (filter != null) {
             if (filter.from() != null) {
                 where.append(" and r.remind_on >= ").append(params.bind(filter.from()));

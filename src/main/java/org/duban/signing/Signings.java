@@ -15,9 +15,10 @@ import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.notify.MessageText;
-import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
+import org.duban.notify.NotificationKind;
 import org.duban.plan.TaskRows;
+import org.duban.plan.TaskVisibility;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,7 +36,8 @@ public class Signings {
     static final int MAX_TEXT = 5000;
 
     private static final String LOCK = "select s.signed_at, s.returned_at, s.return_decision, t.code, t.title, t.plan_id,"
-            + " u.name as unit_name from task_signing s join task_unit tu on tu.task_id = s.task_id and tu.unit_id = s.unit_id"
+            + " u.name as unit_name, " + TaskVisibility.writable("t") + " as writable"
+            + " from task_signing s join task_unit tu on tu.task_id = s.task_id and tu.unit_id = s.unit_id"
             + " join task t on t.id = s.task_id join unit u on u.id = s.unit_id"
             + " where s.task_id = $1 and s.unit_id = $2 and t.deleted_at is null for update of s";
 

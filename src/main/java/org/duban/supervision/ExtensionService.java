@@ -16,6 +16,7 @@ import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.TaskRows;
 import org.duban.plan.TaskStatus;
+import org.duban.plan.TaskVisibility;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -48,7 +49,7 @@ public class ExtensionService {
     public Uni<Long> request(String taskId, WorkflowInputs.ExtensionRequest input, Caller caller) {
         validator.check("input", input);
         return audit.withTransaction(connection -> connection.preparedQuery("select id, deadline, status, recurrence is not null as recurs"
-                + " from task where id = $1 and deleted_at is null for update")
+                + " from task where id = $1 and deleted_at is null and " + TaskVisibility.writable("task") + " for update")
                 .execute(Tuple.of(Ids.parse(taskId, "Task")))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -81,8 +82,8 @@ public class ExtensionService {
         boolean approve = input.approve();
         boolean againstNew = Boolean.TRUE.equals(input.countAgainstNewDeadline());
         return audit.withTransaction(connection -> connection.preparedQuery("select e.task_id, e.unit_id, e.status, e.previous_deadline,"
-                + " e.requested_deadline, t.deadline from deadline_extension e join task t on t.id = e.task_id"
-                + " where e.id = $1 and t.deleted_at is null for update")
+                + " e.requested_deadline, t.deadline, " + TaskVisibility.writable("t") + " as writable"
+                + " from deadline_extension e join task t on t.id = e.task_id where e.id = $1 and t.deleted_at is null for update")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {

@@ -44,8 +44,8 @@ class WorkflowStore {
      */
     Uni<WorkItem> lock(SqlConnection connection, String taskId, String occurrenceId) {
         long id = Ids.parse(taskId, "Task");
-        return connection.preparedQuery("select " + Schedule.COLUMNS + Schedule.FROM
-                + " where t.id = $1 and t.deleted_at is null for update of t")
+        return connection.preparedQuery("select " + Schedule.COLUMNS + ", " + TaskVisibility.writable("t") + " as writable"
+                + Schedule.FROM + " where t.id = $1 and t.deleted_at is null for update of t")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {

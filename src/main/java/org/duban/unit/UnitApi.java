@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.duban.access.Callers;
+import org.duban.access.Callers.Caller;
 import org.duban.access.Roles;
 import org.duban.common.Found;
 import org.duban.common.Ids;
@@ -26,33 +28,62 @@ public class UnitApi {
 
     private final UnitQueries queries;
     private final UnitService service;
+    private final Callers callers;
 
-    UnitApi(UnitQueries queries, UnitService service) {
+    UnitApi(UnitQueries queries, UnitService service, Callers callers) {
         this.queries = queries;
         this.service = service;
+        this.callers = callers;
     }
 
     @Query
-    @Description("All regions, by division code.")
+    @Description("The regions the caller sees (its unit's, those its roles govern and every region below them; the "
+            + "platform's operator sees all), by division code.")
     public Uni<@NonNull List<@NonNull Region>> regions() {
-        return queries.regions();
+        return callers.current().chain(caller -> queries.regions(caller.is(Roles.SYSTEM) ? null : within(caller)));
     }
 
     @Query
-    @Description("Units, optionally of one region: governments first, then committees, departments, townships.")
+    @Description("Units of the regions the caller sees, optionally of one region: governments first, then committees, "
+            + "departments, townships.")
     public Uni<@NonNull List<@NonNull Unit>> units(@Id String regionId) {
-        return queries.units(Ids.parseOptional(regionId, "Region"));
+        Long region = Ids.parseOptional(regionId, "Region");
+        return callers.current().chain(caller -> queries.units(region, within(caller)));
     }
 
     @Query
+    @Description("A unit of a region the caller sees.")
     public Uni<Unit> unit(@NonNull @Id String id) {
-        return unitById(Ids.parse(id, "Unit"));
+        long unitId = Ids.parse(id, "Unit");
+        return callers.current().chain(caller -> queries.unitsByIds(new Long[] { unitId })
+                .map(found -> found.stream().filter(unit -> caller.referenceRegions().contains(unit.regionId())).toList())
+                .map(found -> Found.one(found, "Unit", unitId)));
     }
 
     @Query
-    @Description("Unit sets named by reference in plans, optionally of one region.")
+    @Description("Unit sets named by reference in plans, of the regions the caller sees, optionally of one region.")
     public Uni<@NonNull List<@NonNull UnitSet>> unitSets(@Id String regionId) {
-        return queries.unitSets(Ids.parseOptional(regionId, "Region"));
+        Long region = Ids.parseOptional(regionId, "Region");
+        return callers.current().chain(caller -> queries.unitSets(region, within(caller)));
+    }
+
+    @NonNull
+    @Description("The level its division code names: 140000 a province, 141000 a city, 141029 a county, longer codes townships")
+    public RegionLevel level(@Source Region region) {
+        return RegionLevel.of(region.code());
+    }
+
+    @Name("parent")
+    @Description("The region it belongs under; null for a root, or one the caller does not see")
+    public Uni<List<Region>> parentRegion(@Source List<Region> regions) {
+        return callers.current().chain(caller -> queries.regionsByIds(Batches.keys(regions, Region::parentId))
+                .map(parents -> parents.stream().filter(parent -> caller.is(Roles.SYSTEM)
+                        || caller.referenceRegions().contains(parent.id())).toList())
+                .map(parents -> Batches.single(regions, Region::parentId, parents, Region::id)));
+    }
+
+    private static Long[] within(Caller caller) {
+        return caller.referenceRegions().toArray(Long[]::new);
     }
 
     @Name("region")
@@ -91,7 +122,9 @@ public class UnitApi {
     }
 
     @Mutation
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.SYSTEM)
+    @Description("Adds a region, under a parent when given (the platform's operator); its ADMIN is an account given the "
+            + "region in createUser or updateUser.")
     public Uni<@NonNull Region> createRegion(@NonNull UnitInputs.CreateRegion input) {
         return service.createRegion(input)
                 .chain(id -> queries.regionsByIds(new Long[] { id }).map(found -> Found.one(found, "Region", id)));

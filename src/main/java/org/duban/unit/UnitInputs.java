@@ -21,7 +21,9 @@ public final class UnitInputs {
     public record CreateRegion(
             @NonNull @NotBlank @Pattern(regexp = "\\d{6,12}", message = "must be an administrative division code (6 to 12 digits)")
             String code,
-            @NonNull @NotBlank @Size(max = 100) String name) {
+            @NonNull @NotBlank @Size(max = 100) String name,
+            @Id @Description("The region it belongs under, e.g. 临汾市 for 乡宁县; its code must lie within the parent's")
+            String parentId) {
     }
 
     @Input("CreateUnitInput")

@@ -24,21 +24,24 @@ public class UnitQueries {
         this.pool = pool;
     }
 
-    public Uni<List<Region>> regions() {
-        return pool.query("select id, code, name from region order by code").execute()
+    /** The regions among {@code within} (null: all), by division code. */
+    public Uni<List<Region>> regions(Long[] within) {
+        return pool.preparedQuery("select " + Region.COLUMNS + " from region where $1::bigint[] is null or id = any ($1) order by code")
+                .execute(Tuple.of((Object) within))
                 .map(rows -> map(rows, Region::from));
     }
 
     public Uni<List<Region>> regionsByIds(Long[] ids) {
-        return pool.preparedQuery("select id, code, name from region where id = any($1)")
+        return pool.preparedQuery("select " + Region.COLUMNS + " from region where id = any($1)")
                 .execute(Tuple.of(ids))
                 .map(rows -> map(rows, Region::from));
     }
 
-    public Uni<List<Unit>> units(Long regionId) {
-        String sql = "select " + Unit.columns("u", "") + " from unit u"
-                + (regionId == null ? "" : " where u.region_id = $1") + " order by " + UNIT_ORDER;
-        return (regionId == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(regionId)))
+    /** The units of one region, or of all, among the regions {@code within}. */
+    public Uni<List<Unit>> units(Long regionId, Long[] within) {
+        return pool.preparedQuery("select " + Unit.columns("u", "") + " from unit u where u.region_id = any ($2)"
+                + " and ($1::bigint is null or u.region_id = $1) order by " + UNIT_ORDER)
+                .execute(Tuple.of(regionId, within))
                 .map(rows -> map(rows, row -> Unit.from(row, "")));
     }
 
@@ -48,10 +51,11 @@ public class UnitQueries {
                 .map(rows -> map(rows, row -> Unit.from(row, "")));
     }
 
-    public Uni<List<UnitSet>> unitSets(Long regionId) {
-        String sql = "select " + UnitSet.columns("s", "") + " from unit_set s"
-                + (regionId == null ? "" : " where s.region_id = $1") + " order by s.region_id, s.name";
-        return (regionId == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(regionId)))
+    /** The unit sets of one region, or of all, among the regions {@code within}. */
+    public Uni<List<UnitSet>> unitSets(Long regionId, Long[] within) {
+        return pool.preparedQuery("select " + UnitSet.columns("s", "") + " from unit_set s where s.region_id = any ($2)"
+                + " and ($1::bigint is null or s.region_id = $1) order by s.region_id, s.name")
+                .execute(Tuple.of(regionId, within))
                 .map(rows -> map(rows, row -> UnitSet.from(row, "")));
     }
 

@@ -22,24 +22,31 @@ public class UnitRows {
     private static final String SET = "select id, region_id, name, kind, leading_group_id, unit_kind, parent_unit_id,"
             + " created_at, updated_at, version from unit_set";
 
+    /** The region a mutation writes in; fails as the audit guard would when the caller does not govern it. */
     public Uni<RegionRow> region(SqlClient sql, long id) {
-        return sql.preparedQuery("select id, code, name from region where id = $1").execute(Tuple.of(id))
+        return sql.preparedQuery("select id, code, name, parent_id from region where id = $1 and region_writable(id)").execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows, RegionRow::from));
+    }
+
+    /** Any region, for placing a new one under it: the platform's operator governs none. */
+    public Uni<RegionRow> regionById(SqlClient sql, long id) {
+        return sql.preparedQuery("select id, code, name, parent_id from region where id = $1").execute(Tuple.of(id))
                 .map(rows -> Rows.first(rows, RegionRow::from));
     }
 
     public Uni<RegionRow> regionByCode(SqlClient sql, String code) {
-        return sql.preparedQuery("select id, code, name from region where code = $1").execute(Tuple.of(code))
+        return sql.preparedQuery("select id, code, name, parent_id from region where code = $1").execute(Tuple.of(code))
                 .map(rows -> Rows.first(rows, RegionRow::from));
     }
 
     public Uni<List<RegionRow>> regions(SqlClient sql) {
-        return sql.preparedQuery("select id, code, name from region order by id").execute()
+        return sql.preparedQuery("select id, code, name, parent_id from region order by id").execute()
                 .map(rows -> Rows.map(rows, RegionRow::from));
     }
 
     public Uni<Void> insert(SqlClient sql, RegionRow region) {
-        return Rows.insert(sql, "insert into region (code, name) values ($1, $2) returning id",
-                region.code, region.name)
+        return Rows.insert(sql, "insert into region (code, name, parent_id) values ($1, $2, $3) returning id",
+                region.code, region.name, region.parentId)
                 .invoke(id -> region.id = id).replaceWithVoid();
     }
 

@@ -36,17 +36,38 @@ public class UnitService {
         this.clock = clock;
     }
 
+    /** A region, under the parent its division code belongs to when one is named. */
     public Uni<Long> createRegion(UnitInputs.CreateRegion input) {
         validator.check("input", input);
-        return audit.withTransaction(sql -> rows.regionByCode(sql, input.code().strip()).chain(existing -> {
+        String code = input.code().strip();
+        Long parentId = Ids.parseOptional(input.parentId(), "Region");
+        return audit.withTransaction(sql -> rows.regionByCode(sql, code).chain(existing -> {
             if (existing != null) {
                 throw DubanException.conflict("A region with code " + input.code() + " exists already");
             }
+            return parentId == null ? Uni.createFrom().<RegionRow> nullItem() : rows.regionById(sql, parentId);
+        }).chain(parent -> {
+            if (parentId != null) {
+                requireUnder(code, parent, input.parentId());
+            }
             RegionRow region = new RegionRow();
-            region.code = input.code().strip();
+            region.code = code;
             region.name = input.name().strip();
+            region.parentId = parentId;
             return rows.insert(sql, region).map(done -> region.id);
         }));
+    }
+
+    /** 141029 belongs under 141000 and 140000, never under 142000: the code says where a division sits. */
+    private static void requireUnder(String code, RegionRow parent, String parentId) {
+        if (parent == null) {
+            throw DubanException.notFound("Region", parentId);
+        }
+        String prefix = RegionLevel.prefixOf(parent.code);
+        if (code.length() < parent.code.length() || code.equals(parent.code) || !code.startsWith(prefix)) {
+            throw DubanException.validation("input.parentId", "division " + code + " does not belong under " + parent.code
+                    + " " + parent.name);
+        }
     }
 
     public Uni<Long> createUnit(UnitInputs.CreateUnit input) {

@@ -16,9 +16,10 @@ import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.notify.MessageText;
-import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
+import org.duban.notify.NotificationKind;
 import org.duban.plan.TaskStatus;
+import org.duban.plan.TaskVisibility;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -78,7 +79,7 @@ public class Urgings {
         return audit.withTransaction(connection -> connection.preparedQuery("select t.code, t.title, t.status,"
                 + " exists (select 1 from task_unit tu where tu.task_id = t.id and tu.unit_id = $2) as responsible,"
                 + " (select m.title from task_milestone m where m.id = $3 and m.task_id = t.id) as milestone"
-                + " from task t where t.id = $1 and t.deleted_at is null for update of t")
+                + " from task t where t.id = $1 and t.deleted_at is null and " + TaskVisibility.writable("t") + " for update of t")
                 .execute(Tuple.of(task, unit, milestone))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -117,7 +118,7 @@ public class Urgings {
             throw DubanException.validation("answer", "between 1 and 5000 characters");
         }
         return audit.withTransaction(connection -> connection.preparedQuery("select task_id, unit_id, answer from urging"
-                + " where id = $1 for update").execute(Tuple.of(id))
+                + " where id = $1 and " + TaskVisibility.writableTaskId("urging.task_id") + " for update").execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw DubanException.notFound("Urging", urgingId);

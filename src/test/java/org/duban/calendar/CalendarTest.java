@@ -69,10 +69,10 @@ class CalendarTest {
                 Map.of("date", "2040-12-31", "kind", "HOLIDAY", "name", "元旦"),
                 Map.of("date", "2041-01-01", "kind", "HOLIDAY", "name", "元旦"),
                 Map.of("date", "2041-01-05", "kind", "MAKEUP_WORKDAY", "name", "元旦")));
-        JsonPath loaded = ok(run("admin", "set-calendar-days", "input", input));
+        JsonPath loaded = ok(run("operator", "set-calendar-days", "input", input));
         assertThat(loaded.getList("data.setCalendarDays.days.date")).containsExactly("2040-12-31", "2041-01-01", "2041-01-05");
 
-        ok(run("admin", "set-calendar-days", "input", Map.of("year", 2041, "source", "更正", "days",
+        ok(run("operator", "set-calendar-days", "input", Map.of("year", 2041, "source", "更正", "days",
                 List.of(Map.of("date", "2041-01-01", "kind", "HOLIDAY")))));
         JsonPath replaced = ok(run("admin", "calendar", "year", 2041));
         assertThat(replaced.getList("data.calendar.days.date")).containsExactly("2041-01-01");
@@ -82,14 +82,14 @@ class CalendarTest {
     @Test
     void badDaysAreRefusedAndChangeNothing() {
         // 2042-01-06 is a Monday: it cannot be a make-up workday.
-        JsonPath weekday = run("admin", "set-calendar-days", "input", Map.of("year", 2042, "source", "x", "days",
+        JsonPath weekday = run("operator", "set-calendar-days", "input", Map.of("year", 2042, "source", "x", "days",
                 List.of(Map.of("date", "2042-01-01", "kind", "HOLIDAY"), Map.of("date", "2042-01-06", "kind", "MAKEUP_WORKDAY"))));
         assertThat(errorCode(weekday)).isEqualTo("VALIDATION");
-        JsonPath outside = run("admin", "set-calendar-days", "input", Map.of("year", 2042, "source", "x", "days",
+        JsonPath outside = run("operator", "set-calendar-days", "input", Map.of("year", 2042, "source", "x", "days",
                 List.of(Map.of("date", "2040-06-01", "kind", "HOLIDAY"))));
         assertThat(errorCode(outside)).isEqualTo("VALIDATION");
         // A day of the 2023 notice cannot be claimed by another year's.
-        JsonPath conflict = run("admin", "set-calendar-days", "input", Map.of("year", 2022, "source", "x", "days",
+        JsonPath conflict = run("operator", "set-calendar-days", "input", Map.of("year", 2022, "source", "x", "days",
                 List.of(Map.of("date", "2022-12-31", "kind", "HOLIDAY"))));
         assertThat(errorCode(conflict)).isEqualTo("CONFLICT");
         assertThat(ok(run("admin", "calendar", "year", 2042)).getBoolean("data.calendar.loaded")).isFalse();

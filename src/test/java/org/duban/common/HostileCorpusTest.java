@@ -110,6 +110,7 @@ class HostileCorpusTest {
         int nonce = NONCE.incrementAndGet();
         values.put("NONCE", nonce + "-" + System.nanoTime() % 100_000);
         values.put("FRESH_REGION", String.format("97%03d%04d", nonce % 1000, System.nanoTime() % 10_000));
+        TestPlans.placeRegion(values.get("FRESH_REGION"), "测试县");
         String as = hostile.spec().path("as").asText("admin");
         String token = HostileTokens.forRole(as, pool);
         values.put("TOKEN", token == null ? "" : token);

@@ -42,7 +42,8 @@ class RacingUniqueNamesTest {
     void racingCreationsOfOneAccountAnswerOneSuccessAndConflicts() throws Exception {
         String username = "race-" + System.nanoTime();
         assertOneWinsTheRestConflict(() -> run("admin", "create-user", "input", Map.of("username", username,
-                "displayName", "竞速", "password", "Racing-1-password", "roles", List.of("LEADER"))));
+                "displayName", "竞速", "password", "Racing-1-password", "roles", List.of("LEADER"),
+                "regionIds", List.of(TestPlans.regionId("141029")))));
     }
 
     @Test

@@ -8,21 +8,34 @@ import static org.duban.support.GraphQL.run;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.duban.support.TestAccounts;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** A county enters a plan by hand, without a file. */
 @QuarkusTest
 class ManualEntryTest {
 
+    @Inject
+    Pool pool;
+
+    /** The platform's operator creates the region; the demo's admin is then given it. */
+    private String newRegion(String code, String name) {
+        String id = ok(run("operator", "create-region", "input", Map.of("code", code, "name", name))).getString("data.createRegion.id");
+        TestAccounts.govern(pool, "admin", Long.parseLong(id));
+        return id;
+    }
+
     @Test
     void entersRegionUnitsGroupSetPlanAndTasksByHand() {
         TestPlans.Names names = TestPlans.fresh("manual");
-        String regionId = ok(run("admin", "create-region", "input", Map.of("code", names.regionCode(), "name", "手工县")))
-                .getString("data.createRegion.id");
+        String regionId = newRegion(names.regionCode(), "手工县");
         String government = createUnit(regionId, "手工县人民政府", "县政府", "COUNTY_GOVERNMENT", null);
         String bureau = createUnit(regionId, "手工县自然资源局", "县自然资源局", "DEPARTMENT", government);
         String township = createUnit(regionId, "手工镇人民政府", "手工镇", "TOWNSHIP", government);
@@ -142,8 +155,8 @@ class ManualEntryTest {
     void unitNamesAndAliasesAreUniqueWithinARegionOnly() {
         TestPlans.Names first = TestPlans.fresh("names1");
         TestPlans.Names second = TestPlans.fresh("names2");
-        String regionA = ok(run("admin", "create-region", "input", Map.of("code", first.regionCode(), "name", "甲县"))).getString("data.createRegion.id");
-        String regionB = ok(run("admin", "create-region", "input", Map.of("code", second.regionCode(), "name", "乙县"))).getString("data.createRegion.id");
+        String regionA = newRegion(first.regionCode(), "甲县");
+        String regionB = newRegion(second.regionCode(), "乙县");
         createUnit(regionA, "县自然资源局", null, "DEPARTMENT", null);
         createUnit(regionB, "县自然资源局", null, "DEPARTMENT", null);
         String approval = createUnit(regionA, "甲县行政审批服务管理局", "县行政审批服务管理局", "DEPARTMENT", null);

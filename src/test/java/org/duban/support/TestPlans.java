@@ -3,9 +3,14 @@ package org.duban.support;
 import static org.duban.support.GraphQL.run;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Plans made for one test: each in its own region with its own units, so tests never see each other's
@@ -63,7 +68,32 @@ public final class TestPlans {
     }
 
     public static JsonPath importDocument(String document, boolean replace) {
+        placeRegion(document);
         return run("admin", "import-plan", "document", document, "replace", replace);
+    }
+
+    /** The file's region, in flow style ({@link #document}) or block style (the demo file). */
+    private static final Pattern REGION = Pattern.compile("region:\\s*\\{?\\s*code:\\s*[\"']?(\\d+)[\"']?\\s*,?\\s*name:\\s*([^\\s,}]+)");
+
+    /**
+     * A test's region exists before its plan comes in, governed by the demo's {@code admin} and {@code leader}: as the
+     * platform's operator would create it and give it its ADMIN and LEADER (createRegion, updateUser), without more
+     * requests per test. TenancyTest and AccessTableTest build regions whose accounts govern one region each.
+     */
+    public static void placeRegion(String document) {
+        Matcher region = REGION.matcher(document);
+        if (region.find()) {
+            placeRegion(region.group(1), region.group(2));
+        }
+    }
+
+    public static void placeRegion(String code, String name) {
+        Pool pool = Arc.container().instance(Pool.class).get();
+        long id = pool.preparedQuery("with added as (insert into region (code, name) values ($1, $2) on conflict (code) do nothing"
+                + " returning id) select id from added union all select id from region where code = $1")
+                .execute(Tuple.of(code, name)).await().indefinitely().iterator().next().getLong("id");
+        TestAccounts.govern(pool, "admin", id);
+        TestAccounts.govern(pool, "leader", id);
     }
 
     /** Imports and returns the plan id; fails the test on any error. */

@@ -104,6 +104,12 @@ public final class ErrorTranslation {
         if (state.equals(SqlStates.UNIQUE_VIOLATION) || state.equals("40001") || state.equals("40P01")) {
             return new Translated(ErrorCode.CONFLICT, "The change collides with another one; reload and try again", null);
         }
+        if (state.equals(SqlStates.REGION_NOT_GOVERNED)) {
+            return new Translated(ErrorCode.FORBIDDEN, "This belongs to a region you oversee but do not administer", null);
+        }
+        if (state.equals(SqlStates.REGION_OUT_OF_SCOPE)) {
+            return new Translated(ErrorCode.NOT_FOUND, "No such object", null);
+        }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || state.equals("53300")) {
             return unavailable(thrown);
         }

@@ -6,6 +6,10 @@ import io.vertx.pgclient.PgException;
 public final class SqlStates {
 
     public static final String UNIQUE_VIOLATION = "23505";
+    /** V18's region guard: a row of a region the caller oversees but does not govern. */
+    public static final String REGION_NOT_GOVERNED = "DB403";
+    /** V18's region guard: a row of a region out of the caller's sight. */
+    public static final String REGION_OUT_OF_SCOPE = "DB404";
 
     private SqlStates() {
     }

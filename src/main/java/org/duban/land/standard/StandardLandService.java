@@ -24,6 +24,7 @@ import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
+import org.duban.land.LandVisibility;
 import org.duban.land.ParcelRow;
 import org.duban.land.ParcelRows;
 import org.duban.land.StandardLandStage;
@@ -265,8 +266,11 @@ public class StandardLandService {
     private Uni<ParcelRow> standardParcel(SqlClient sql, String id) {
         long parcelId = Ids.parse(id, "Parcel");
         return callers.current().chain(caller -> parcels.parcel(sql, parcelId).map(parcel -> {
-            if (parcel == null || !caller.editsLandIn(parcel.regionId)) {
+            if (parcel == null) {
                 throw DubanException.notFound("Parcel", id);
+            }
+            if (!caller.editsLandIn(parcel.regionId)) {
+                throw LandVisibility.refusal(caller, parcel.regionId, "Parcel", id);
             }
             if (!parcel.standardLand) {
                 throw DubanException.invalidTransition("Parcel " + parcel.code + " is not standard land");
