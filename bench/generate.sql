@@ -84,6 +84,9 @@ update task_signing s set told = true, overdue_told = s.task_id % 100 <> 0,
        signed_at = case when s.task_id % 10 <> 0 then now() end,
        assigned_on = case when s.task_id % 10 <> 0 then s.assigned_on else s.assigned_on - 30 end
   from task t join plan p on p.id = t.plan_id where t.id = s.task_id and p.document_number like '基准%';
+-- The demo's office and leader govern the bench region (V18), as the platform's operator would give it to them.
+insert into account_region (account_id, region_id)
+select a.id, r.id from account a, region r where a.username in ('admin', 'leader') and r.code = 'BENCH' on conflict do nothing;
 alter table unit_set enable trigger set_units_on_insert;
 alter table unit_set_member enable trigger set_units_on_insert;
 alter table task_assignment enable trigger task_units_on_insert;
