@@ -131,6 +131,14 @@ public class UnitApi {
     }
 
     @Mutation
+    @RolesAllowed(Roles.SYSTEM)
+    @Description("Renames a region or places it under a parent (the platform's operator); the regions below it move along.")
+    public Uni<@NonNull Region> updateRegion(@NonNull @Id String id, @NonNull UnitInputs.UpdateRegion input) {
+        return service.updateRegion(id, input)
+                .chain(regionId -> queries.regionsByIds(new Long[] { regionId }).map(found -> Found.one(found, "Region", regionId)));
+    }
+
+    @Mutation
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull Unit> createUnit(@NonNull UnitInputs.CreateUnit input) {
         return service.createUnit(input).chain(this::unitById);

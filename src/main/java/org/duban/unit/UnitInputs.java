@@ -26,6 +26,14 @@ public final class UnitInputs {
             String parentId) {
     }
 
+    @Input("UpdateRegionInput")
+    @Description("A field left out stays as it is")
+    public record UpdateRegion(
+            @Size(min = 1, max = 100) String name,
+            @Id @Description("Places the region under another (an existing county under the city created after it); its code "
+                    + "must lie within the parent's") String parentId) {
+    }
+
     @Input("CreateUnitInput")
     public record CreateUnit(
             @NonNull @Id String regionId,

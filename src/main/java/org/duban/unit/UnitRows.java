@@ -50,6 +50,11 @@ public class UnitRows {
                 .invoke(id -> region.id = id).replaceWithVoid();
     }
 
+    public Uni<Void> updateRegion(SqlClient sql, RegionRow region) {
+        return sql.preparedQuery("update region set name = $2, parent_id = $3 where id = $1")
+                .execute(Tuple.of(region.id, region.name, region.parentId)).replaceWithVoid();
+    }
+
     public Uni<UnitRow> unit(SqlClient sql, long id) {
         return sql.preparedQuery(UNIT + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, UnitRow::from));
     }

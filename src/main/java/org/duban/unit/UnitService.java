@@ -58,6 +58,26 @@ public class UnitService {
         }));
     }
 
+    /** Renames a region or places it, with everything below it, under another parent. */
+    public Uni<Long> updateRegion(String id, UnitInputs.UpdateRegion input) {
+        validator.check("input", input);
+        long regionId = Ids.parse(id, "Region");
+        Long parentId = Ids.parseOptional(input.parentId(), "Region");
+        return audit.withTransaction(sql -> rows.regionById(sql, regionId)
+                .onItem().ifNull().failWith(() -> DubanException.notFound("Region", id))
+                .chain(region -> (parentId == null ? Uni.createFrom().<RegionRow> nullItem() : rows.regionById(sql, parentId))
+                        .chain(parent -> {
+                            if (parentId != null) {
+                                requireUnder(region.code, parent, input.parentId());
+                                region.parentId = parentId;
+                            }
+                            if (input.name() != null) {
+                                region.name = input.name().strip();
+                            }
+                            return rows.updateRegion(sql, region).replaceWith(region.id);
+                        })));
+    }
+
     /** 141029 belongs under 141000 and 140000, never under 142000: the code says where a division sits. */
     private static void requireUnder(String code, RegionRow parent, String parentId) {
         if (parent == null) {

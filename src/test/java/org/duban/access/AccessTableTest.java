@@ -171,6 +171,7 @@ class AccessTableTest {
         calls.put("leadingGroup", call("query($id: ID!) { leadingGroup(id: $id) { id name } }", c -> vars("id", f.groupId)));
         calls.put("calendar", call(operation("calendar"), c -> vars("year", 2022)));
         calls.put("createRegion", call(operation("create-region"), c -> vars("input", Map.of("code", uniqueRegionCode(), "name", "新县"))));
+        calls.put("updateRegion", call(operation("update-region"), c -> vars("id", f.spareRegion, "input", Map.of("name", "备用县" + next()))));
         calls.put("createUnit", call(operation("create-unit"), c -> vars("input", Map.of("regionId", f.regionId,
                 "name", "新单位" + next(), "kind", "DEPARTMENT"))));
         calls.put("updateUnit", call(operation("update-unit"), c -> vars("id", f.unitC, "input", Map.of("shortName", "丙" + next()))));
@@ -499,6 +500,7 @@ class AccessTableTest {
         final String evaluationId;
         final String victimId;
         final String deadDelivery;
+        String spareRegion;
         final Map<String, Long> accounts = new HashMap<>();
         final Map<String, String> notifications = new HashMap<>();
 
@@ -566,6 +568,7 @@ class AccessTableTest {
             account("elsewhere", null, "ADMIN");
             TestAccounts.govern(pool, username("elsewhere"), sibling);
             account("system", null, "SYSTEM");
+            spareRegion = String.valueOf(region("94" + code, "备用县", null));
         }
 
         private long region(String regionCode, String name, Long parent) {
