@@ -46,16 +46,19 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     public record Member(String path, String name, String title, String unit, String unitSet, MemberRole role) {
     }
 
+    /** {@code answers}: the 文号 of the higher plan it answers, or null. */
     public record Plan(String documentNumber, String title, String issuingUnit, LocalDate issuedOn, String summary,
-            List<BasisDocument> basisDocuments, List<String> leadingGroups, List<String> copiedTo, List<String> addressees) {
+            List<BasisDocument> basisDocuments, List<String> leadingGroups, List<String> copiedTo, List<String> addressees,
+            String answers) {
     }
 
     public record BasisDocument(String number, String title, String issuer) {
     }
 
+    /** {@code answers}: the code of the task of the higher plan it carries out, or null. */
     public record Task(String path, String code, String parent, String title, String description, LocalDate startDate,
             LocalDate deadline, String deadlineNote, String recurrence, List<Assignment> units, List<String> deliverables,
-            List<Measure> measures, List<MilestoneInput> milestones) {
+            List<Measure> measures, List<MilestoneInput> milestones, String answers) {
     }
 
     /** A task's measure; the region is given by code and defaults to the file's, the zone is a unit name. */

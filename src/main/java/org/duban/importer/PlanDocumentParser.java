@@ -153,10 +153,10 @@ public final class PlanDocumentParser {
 
     private static PlanDocument.Plan plan(Node n) {
         n.allow("documentNumber", "title", "issuingUnit", "issuedOn", "summary", "basisDocuments", "leadingGroups", "copiedTo",
-                "addressees");
+                "addressees", "answers");
         return new PlanDocument.Plan(n.text("documentNumber", true), n.text("title", true), n.text("issuingUnit", true),
                 n.date("issuedOn", true), n.text("summary", false), n.list("basisDocuments", PlanDocumentParser::basis),
-                n.texts("leadingGroups"), n.texts("copiedTo"), n.texts("addressees"));
+                n.texts("leadingGroups"), n.texts("copiedTo"), n.texts("addressees"), n.text("answers", false));
     }
 
     private static PlanDocument.BasisDocument basis(Node n) {
@@ -166,7 +166,7 @@ public final class PlanDocumentParser {
 
     private static PlanDocument.Task task(Node n) {
         n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "recurrence", "units",
-                "deliverables", "measures", "milestones");
+                "deliverables", "measures", "milestones", "answers");
         LocalDate startDate = n.date("startDate", false);
         LocalDate deadline = n.date("deadline", false);
         if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
@@ -182,7 +182,8 @@ public final class PlanDocumentParser {
         return new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false), n.text("title", true),
                 n.text("description", false), startDate, deadline, n.text("deadlineNote", false), recurrence,
                 n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
-                n.list("measures", PlanDocumentParser::measure), n.list("milestones", PlanDocumentParser::milestone));
+                n.list("measures", PlanDocumentParser::measure), n.list("milestones", PlanDocumentParser::milestone),
+                n.text("answers", false));
     }
 
     private static PlanDocument.Problem problem(Node n) {

@@ -129,6 +129,7 @@ public class PlanImporter {
                 .chain(() -> savePlan(sql, run))
                 .chain(() -> syncTasks(sql, run))
                 .chain(() -> land.write(sql, document.land(), run.region.id, run.names, run.now))
+                .chain(() -> answers(sql, run))
                 .chain(() -> measures(sql, run))
                 .chain(() -> milestones(sql, run))
                 .chain(() -> problems(sql, run))
@@ -480,6 +481,40 @@ public class PlanImporter {
                     wanted.recurrence() != null, measured));
         }
         return milestones.replace(sql, byTask, run.now);
+    }
+
+    /**
+     * The plan answers the higher plan the file names (plan.answers, a plan of a region above), and its tasks the tasks
+     * of it the file names (answers, by code); what the file leaves out answers nothing.
+     */
+    private Uni<Void> answers(SqlClient sql, Run run) {
+        String number = run.document.plan().answers();
+        Map<Long, String> codes = new LinkedHashMap<>();
+        Map<Long, String> paths = new HashMap<>();
+        for (PlanDocument.Task wanted : run.document.tasks()) {
+            if (wanted.answers() != null) {
+                long taskId = run.tasksByCode.get(wanted.code()).id;
+                codes.put(taskId, wanted.answers());
+                paths.put(taskId, wanted.path() + ".answers");
+            }
+        }
+        if (number == null && !codes.isEmpty()) {
+            throw DubanException.validation(paths.values().iterator().next(), "the plan answers no higher plan (plan.answers)");
+        }
+        Uni<Long> higher = number == null ? Uni.createFrom().nullItem() : plans.higherPlan(sql, run.region.id, number).invoke(id -> {
+            if (id == null) {
+                throw DubanException.validation("plan.answers", "no plan " + number + " of a region above the plan's");
+            }
+        });
+        return higher.call(id -> plans.setAnswers(sql, run.plan.id, id))
+                .chain(id -> tasks.setAnswersByCode(sql, run.plan.id, id, codes))
+                .invoke(missing -> {
+                    if (!missing.isEmpty()) {
+                        Long first = missing.get(0);
+                        throw DubanException.validation(paths.get(first), "no task " + codes.get(first) + " in " + number);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Every task of the file gets the measures the file gives it (none removes them). */

@@ -227,6 +227,28 @@ public class TaskRows {
                 .execute(Tuple.of(planId, higherPlanId)).replaceWithVoid();
     }
 
+    /**
+     * The plan's tasks carry out exactly the tasks of {@code higherPlanId} given by code (task id → code); the others
+     * none. Returns the ids of the tasks whose code named no live task of the higher plan (they are left unlinked).
+     */
+    public Uni<List<Long>> setAnswersByCode(SqlClient sql, long planId, Long higherPlanId, Map<Long, String> codes) {
+        Long[] taskIds = codes.keySet().toArray(Long[]::new);
+        String[] wanted = codes.values().toArray(String[]::new);
+        return sql.preparedQuery("with wanted as (select * from unnest($2::bigint[], $3::text[]) as w(task_id, code)),"
+                + " linked as (select w.task_id, h.id as higher_id from wanted w"
+                + "   join task h on h.plan_id = $4 and h.code = w.code and h.deleted_at is null),"
+                + " changed as (update task t set answers_task_id = l.higher_id from (select t2.id, l2.higher_id from task t2"
+                + "   left join linked l2 on l2.task_id = t2.id where t2.plan_id = $1) l"
+                + "   where t.id = l.id and t.answers_task_id is distinct from l.higher_id returning t.id)"
+                + " select w.task_id from wanted w where not exists (select 1 from linked l where l.task_id = w.task_id)")
+                .execute(Tuple.of(planId, taskIds, wanted, higherPlanId))
+                .map(rows -> {
+                    List<Long> missing = new ArrayList<>();
+                    rows.forEach(row -> missing.add(row.getLong("task_id")));
+                    return missing;
+                });
+    }
+
     /** The task of the plan that {@code planId} answers with that code, if any. */
     public Uni<Long> higherTask(SqlClient sql, long planId, String code) {
         return sql.preparedQuery("select h.id from plan mine join task h on h.plan_id = mine.answers_plan_id"

@@ -115,7 +115,7 @@ class TenancyTest {
 
     @Test
     void aCountySeesAndTouchesNothingOfAnother() {
-        assertThat(ok(as("a", operation("plans"), vars())).getList("data.plans.id", String.class)).containsExactly(planA);
+        assertThat(ok(as("a", operation("plans"), vars())).getList("data.plans.id", String.class)).contains(planA).doesNotContain(planB, cityPlan);
         assertThat(errorCode(as("a", operation("plan-tasks"), vars("id", planB)))).isEqualTo("NOT_FOUND");
         assertThat(errorCode(as("a", operation("task"), vars("id", tasksB.get("B1"))))).isEqualTo("NOT_FOUND");
         assertThat(ok(as("a", operation("tasks"), vars("filter", Map.of("planId", planB)))).getList("data.tasks.edges")).isEmpty();
@@ -201,6 +201,16 @@ class TenancyTest {
         assertThat(second.getInt("data.task.cascade.regionsDone")).isZero();
         assertThat(second.getInt("data.task.cascade.regionsOverdue")).isZero();
 
+        // A county plan file says what it answers as well: the plan's 文号 above, each task's code there.
+        String answering = answeringPlan("甲县发〔2031〕" + stamp + "-2号", "C2");
+        ok(as("a", operation("import-plan"), vars("document", answering, "replace", false)));
+        assertThat(ok(as("city", operation("task-cascade"), vars("id", cityTasks.get("C2")))).getList("data.task.cascade.tasks.code",
+                String.class)).containsExactly("A9", "B2");
+        JsonPath unknown = as("a", operation("import-plan"), vars("document", answeringPlan("甲县发〔2031〕" + stamp + "-3号", "C9"),
+                "replace", false));
+        assertThat(errorCode(unknown)).isEqualTo("VALIDATION");
+        assertThat(unknown.getString("errors[0].extensions.field")).endsWith("answers");
+
         assertThat(errorCode(as("a", operation("task-cascade"), vars("id", cityTasks.get("C1")))))
                 .as("the city's own plan is out of a county's sight").isEqualTo("NOT_FOUND");
         assertThat(errorCode(as("a", operation("update-plan"), vars("id", planA, "input", Map.of("answersPlan", "乙县发〔2031〕" + stamp + "号")))))
@@ -214,6 +224,14 @@ class TenancyTest {
         assertThat(plan.getString("data.updatePlan.answers.documentNumber")).isEqualTo(cityNumber);
         links.forEach((mine, theirs) -> assertThat(ok(as(who, operation("update-task"), vars("id", tasks.get(mine), "input",
                 Map.of("answersTaskCode", theirs)))).getString("data.updateTask.answers.taskCode")).isEqualTo(theirs));
+    }
+
+    /** A second plan of 甲县 whose file answers the city's plan, its task A9 carrying out {@code cityTask}. */
+    private String answeringPlan(String documentNumber, String cityTask) {
+        String codeA = ok(as("a", operation("regions"), vars())).getString("data.regions[0].code");
+        return TestPlans.document(new TestPlans.Names(codeA, documentNumber),
+                        "- { code: A9, title: 甲县落实九, deadline: 2099-06-30, units: [{ unit: 局甲 }], answers: " + cityTask + " }")
+                .replace("  issuedOn: 2030-01-02", "  issuedOn: 2030-01-02\n  answers: \"" + cityNumber + "\"");
     }
 
     /** An ADMIN of the region, created by the operator through the API as a new platform would. */
