@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.AuthPayload;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.unit.Region;
@@ -53,7 +54,7 @@ public class AccountApi {
     @Description("Accounts by username, optionally of one unit: those of units of the regions the caller oversees and those "
             + "governing any of them; every account for the platform's operator.")
     public Uni<@NonNull List<@NonNull User>> users(@Id String unitId) {
-        Long unit = Ids.parseOptional(unitId, "Unit");
+        Long unit = Ids.parseOptional(unitId, IdKind.UNIT);
         return callers.current().chain(caller -> accounts.users(unit,
                 caller.is(Roles.SYSTEM) ? null : caller.overseenRegions().toArray(Long[]::new)));
     }

@@ -18,6 +18,7 @@ import org.duban.access.TokenIssuer;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Text;
@@ -66,7 +67,7 @@ public class AccountService {
     public Uni<Long> create(AccountInputs.CreateUser input, Callers.Caller caller) {
         validator.check("input", input);
         policy.check("input.password", input.username(), input.password());
-        Long unitId = input.unitId() == null || input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), "Unit");
+        Long unitId = input.unitId() == null || input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), IdKind.UNIT);
         String[] roles = roles("input.roles", input.roles(), unitId);
         List<Long> wantedRegions = regionIds(input.regionIds());
         return Passwords.hashing(input.password())
@@ -85,13 +86,13 @@ public class AccountService {
 
     public Uni<Long> update(String id, AccountInputs.UpdateUser input, Callers.Caller caller) {
         validator.check("input", input);
-        long accountId = Ids.parse(id, "User");
+        long accountId = Ids.parse(id, IdKind.ACCOUNT);
         Uni<String> hash = input.password() == null ? Uni.createFrom().nullItem() : Passwords.hashing(input.password());
         List<Long> wantedRegions = regionIds(input.regionIds());
         return hash.chain(newHash -> audit.withTransaction(connection -> account(connection, accountId, id).chain(account -> {
             AccountAuthority.requireManages(caller, standing(account), id);
             Long unitId = input.unitId() == null ? account.getLong("unit_id")
-                    : input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), "Unit");
+                    : input.unitId().isEmpty() ? null : Ids.parse(input.unitId(), IdKind.UNIT);
             String[] roles = roles("input.roles", input.roles() == null ? List.of(account.getArrayOfStrings("roles")) : input.roles(),
                     unitId);
             if (account.getLong("id").equals(caller.accountId()) && caller.is(Roles.ADMIN) && !Set.of(roles).contains(Roles.ADMIN)) {
@@ -122,7 +123,7 @@ public class AccountService {
 
     /** Disabling revokes every token at once; enabling also lifts a lockout. */
     public Uni<Long> setEnabled(String id, boolean enabled, Callers.Caller caller) {
-        long accountId = Ids.parse(id, "User");
+        long accountId = Ids.parse(id, IdKind.ACCOUNT);
         return audit.withTransaction(connection -> account(connection, accountId, id).chain(account -> {
             AccountAuthority.requireManages(caller, standing(account), id);
             if (!enabled && account.getLong("id").equals(caller.accountId())) {
@@ -232,7 +233,7 @@ public class AccountService {
         }
         return sql.preparedQuery("select region_id from unit where id = $1").execute(Tuple.of(unitId)).map(rows -> {
             if (rows.size() == 0) {
-                throw DubanException.validation("input.unitId", "no such unit: " + unitId);
+                throw DubanException.validation("input.unitId", "no such unit");
             }
             return rows.iterator().next().getLong("region_id");
         });
@@ -275,7 +276,7 @@ public class AccountService {
         if (ids == null) {
             return null;
         }
-        return ids.stream().map(id -> Ids.parse(id, "Region")).distinct().toList();
+        return ids.stream().map(id -> Ids.parse(id, IdKind.REGION)).distinct().toList();
     }
 
     private OffsetDateTime now() {

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -16,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("User")
 @Description("An account that signs in to Duban.")
 public record User(
-        @Id long id,
+        @Id @GlobalId(IdKind.ACCOUNT) long id,
         @NonNull String username,
         @NonNull String displayName,
         @NonNull List<@NonNull String> roles,

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
@@ -39,10 +40,12 @@ public class AuditQueries {
                 where.add("l.entity_type = " + params.bind(filter.entityType()));
             }
             if (filter.entityId() != null) {
-                where.add("l.entity_id = " + params.bind(filter.entityId()));
+                // the log keeps row keys; a global id is looked for by the key it seals
+                String rowKey = Ids.open(filter.entityId()).map(named -> String.valueOf(named.rowKey())).orElse(filter.entityId());
+                where.add("l.entity_id = " + params.bind(rowKey));
             }
             if (filter.actorId() != null) {
-                where.add("l.actor_id = " + params.bind(Ids.parse(filter.actorId(), "User")));
+                where.add("l.actor_id = " + params.bind(Ids.parse(filter.actorId(), IdKind.ACCOUNT)));
             }
             if (filter.from() != null) {
                 where.add("l.at >= " + params.bind(filter.from().atOffset(ZoneOffset.UTC)));

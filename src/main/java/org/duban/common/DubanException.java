@@ -19,8 +19,10 @@ public class DubanException extends RuntimeException {
         return new DubanException(ErrorCode.VALIDATION, field + ": " + problem, field);
     }
 
+    /** Echoes an id as the caller wrote it; a row key (a number) is never written out, since ids keep theirs secret. */
     public static DubanException notFound(String what, Object id) {
-        return new DubanException(ErrorCode.NOT_FOUND, what + " not found: " + id, null);
+        return new DubanException(ErrorCode.NOT_FOUND, id instanceof Number || id == null ? what + " not found"
+                : what + " not found: " + id, null);
     }
 
     public static DubanException conflict(String message) {

@@ -23,6 +23,7 @@ import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.land.StandardLandStage;
 import org.duban.land.quota.QuotaQueries;
@@ -89,7 +90,7 @@ public class DashboardService {
     }
 
     public Uni<PlanDashboard> planDashboard(String planId, Caller caller) {
-        long id = Ids.parse(planId, "Plan");
+        long id = Ids.parse(planId, IdKind.PLAN);
         LocalDate today = ChinaTime.today(clock);
         return plan(id, caller).chain(plan -> facts.ofPlan(id).chain(all -> {
             List<TaskFacts> assigned = all.stream().filter(TaskFacts::assigned).toList();
@@ -147,7 +148,7 @@ public class DashboardService {
     }
 
     public Uni<List<UnitScore>> unitScoreboard(String planId, Caller caller) {
-        long id = Ids.parse(planId, "Plan");
+        long id = Ids.parse(planId, IdKind.PLAN);
         LocalDate today = ChinaTime.today(clock);
         return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList()))
                 .chain(assigned -> scoreItems.of(assigned)
@@ -158,7 +159,7 @@ public class DashboardService {
     }
 
     public Uni<UnitReport> unitReport(String unitId, LocalDate from, LocalDate to, Caller caller) {
-        long id = Ids.parse(unitId, "Unit");
+        long id = Ids.parse(unitId, IdKind.UNIT);
         if (to.isBefore(from)) {
             throw DubanException.validation("to", "is before from");
         }

@@ -2,6 +2,8 @@ package org.duban.dashboard;
 
 import java.math.BigDecimal;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.graphql.Type;
         + "ones; deadlines are the original ones unless the office decided to count against an extended one.")
 public record UnitScore(
         @Description("1 for the best; units with the same on-time rate and overdue count share a rank") int rank,
-        @NonNull @Id String unitId,
+        @NonNull @Id @GlobalId(IdKind.UNIT) String unitId,
         @NonNull String unitName,
         int assigned,
         @Description("Of those, the ones it leads") int leading,

@@ -15,6 +15,8 @@ import org.duban.access.Callers;
 import org.duban.access.Callers.Caller;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
+import org.duban.common.Ids;
 import org.duban.common.graphql.ErrorTranslation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -91,9 +93,9 @@ class EvidenceRoutes {
         request.pause();
         long taskId;
         try {
-            taskId = Long.parseLong(context.pathParam("taskId"));
-        } catch (NumberFormatException e) {
-            fail(context, new DubanException(ErrorCode.NOT_FOUND, "No Task with id " + context.pathParam("taskId"), null));
+            taskId = Ids.parse(context.pathParam("taskId"), IdKind.TASK);
+        } catch (DubanException notOurs) {
+            fail(context, notOurs);
             return;
         }
         caller(context)
@@ -137,7 +139,7 @@ class EvidenceRoutes {
         service.addFile(taskId, receiving.fileName, type.get(), sha256,
                 io.vertx.mutiny.core.buffer.Buffer.newInstance(receiving.content), caller)
                 .subscribe().with(evidence -> respond(context, 201, new JsonObject()
-                        .put("id", String.valueOf(evidence.id()))
+                        .put("id", Ids.of(IdKind.EVIDENCE, evidence.id()))
                         .put("fileName", evidence.fileName())
                         .put("contentType", evidence.contentType())
                         .put("sizeBytes", evidence.sizeBytes())
@@ -148,9 +150,9 @@ class EvidenceRoutes {
     private void download(RoutingContext context) {
         long id;
         try {
-            id = Long.parseLong(context.pathParam("id"));
-        } catch (NumberFormatException e) {
-            fail(context, DubanException.notFound("Evidence", context.pathParam("id")));
+            id = Ids.parse(context.pathParam("id"), IdKind.EVIDENCE);
+        } catch (DubanException notOurs) {
+            fail(context, notOurs);
             return;
         }
         caller(context).chain(caller -> service.file(id, caller)).subscribe().with(file -> {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import org.duban.access.Callers.Caller;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.SqlParams;
 import org.duban.plan.TaskVisibility;
@@ -57,7 +59,7 @@ public class EvidenceService {
     }
 
     public Uni<Evidence> addLink(String taskId, String url, String title, Caller caller) {
-        long task = Ids.parse(taskId, "Task");
+        long task = Ids.parse(taskId, IdKind.TASK);
         String link = requireWebLink(url);
         String name = title == null ? "" : title.strip();
         if (name.isEmpty() || name.length() > MAX_TITLE) {
@@ -111,6 +113,11 @@ public class EvidenceService {
     public Uni<StoredFile> file(long id, Caller caller) {
         return visible(id, caller, " and e.kind = 'FILE'").chain(row -> row == null ? Uni.createFrom().nullItem()
                 : store.load(row.getString("storage_key")).map(content -> new StoredFile(Evidence.from(row), content)));
+    }
+
+    /** The evidence, if the caller sees its task; else none. */
+    public Uni<List<Evidence>> evidence(long id, Caller caller) {
+        return visible(id, caller, "").map(row -> row == null ? List.of() : List.of(Evidence.from(row)));
     }
 
     private Uni<Row> visible(long id, Caller caller, String condition) {

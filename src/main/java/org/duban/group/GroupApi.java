@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.unit.Region;
@@ -44,14 +45,14 @@ public class GroupApi {
     @Query
     @Description("Leading groups and task forces of the regions the caller sees, optionally of one region.")
     public Uni<@NonNull List<@NonNull LeadingGroup>> leadingGroups(@Id String regionId) {
-        Long region = Ids.parseOptional(regionId, "Region");
+        Long region = Ids.parseOptional(regionId, IdKind.REGION);
         return callers.current().chain(caller -> queries.groups(region, caller.referenceRegions().toArray(Long[]::new)));
     }
 
     @Query
     @Description("A leading group of a region the caller sees.")
     public Uni<LeadingGroup> leadingGroup(@NonNull @Id String id) {
-        long groupId = Ids.parse(id, "LeadingGroup");
+        long groupId = Ids.parse(id, IdKind.LEADING_GROUP);
         return callers.current().chain(caller -> queries.groupsByIds(new Long[] { groupId })
                 .map(found -> found.stream().filter(group -> caller.referenceRegions().contains(group.regionId())).toList())
                 .map(found -> Found.one(found, "LeadingGroup", groupId)));

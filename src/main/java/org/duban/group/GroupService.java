@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
@@ -50,7 +51,7 @@ public class GroupService {
 
     public Uni<Long> createGroup(GroupInputs.CreateGroup input) {
         validator.check("input", input);
-        long regionId = Ids.parse(input.regionId(), "Region");
+        long regionId = Ids.parse(input.regionId(), IdKind.REGION);
         return audit.withTransaction(sql -> units.region(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(region -> references(sql, regionId))
@@ -77,7 +78,7 @@ public class GroupService {
 
     public Uni<Long> updateGroup(String id, GroupInputs.UpdateGroup input) {
         validator.check("input", input);
-        long groupId = Ids.parse(id, "LeadingGroup");
+        long groupId = Ids.parse(id, IdKind.LEADING_GROUP);
         return audit.withTransaction(sql -> groups.group(sql, groupId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("LeadingGroup", id))
                 .chain(group -> {
@@ -130,7 +131,7 @@ public class GroupService {
             member.role = input.role();
             member.unitId = refs.unit(input.unitId(), field + ".unitId");
             member.unitSetId = refs.listedSet(input.unitSetId(), field + ".unitSetId");
-            member.accountId = Ids.parseOptional(input.accountId(), "Account");
+            member.accountId = Ids.parseOptional(input.accountId(), IdKind.ACCOUNT);
             if (member.personName == null && member.unitId == null && member.unitSetId == null) {
                 throw DubanException.validation(field, "name a person, a unit or a unit set");
             }
@@ -152,14 +153,14 @@ public class GroupService {
     }
 
     private static Uni<Long> requireAccount(SqlClient sql, String accountId, String field) {
-        Long id = blankToNull(accountId) == null ? null : Ids.parseOptional(accountId, "Account");
+        Long id = blankToNull(accountId) == null ? null : Ids.parseOptional(accountId, IdKind.ACCOUNT);
         if (id == null) {
             return Uni.createFrom().nullItem();
         }
         return sql.preparedQuery("select 1 from account where id = $1").execute(Tuple.of(id))
                 .map(found -> {
                     if (found.size() == 0) {
-                        throw DubanException.validation(field, "no account " + accountId);
+                        throw DubanException.validation(field, "no such account");
                     }
                     return id;
                 });
@@ -185,9 +186,9 @@ public class GroupService {
             if (blankToNull(id) == null) {
                 return null;
             }
-            long unitId = Ids.parse(id, "Unit");
+            long unitId = Ids.parse(id, IdKind.UNIT);
             if (units.stream().noneMatch(u -> u.id == unitId)) {
-                throw DubanException.validation(field, "no unit " + id + " in this region");
+                throw DubanException.validation(field, "no such unit in this region");
             }
             return unitId;
         }
@@ -196,9 +197,9 @@ public class GroupService {
             if (blankToNull(id) == null) {
                 return null;
             }
-            long setId = Ids.parse(id, "UnitSet");
+            long setId = Ids.parse(id, IdKind.UNIT_SET);
             UnitSetRow set = sets.stream().filter(s -> s.id == setId).findFirst()
-                    .orElseThrow(() -> DubanException.validation(field, "no unit set " + id + " in this region"));
+                    .orElseThrow(() -> DubanException.validation(field, "no such unit set in this region"));
             if (!set.kind.canBeGroupMember()) {
                 throw DubanException.validation(field, "members cannot refer to another group's member units");
             }

@@ -1,5 +1,7 @@
 package org.duban.group;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -11,7 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("LeadingGroup")
 @Description("A leading group or task force (领导小组 / 工作专班) steering a plan, with an office (办公室).")
 public record LeadingGroup(
-        @Id long id,
+        @Id @GlobalId(IdKind.LEADING_GROUP) long id,
         @NonNull String name,
         String shortName,
         @Description("The director of the group's office (办公室主任)") String officeDirectorName,

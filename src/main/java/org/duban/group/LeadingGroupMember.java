@@ -1,5 +1,7 @@
 package org.duban.group;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -12,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("A member of a leading group: a person with a title and unit, or members named by reference "
         + "(\"the heads of the township governments concerned\"), which then come from a unit set.")
 public record LeadingGroupMember(
-        @Id long id,
+        @Id @GlobalId(IdKind.LEADING_GROUP_MEMBER) long id,
         String personName,
         String title,
         @NonNull MemberRole role,

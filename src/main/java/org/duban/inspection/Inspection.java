@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -18,8 +20,8 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("A supervisory check (督导检查) of a plan: who inspects, when, what it found, and per unit a reward, "
         + "accountability or neither. The responsible units are notified before the window opens.")
 public record Inspection(
-        @Id long id,
-        @NonNull @Id String planId,
+        @Id @GlobalId(IdKind.INSPECTION) long id,
+        @NonNull @Id @GlobalId(IdKind.PLAN) String planId,
         @NonNull @Description("e.g. 临汾市人民政府") String inspectingBody,
         @NonNull LocalDate startsOn,
         @NonNull LocalDate endsOn,
@@ -30,7 +32,7 @@ public record Inspection(
         @Ignore long planKey) {
 
     @Type("InspectionOutcome")
-    public record UnitOutcome(@NonNull @Id String unitId, @NonNull String unitName, @NonNull InspectionOutcomeKind outcome, String note,
+    public record UnitOutcome(@NonNull @Id @GlobalId(IdKind.UNIT) String unitId, @NonNull String unitName, @NonNull InspectionOutcomeKind outcome, String note,
             @NonNull @Description("The people the outcome names, with their posts, e.g. 张三（副局长）") List<@NonNull String> people) {
     }
 

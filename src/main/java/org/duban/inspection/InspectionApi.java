@@ -11,6 +11,7 @@ import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.calendar.CalendarStore;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.plan.PlanQueries;
 import org.eclipse.microprofile.graphql.Description;
@@ -55,7 +56,7 @@ public class InspectionApi {
     @Query
     @Description("The plan's inspections by window, for whoever sees the plan.")
     public Uni<@NonNull List<@NonNull Inspection>> inspections(@NonNull @Id String planId) {
-        long id = Ids.parse(planId, "Plan");
+        long id = Ids.parse(planId, IdKind.PLAN);
         return callers.current().chain(caller -> plans.byIds(new Long[] { id }, caller))
                 .map(found -> Found.one(found, "Plan", planId))
                 .chain(plan -> inspections.ofPlan(id));

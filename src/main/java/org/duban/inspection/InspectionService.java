@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
@@ -72,7 +73,7 @@ public class InspectionService {
                 throw DubanException.validation("input.planId", "name the plan a new inspection is of");
             }
             return connection.preparedQuery("select id as plan_id, region_id, null::int as version from plan where id = $1")
-                    .execute(Tuple.of(Ids.parse(input.planId(), "Plan")))
+                    .execute(Tuple.of(Ids.parse(input.planId(), IdKind.PLAN)))
                     .map(rows -> {
                         if (rows.size() == 0) {
                             throw DubanException.notFound("Plan", input.planId());
@@ -82,13 +83,13 @@ public class InspectionService {
         }
         return connection.preparedQuery("select i.plan_id, p.region_id, i.version from inspection i join plan p on p.id = i.plan_id"
                 + " where i.id = $1 for update of i")
-                .execute(Tuple.of(Ids.parse(input.inspectionId(), "Inspection")))
+                .execute(Tuple.of(Ids.parse(input.inspectionId(), IdKind.INSPECTION)))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw DubanException.notFound("Inspection", input.inspectionId());
                     }
                     Row row = rows.iterator().next();
-                    if (input.planId() != null && Ids.parse(input.planId(), "Plan") != row.getLong("plan_id")) {
+                    if (input.planId() != null && Ids.parse(input.planId(), IdKind.PLAN) != row.getLong("plan_id")) {
                         throw DubanException.validation("input.planId", "an inspection stays with its plan");
                     }
                     Versions.require(input.expectedVersion(), row.getInteger("version"), "Inspection");
@@ -105,7 +106,7 @@ public class InspectionService {
                     .execute(Tuple.from(values).addLong(target.getLong("plan_id")))
                     .map(rows -> rows.iterator().next().getLong("id"));
         }
-        long id = Ids.parse(input.inspectionId(), "Inspection");
+        long id = Ids.parse(input.inspectionId(), IdKind.INSPECTION);
         return connection.preparedQuery("update inspection set inspecting_body = $1, starts_on = $2, ends_on = $3, findings = $4,"
                 + " updated_at = $5, version = version + 1 where id = $6")
                 .execute(Tuple.from(values).addLong(id))
@@ -133,7 +134,7 @@ public class InspectionService {
             if (outcome == null) {
                 throw DubanException.validation("input.outcomes[" + i + "]", "must not be null");
             }
-            Long id = Ids.parseOptional(outcome.unitId(), "Unit");
+            Long id = Ids.parseOptional(outcome.unitId(), IdKind.UNIT);
             if (id == null || !seen.add(id)) {
                 throw DubanException.validation("input.outcomes[" + i + "].unitId", "missing, or named twice");
             }
@@ -153,8 +154,7 @@ public class InspectionService {
                     rows.forEach(row -> found.add(row.getLong("id")));
                     for (int i = 0; i < unitIds.size(); i++) {
                         if (!found.contains(unitIds.get(i))) {
-                            throw DubanException.validation("input.outcomes[" + i + "].unitId", "no unit " + unitIds.get(i)
-                                    + " in the plan's region");
+                            throw DubanException.validation("input.outcomes[" + i + "].unitId", "no such unit in the plan's region");
                         }
                     }
                 })

@@ -2,6 +2,8 @@ package org.duban.land;
 
 import java.time.LocalDate;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -13,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("ApprovalAdjustment")
 @Description("A request to adjust a parcel's approval (调整批文) and how it ended")
 public record ApprovalAdjustment(
-        @Id long id,
+        @Id @GlobalId(IdKind.APPROVAL_ADJUSTMENT) long id,
         @NonNull AdjustmentStatus status,
         @NonNull LocalDate requestedOn,
         @NonNull String reason,

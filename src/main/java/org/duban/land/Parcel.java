@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
+import org.duban.common.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -15,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Parcel")
 @Description("A parcel of land approved for construction, with its approval, supply and standard-land facts.")
 public record Parcel(
-        @Id long id,
+        @Id @GlobalId(IdKind.PARCEL) long id,
         @NonNull @Description("Unique within the region") String code,
         @NonNull String name,
         String location,
@@ -41,7 +44,7 @@ public record Parcel(
         @Ignore long regionId,
         @Ignore long townshipId,
         @Ignore Long zoneId,
-        @Ignore Long splitFromId) {
+        @Ignore Long splitFromId) implements Node {
 
     @Type("Approval")
     @Description("The approval converting the land to construction use")

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputChecks;
 import org.duban.common.graphql.Selections;
@@ -58,7 +59,7 @@ public class ParcelApi {
 
     @Query
     public Uni<Parcel> parcel(@NonNull @Id String id) {
-        return parcelById(Ids.parse(id, "Parcel"));
+        return parcelById(Ids.parse(id, IdKind.PARCEL));
     }
 
     @Query

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
@@ -19,6 +20,8 @@ import org.duban.common.sql.SqlParams;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads of parcels, one statement each. */
@@ -88,15 +91,31 @@ public class ParcelQueries {
         SqlParams params = new SqlParams();
         String where = conditions(filter, today, params) + " and p.geometry is not null and "
                 + LandVisibility.region(caller, "p.region_id", params);
-        String sql = "select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg("
-                + "json_build_object('type', 'Feature', 'id', p.id::text, 'geometry', p.geometry, 'properties', json_build_object("
-                + "'id', p.id::text, 'code', p.code, 'name', p.name, 'township', t.name, 'zone', z.name, 'landUse', p.land_use, "
+        // One row per feature, the JSON of its properties built by PostgreSQL; the id, sealed here, opens both.
+        String sql = "select p.id, p.geometry::text as geometry, json_build_object("
+                + "'code', p.code, 'name', p.name, 'township', t.name, 'zone', z.name, 'landUse', p.land_use, "
                 + "'areaMu', p.area_mu, 'category', " + Parcel.category(today) + ", 'useState', " + Parcel.useState(today)
                 + ", 'awaitingAdjustment', s.awaiting_adjustment, "
                 + "'standardLand', p.standard_land, 'stage', p.stage, 'suppliedOn', p.supplied_on, 'supplyMethod', p.supply_method, "
-                + "'landUser', p.land_user)) order by p.code), '[]'::json))::text as collection"
-                + Parcel.FROM + " join unit t on t.id = p.township_id left join unit z on z.id = p.zone_id where " + where;
-        return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> rows.iterator().next().getString("collection"));
+                + "'landUser', p.land_user)::text as properties"
+                + Parcel.FROM + " join unit t on t.id = p.township_id left join unit z on z.id = p.zone_id where " + where
+                + " order by p.code";
+        return pool.preparedQuery(sql).execute(params.tuple()).map(ParcelQueries::featureCollection);
+    }
+
+    private static String featureCollection(RowSet<Row> rows) {
+        StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (Row row : rows) {
+            String id = Ids.of(IdKind.PARCEL, row.getLong("id"));
+            String properties = row.getString("properties");
+            if (json.charAt(json.length() - 1) != '[') {
+                json.append(',');
+            }
+            json.append("{\"type\":\"Feature\",\"id\":\"").append(id).append("\",\"geometry\":").append(row.getString("geometry"))
+                    .append(",\"properties\":{\"id\":\"").append(id).append("\",").append(properties, 1, properties.length())
+                    .append('}');
+        }
+        return json.append("]}").toString();
     }
 
     private static String conditions(ParcelFilter filter, LocalDate today, SqlParams params) {
@@ -106,13 +125,13 @@ public class ParcelQueries {
         List<String> where = new ArrayList<>();
         where.add("true");
         if (filter.regionId() != null) {
-            where.add("p.region_id = " + params.bind(Ids.parse(filter.regionId(), "Region")));
+            where.add("p.region_id = " + params.bind(Ids.parse(filter.regionId(), IdKind.REGION)));
         }
         if (filter.townshipId() != null) {
-            where.add("p.township_id = " + params.bind(Ids.parse(filter.townshipId(), "Unit")));
+            where.add("p.township_id = " + params.bind(Ids.parse(filter.townshipId(), IdKind.UNIT)));
         }
         if (filter.zoneId() != null) {
-            where.add("p.zone_id = " + params.bind(Ids.parse(filter.zoneId(), "Unit")));
+            where.add("p.zone_id = " + params.bind(Ids.parse(filter.zoneId(), IdKind.UNIT)));
         }
         if (filter.category() != null) {
             where.add(Parcel.category(today) + " = " + params.bind(filter.category().name()));

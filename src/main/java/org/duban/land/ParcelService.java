@@ -13,6 +13,7 @@ import org.duban.access.Callers;
 import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
@@ -330,7 +331,7 @@ public class ParcelService {
         if (input.outcome() == AdjustmentStatus.ADJUSTED && blankToNull(input.newDocumentNumber()) == null) {
             throw DubanException.validation("input.newDocumentNumber", "an adjusted approval has a new document number");
         }
-        long id = Ids.parse(adjustmentId, "ApprovalAdjustment");
+        long id = Ids.parse(adjustmentId, IdKind.APPROVAL_ADJUSTMENT);
         return audit.withTransaction(sql -> parcels.adjustment(sql, id)
                 .chain(adjustment -> callers.current().chain(caller -> adjustment == null ? Uni.createFrom().nullItem()
                         : parcels.parcel(sql, adjustment.parcelId).map(parcel -> {
@@ -364,7 +365,7 @@ public class ParcelService {
 
     /** The parcel, if the caller may edit it: a parcel of another region does not exist for a LAND_EDITOR. */
     private Uni<ParcelRow> parcel(SqlClient sql, String id) {
-        long parcelId = Ids.parse(id, "Parcel");
+        long parcelId = Ids.parse(id, IdKind.PARCEL);
         return callers.current().chain(caller -> parcels.parcel(sql, parcelId).map(parcel -> {
             if (parcel == null) {
                 throw DubanException.notFound("Parcel", id);
@@ -377,7 +378,7 @@ public class ParcelService {
     }
 
     private Uni<UnitRow> township(SqlClient sql, String id) {
-        Long unitId = Ids.parseOptional(id, "Unit");
+        Long unitId = Ids.parseOptional(id, IdKind.UNIT);
         if (unitId == null) {
             throw DubanException.validation("input.townshipId", "no township " + id);
         }
@@ -397,7 +398,7 @@ public class ParcelService {
         if (blankToNull(id) == null) {
             return Uni.createFrom().nullItem();
         }
-        long unitId = Ids.parse(id, "Unit");
+        long unitId = Ids.parse(id, IdKind.UNIT);
         return units.unit(sql, unitId).map(unit -> {
             if (unit == null || unit.regionId != regionId) {
                 throw DubanException.validation("input.zoneId", "no unit " + id + " in the parcel's region");

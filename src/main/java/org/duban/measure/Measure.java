@@ -1,5 +1,7 @@
 package org.duban.measure;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -11,7 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Measure")
 @Description("What a task's progress is measured by, and the figures: the one matching the kind is set")
 public record Measure(
-        @Id long id,
+        @Id @GlobalId(IdKind.MEASURE) long id,
         @NonNull MeasureKind kind,
         Integer year,
         Integer round,

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.plan.TaskRows;
 
@@ -34,10 +35,10 @@ public class MeasureService {
         List<TaskMeasureRow> rows = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             MeasureInput input = inputs.get(i);
-            rows.add(measure(input.kind(), input.year(), Ids.parseOptional(input.regionId(), "Region"),
-                    Ids.parseOptional(input.zoneId(), "Unit"), input.round(), "measures[" + i + "]"));
+            rows.add(measure(input.kind(), input.year(), Ids.parseOptional(input.regionId(), IdKind.REGION),
+                    Ids.parseOptional(input.zoneId(), IdKind.UNIT), input.round(), "measures[" + i + "]"));
         }
-        long id = Ids.parse(taskId, "Task");
+        long id = Ids.parse(taskId, IdKind.TASK);
         return audit.withTransaction(sql -> tasks.liveTask(sql, id)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Task", taskId))
                 .chain(task -> measures.replace(sql, Map.of(task.id, rows))

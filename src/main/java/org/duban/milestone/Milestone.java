@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.duban.warning.WarningBasis;
 import org.duban.warning.WarningLevel;
 import org.eclipse.microprofile.graphql.Description;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("Milestone")
 @Description("A dated target inside a task (节点), reminded and coloured as a deadline is")
 public record Milestone(
-        @Id long id,
+        @Id @GlobalId(IdKind.MILESTONE) long id,
         @NonNull LocalDate dueOn,
         @NonNull String title,
         MilestoneMeasure measure,
@@ -24,7 +26,7 @@ public record Milestone(
         @Description("The measure's figure now, for a measured milestone") BigDecimal value,
         @Description("Met: the measure reached the target, or the milestone was ticked") boolean met,
         @Description("When it was ticked, for one without a measure") Instant doneAt,
-        @NonNull @Id List<@NonNull String> evidenceIds,
+        @NonNull @Id @GlobalId(IdKind.EVIDENCE) List<@NonNull String> evidenceIds,
         @Description("三色预警 of the milestone, by the rule of tasks: null once met or while the task is suspended or signed off")
         WarningLevel warningLevel,
         WarningBasis warningBasis,

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.measure.MeasureRows;
 import org.duban.plan.TaskRows;
@@ -33,7 +34,7 @@ public class MilestoneService {
 
     /** Replaces a task's milestones; the task's id. */
     public Uni<Long> set(String taskId, List<MilestoneInput> inputs) {
-        long id = Ids.parse(taskId, "Task");
+        long id = Ids.parse(taskId, IdKind.TASK);
         return audit.withTransaction(sql -> tasks.liveTask(sql, id)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Task", taskId))
                 .chain(task -> measures.kindsOf(sql, task.id)

@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.account.AccountService;
 import org.duban.common.ChinaTime;
+import org.duban.common.IdKind;
+import org.duban.common.Ids;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.occurrence.OccurrenceQueries;
 import org.duban.plan.occurrence.Schedule;
@@ -129,7 +131,7 @@ public class CalendarFeeds {
             LocalDate due = event.occurrence().dueOn();
             String summary = (event.occurrence().overdue() ? "【逾期】" : "【到期】") + task.code() + " " + task.title();
             ics.raw("BEGIN", "VEVENT")
-                    .raw("UID", "task-" + task.id() + "-" + due + "@duban")
+                    .raw("UID", "task-" + Ids.of(IdKind.TASK, task.id()) + "-" + due + "@duban")
                     .utc("DTSTAMP", clock.instant())
                     .date("DTSTART", due)
                     .date("DTEND", due.plusDays(1))

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.eclipse.microprofile.graphql.Description;
@@ -46,7 +47,7 @@ public class ChannelApi {
     @RolesAllowed({ Roles.ADMIN, Roles.LEADER })
     @Description("A unit's reminder channels (ADMIN, LEADER).")
     public Uni<@NonNull UnitChannels> unitChannels(@NonNull @Id String unitId) {
-        long id = Ids.parse(unitId, "Unit");
+        long id = Ids.parse(unitId, IdKind.UNIT);
         return callers.current().chain(caller -> store.of(id, caller.overseenRegions().toArray(Long[]::new)))
                 .map(found -> found.orElseThrow(() -> DubanException.notFound("Unit", unitId)));
     }
@@ -58,7 +59,7 @@ public class ChannelApi {
     @Name("setUnitChannels")
     public Uni<@NonNull UnitChannels> setUnitChannels(@NonNull @Id String unitId, @NonNull UnitChannelsInput input) {
         validator.check("input", input);
-        long id = Ids.parse(unitId, "Unit");
+        long id = Ids.parse(unitId, IdKind.UNIT);
         String url = blankToNull(input.webhookUrl());
         String secret = blankToNull(input.webhookSecret());
         String email = blankToNull(input.email());

@@ -2,6 +2,7 @@ package org.duban.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
@@ -36,7 +37,7 @@ public class DeliveryQueries {
             where.append(" and d.channel = ").append(params.bind(filter.channel()));
         }
         if (filter != null && filter.taskId() != null) {
-            where.append(" and coalesce(r.task_id, n.task_id) = ").append(params.bind(Ids.parse(filter.taskId(), "Task")));
+            where.append(" and coalesce(r.task_id, n.task_id) = ").append(params.bind(Ids.parse(filter.taskId(), IdKind.TASK)));
         }
         String sql = NEWEST_FIRST.sql(Delivery.COLUMNS, Delivery.FROM, where.toString(), page, params);
         return pool.preparedQuery(sql).execute(params.tuple())

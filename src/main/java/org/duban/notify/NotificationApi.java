@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import org.duban.access.Callers;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageRequest;
@@ -60,7 +61,7 @@ public class NotificationApi {
     @Description("Marks the signed-in account's notifications read; ids of others' notifications are ignored. "
             + "Returns how many were unread.")
     public Uni<@NonNull Integer> markNotificationsRead(@NonNull List<@NonNull String> ids) {
-        Long[] parsed = ids.stream().map(id -> Ids.parse(id, "Notification")).toArray(Long[]::new);
+        Long[] parsed = ids.stream().map(id -> Ids.parse(id, IdKind.NOTIFICATION)).toArray(Long[]::new);
         return account().chain(id -> notifications.markRead(id, parsed));
     }
 

@@ -11,6 +11,9 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.IdKind;
+import org.duban.common.Ids;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,7 +83,7 @@ public class WebhookSender {
         root.put("kind", message.kind().name());
         if (message.taskId() != null) {
             ObjectNode task = root.putObject("task");
-            task.put("id", String.valueOf(message.taskId()));
+            task.put("id", Ids.of(IdKind.TASK, message.taskId()));
             task.put("code", message.taskCode());
             task.put("title", message.taskTitle());
         }
@@ -93,7 +96,7 @@ public class WebhookSender {
             root.put("late", message.late());
         }
         if (message.unitId() != null) {
-            root.putObject("unit").put("id", String.valueOf(message.unitId())).put("name", message.unitName());
+            root.putObject("unit").put("id", Ids.of(IdKind.UNIT, message.unitId())).put("name", message.unitName());
         }
         root.put("text", message.text());
         return root.toString();

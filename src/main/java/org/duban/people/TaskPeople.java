@@ -15,6 +15,7 @@ import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.TaskRows;
@@ -44,8 +45,8 @@ public class TaskPeople {
 
     /** Returns the task id. */
     public Uni<Long> set(String taskId, String unitId, List<TaskPersonInput> people, Caller caller) {
-        long task = Ids.parse(taskId, "Task");
-        long unit = Ids.parse(unitId, "Unit");
+        long task = Ids.parse(taskId, IdKind.TASK);
+        long unit = Ids.parse(unitId, IdKind.UNIT);
         boolean office = caller.is(Roles.ADMIN);
         Long viewer = office ? null : caller.unitId() == null ? Long.valueOf(-1) : caller.unitId();
         Set<PersonRole> roles = EnumSet.noneOf(PersonRole.class);
@@ -64,7 +65,7 @@ public class TaskPeople {
             role[i] = person.role().name();
             name[i] = person.name().strip();
             title[i] = person.title() == null || person.title().isBlank() ? null : person.title().strip();
-            account[i] = Ids.parseOptional(person.accountId(), "User");
+            account[i] = Ids.parseOptional(person.accountId(), IdKind.ACCOUNT);
             mobile[i] = person.mobile() == null || person.mobile().isBlank() ? null : person.mobile().strip();
         }
         Long[] named = Arrays.stream(account).filter(Objects::nonNull).distinct().toArray(Long[]::new);
@@ -81,7 +82,7 @@ public class TaskPeople {
                         throw new DubanException(ErrorCode.FORBIDDEN, "A unit names its own people; the office names anyone's", "unitId");
                     }
                     if (!rows.iterator().next().getBoolean("responsible")) {
-                        throw DubanException.validation("unitId", "unit " + unitId + " is not responsible for this task");
+                        throw DubanException.validation("unitId", "that unit is not responsible for this task");
                     }
                 })
                 .chain(() -> connection.preparedQuery("select count(*)::int as found from account where id = any($1) and enabled")

@@ -1,5 +1,7 @@
 package org.duban.people;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -15,7 +17,7 @@ public record TaskPerson(
         @NonNull PersonRole role,
         @NonNull String name,
         @Description("Post, e.g. 副局长") String title,
-        @Description("The person's account in Duban, if any") @Id String accountId,
+        @Description("The person's account in Duban, if any") @Id @GlobalId(IdKind.ACCOUNT) String accountId,
         @Description("The account's username") String username,
         String mobile,
         @Ignore long taskId,

@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.Rows;
 
@@ -80,7 +81,7 @@ public class Checklists {
                 if (input.id() == null) {
                     item = newItem(taskId, 0, input.title().strip());
                 } else {
-                    Long id = Ids.parse(input.id(), "Deliverable");
+                    Long id = Ids.parse(input.id(), IdKind.DELIVERABLE);
                     DeliverableRow found = byId.get(id);
                     if (found == null || !seen.add(id)) {
                         throw DubanException.validation("deliverables[" + i + "].id", "not an item of this task: " + input.id());

@@ -2,6 +2,8 @@ package org.duban.plan;
 
 import java.time.Instant;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -12,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Deliverable")
 @Description("A checklist item of a task, such as one of the nine systems of (一)2.")
-public record Deliverable(@Id long id, @NonNull String title, boolean done, Instant doneAt, int ordinal,
+public record Deliverable(@Id @GlobalId(IdKind.DELIVERABLE) long id, @NonNull String title, boolean done, Instant doneAt, int ordinal,
         @Ignore long taskId) {
 
     static Deliverable from(Row row) {

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
+import org.duban.common.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -16,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Plan")
 @Description("A rectification work plan (整改工作方案) as issued: the document and its tasks.")
 public record Plan(
-        @Id long id,
+        @Id @GlobalId(IdKind.PLAN) long id,
         @NonNull @Description("文号, e.g. 乡政办发〔2022〕60号; unique") String documentNumber,
         @NonNull String title,
         @NonNull LocalDate issuedOn,
@@ -26,7 +29,7 @@ public record Plan(
         @NonNull Instant updatedAt,
         @NonNull Integer version,
         @Ignore long regionId,
-        @Ignore long issuingUnitId) {
+        @Ignore long issuingUnitId) implements Node {
 
     static final String COLUMNS = "p.id, p.document_number, p.title, p.issued_on, p.summary, p.copied_to, "
             + "p.created_at, p.updated_at, p.version, p.region_id, p.issuing_unit_id";

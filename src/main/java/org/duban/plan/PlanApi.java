@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
@@ -57,7 +58,7 @@ public class PlanApi {
 
     @Query
     public Uni<Plan> plan(@NonNull @Id String id) {
-        return planById(Ids.parse(id, "Plan"));
+        return planById(Ids.parse(id, IdKind.PLAN));
     }
 
     @NonNull

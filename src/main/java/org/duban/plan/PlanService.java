@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
@@ -73,7 +74,7 @@ public class PlanService {
 
     public Uni<Long> updatePlan(String id, PlanInputs.UpdatePlan input) {
         validator.check("input", input);
-        long planId = Ids.parse(id, "Plan");
+        long planId = Ids.parse(id, IdKind.PLAN);
         return audit.withTransaction(sql -> plans.plan(sql, planId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", id))
                 .chain(plan -> {
@@ -160,7 +161,7 @@ public class PlanService {
     }
 
     private Uni<UnitRow> issuingUnit(SqlClient sql, String id) {
-        long unitId = Ids.parse(id, "Unit");
+        long unitId = Ids.parse(id, IdKind.UNIT);
         return units.unit(sql, unitId).onItem().ifNull().failWith(() -> DubanException.notFound("Unit", id));
     }
 

@@ -5,6 +5,7 @@ import static org.duban.common.Text.blankToNull;
 import java.util.List;
 
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.group.GroupRows;
 import org.duban.group.LeadingGroupRow;
@@ -32,9 +33,9 @@ public record RegionReferences(long regionId, List<UnitRow> units, List<UnitSetR
         if (blankToNull(id) == null) {
             return null;
         }
-        long unitId = Ids.parse(id, "Unit");
+        long unitId = Ids.parse(id, IdKind.UNIT);
         if (units.stream().noneMatch(u -> u.id == unitId)) {
-            throw DubanException.validation(field, "no unit " + id + " in the plan's region");
+            throw DubanException.validation(field, "no such unit in the plan's region");
         }
         return unitId;
     }
@@ -43,17 +44,17 @@ public record RegionReferences(long regionId, List<UnitRow> units, List<UnitSetR
         if (blankToNull(id) == null) {
             return null;
         }
-        long setId = Ids.parse(id, "UnitSet");
+        long setId = Ids.parse(id, IdKind.UNIT_SET);
         if (sets.stream().noneMatch(s -> s.id == setId)) {
-            throw DubanException.validation(field, "no unit set " + id + " in the plan's region");
+            throw DubanException.validation(field, "no such unit set in the plan's region");
         }
         return setId;
     }
 
     public Long groupId(String id, String field) {
-        long groupId = Ids.parse(id, "LeadingGroup");
+        long groupId = Ids.parse(id, IdKind.LEADING_GROUP);
         if (groups.stream().noneMatch(g -> g.id == groupId)) {
-            throw DubanException.validation(field, "no leading group " + id + " in the plan's region");
+            throw DubanException.validation(field, "no such leading group in the plan's region");
         }
         return groupId;
     }

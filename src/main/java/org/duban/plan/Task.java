@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
+import org.duban.common.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -16,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Task")
 @Description("A rectification task or measure (整改任务): a section, task or sub-item of a plan.")
 public record Task(
-        @Id long id,
+        @Id @GlobalId(IdKind.TASK) long id,
         @NonNull @Description("The code as the document writes it, e.g. (一)3(2); unique within the plan") String code,
         @NonNull String title,
         String description,
@@ -32,7 +35,7 @@ public record Task(
         @NonNull @Description("Changes with every update; pass it as expectedVersion") Integer version,
         @Ignore long planId,
         @Ignore Long parentId,
-        @Ignore List<Integer> sortPath) {
+        @Ignore List<Integer> sortPath) implements Node {
 
     /** Task columns for aliases {@code t} (task) and {@code p} (its plan). */
     public static final String COLUMNS = "t.id, t.plan_id, t.parent_id, t.code, t.sort_path, t.title, t.description, "

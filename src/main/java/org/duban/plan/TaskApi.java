@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputChecks;
 import org.duban.common.graphql.Selections;
@@ -56,7 +57,7 @@ public class TaskApi {
     @Query
     @Description("The task, if the caller may see it: ADMIN and LEADER any, other accounts their unit's.")
     public Uni<Task> task(@NonNull @Id String id) {
-        return taskById(Ids.parse(id, "Task"));
+        return taskById(Ids.parse(id, IdKind.TASK));
     }
 
     @NonNull
@@ -116,7 +117,7 @@ public class TaskApi {
     @Description("Deletes the task and its sub-items softly: kept on record, gone from every list. Returns the id.")
     @Id
     public Uni<@NonNull String> deleteTask(@NonNull @Id String id) {
-        return service.deleteTask(id).map(String::valueOf);
+        return service.deleteTask(id).map(deleted -> Ids.of(IdKind.TASK, deleted));
     }
 
     @Mutation

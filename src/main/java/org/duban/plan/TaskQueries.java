@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
@@ -153,11 +154,11 @@ public class TaskQueries {
         List<String> where = new ArrayList<>();
         where.add("t.deleted_at is null");
         if (filter.planId() != null) {
-            where.add("t.plan_id = " + params.bind(Ids.parse(filter.planId(), "Plan")));
+            where.add("t.plan_id = " + params.bind(Ids.parse(filter.planId(), IdKind.PLAN)));
         }
         if (filter.unitId() != null) {
             where.add("exists (select 1 from task_unit tu where tu.task_id = t.id and tu.unit_id = "
-                    + params.bind(Ids.parse(filter.unitId(), "Unit")) + ")");
+                    + params.bind(Ids.parse(filter.unitId(), IdKind.UNIT)) + ")");
         }
         if (filter.status() != null && !filter.status().isEmpty()) {
             where.add("t.status = any(" + params.bind(filter.status().stream().map(Enum::name).toArray(String[]::new)) + ")");

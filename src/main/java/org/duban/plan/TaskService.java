@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
@@ -53,8 +54,8 @@ public class TaskService {
 
     public Uni<Long> createTask(PlanInputs.CreateTask input) {
         validator.check("input", input);
-        long planId = Ids.parse(input.planId(), "Plan");
-        Long parentId = Ids.parseOptional(input.parentId(), "Task");
+        long planId = Ids.parse(input.planId(), IdKind.PLAN);
+        Long parentId = Ids.parseOptional(input.parentId(), IdKind.TASK);
         String code = input.code().strip();
         requireDates(input.startDate(), input.deadline());
         String recurrence = recurrence(input.recurrence(), input.deadline());
@@ -158,7 +159,7 @@ public class TaskService {
     }
 
     private Uni<TaskRow> liveTask(SqlClient sql, String id) {
-        long taskId = Ids.parse(id, "Task");
+        long taskId = Ids.parse(id, IdKind.TASK);
         return tasks.liveTask(sql, taskId).onItem().ifNull().failWith(() -> DubanException.notFound("Task", id));
     }
 
@@ -168,7 +169,7 @@ public class TaskService {
         }
         return tasks.liveTask(sql, parentId).map(parent -> {
             if (parent == null || parent.planId != planId) {
-                throw DubanException.validation("input.parentId", "no task " + parentId + " in this plan");
+                throw DubanException.validation("input.parentId", "no such task in this plan");
             }
             return parent;
         });

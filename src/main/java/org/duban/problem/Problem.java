@@ -2,6 +2,8 @@ package org.duban.problem;
 
 import java.time.LocalDate;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.graphql.Type;
 @Description("A problem the inspection fed back (督察反馈问题) that the plan answers, rectified by its tasks: cleared "
         + "(清零销号) when all of them are signed off")
 public record Problem(
-        @Id long id,
+        @Id @GlobalId(IdKind.PROBLEM) long id,
         @NonNull @Description("As the feedback numbers it, e.g. 一 or 3") String number,
         @NonNull String text,
         @Description("The document that fed it back, e.g. 晋督〔2022〕4号") String sourceDocument,

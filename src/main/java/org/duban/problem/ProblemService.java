@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.PlanRows;
@@ -44,14 +45,14 @@ public class ProblemService {
         for (int i = 0; i < inputs.size(); i++) {
             validator.check("problems[" + i + "]", inputs.get(i));
         }
-        long id = Ids.parse(planId, "Plan");
+        long id = Ids.parse(planId, IdKind.PLAN);
         return audit.withTransaction(sql -> plans.plan(sql, id)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Plan", planId))
                 .chain(plan -> tasks.liveTasksOfPlan(sql, plan.id).chain(live -> {
                     Set<Long> ofPlan = new HashSet<>();
                     live.forEach(task -> ofPlan.add(task.id));
                     List<ProblemRows.Wanted> wanted = check(inputs, "problems", taskId -> {
-                        Long parsed = Ids.parseOptional(taskId, "Task");
+                        Long parsed = Ids.parseOptional(taskId, IdKind.TASK);
                         return parsed != null && ofPlan.contains(parsed) ? parsed : null;
                     });
                     return problems.replace(sql, plan.id, wanted, clock.instant()).replaceWith(plan.id);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.duban.access.Callers;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -74,11 +75,11 @@ public class ReminderApi {
         if (Duration.between(from, to).compareTo(LONGEST_WINDOW) > 0) {
             throw DubanException.validation("to", "the window is longer than 366 days");
         }
-        Long wantedUnit = Ids.parseOptional(unitId, "Unit");
+        Long wantedUnit = Ids.parseOptional(unitId, IdKind.UNIT);
         return callers.current().chain(caller -> {
             boolean oversees = caller.overseesAny();
             Long unit = oversees ? wantedUnit : caller.unitId();
-            ReminderPlanner.Scope scope = new ReminderPlanner.Scope(Ids.parseOptional(planId, "Plan"), Ids.parseOptional(taskId, "Task"),
+            ReminderPlanner.Scope scope = new ReminderPlanner.Scope(Ids.parseOptional(planId, IdKind.PLAN), Ids.parseOptional(taskId, IdKind.TASK),
                     oversees ? TaskVisibility.regions(caller) : null);
             if (!oversees && (unit == null || (wantedUnit != null && !wantedUnit.equals(unit)))) {
                 return Uni.createFrom().item(List.<PlannedReminder>of());

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.sql.Batches;
@@ -71,7 +72,7 @@ public class ReminderPolicyApi {
     @Description("Sets the plan's reminder policy; without a policy, the defaults apply again.")
     @Name("setPlanReminderPolicy")
     public Uni<@NonNull ReminderPolicy> setPlanReminderPolicy(@NonNull @Id String planId, ReminderPolicyInput policy) {
-        long id = Ids.parse(planId, "Plan");
+        long id = Ids.parse(planId, IdKind.PLAN);
         Integer[] days = days(policy);
         return audit.withTransaction(connection -> planRows.setReminderPolicy(connection, id, days,
                         policy == null ? null : policy.escalateAfterDays(), cadence(policy), clock.instant()))
@@ -83,7 +84,7 @@ public class ReminderPolicyApi {
     @Description("Sets the task's own reminder policy; without a policy, the task follows its plan's again.")
     @Name("setTaskReminderPolicy")
     public Uni<@NonNull ReminderPolicy> setTaskReminderPolicy(@NonNull @Id String taskId, ReminderPolicyInput policy) {
-        long id = Ids.parse(taskId, "Task");
+        long id = Ids.parse(taskId, IdKind.TASK);
         Integer[] days = days(policy);
         return audit.withTransaction(connection -> taskRows.setReminderPolicy(connection, id, days,
                         policy == null ? null : policy.escalateAfterDays(), cadence(policy), clock.instant()))

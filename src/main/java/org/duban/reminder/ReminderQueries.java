@@ -2,6 +2,7 @@ package org.duban.reminder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageRequest;
@@ -38,7 +39,7 @@ public class ReminderQueries {
                 where.append(" and r.undeliverable = ").append(params.bind(filter.undeliverable()));
             }
             if (filter.taskId() != null) {
-                where.append(" and r.task_id = ").append(params.bind(Ids.parse(filter.taskId(), "Task")));
+                where.append(" and r.task_id = ").append(params.bind(Ids.parse(filter.taskId(), IdKind.TASK)));
             }
         }
         String sql = NEWEST_FIRST.sql(WrittenReminder.COLUMNS, " from reminder r", where.toString(), page, params);

@@ -3,6 +3,8 @@ package org.duban.reminder;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -14,7 +16,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Reminder")
 @Description("A reminder the scheduler wrote: once per task occurrence, recipient and day.")
 public record WrittenReminder(
-        @Id long id,
+        @Id @GlobalId(IdKind.REMINDER) long id,
         @NonNull ReminderKind kind,
         @NonNull LocalDate remindOn,
         @NonNull Instant remindAt,

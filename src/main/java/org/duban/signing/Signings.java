@@ -13,6 +13,7 @@ import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.notify.MessageText;
 import org.duban.notify.Notices;
@@ -54,7 +55,7 @@ public class Signings {
     }
 
     public Uni<Long> sign(String taskId, String unitId, Caller caller) {
-        long task = Ids.parse(taskId, "Task");
+        long task = Ids.parse(taskId, IdKind.TASK);
         long unit = actingUnit(unitId, caller);
         return audit.withTransaction(connection -> lock(connection, task, unit, taskId)
                 .invoke(row -> {
@@ -74,7 +75,7 @@ public class Signings {
 
     /** The unit hands the task back to the office as not its own, before signing for it. */
     public Uni<Long> returnTask(String taskId, String unitId, String reason, Caller caller) {
-        long task = Ids.parse(taskId, "Task");
+        long task = Ids.parse(taskId, IdKind.TASK);
         long unit = actingUnit(unitId, caller);
         String why = text(reason, "reason");
         return audit.withTransaction(connection -> lock(connection, task, unit, taskId)
@@ -101,10 +102,10 @@ public class Signings {
      * unit keeps it and signs for it, its time to sign counted again from today.
      */
     public Uni<Long> decideReturn(String taskId, String unitId, SigningInputs.ReturnDecisionInput input, Caller caller) {
-        long task = Ids.parse(taskId, "Task");
-        long unit = Ids.parse(unitId, "Unit");
+        long task = Ids.parse(taskId, IdKind.TASK);
+        long unit = Ids.parse(unitId, IdKind.UNIT);
         boolean reassign = input.decision() == ReturnDecision.REASSIGNED;
-        Long toUnit = Ids.parseOptional(input.toUnitId(), "Unit");
+        Long toUnit = Ids.parseOptional(input.toUnitId(), IdKind.UNIT);
         if (reassign && toUnit == null) {
             throw DubanException.validation("input.toUnitId", "name the unit the task goes to");
         }
@@ -143,10 +144,10 @@ public class Signings {
                 .map(rows -> rows.iterator().next())
                 .invoke(row -> {
                     if (!row.getBoolean("in_region")) {
-                        throw DubanException.validation("input.toUnitId", "no unit " + toUnitId + " in the plan's region");
+                        throw DubanException.validation("input.toUnitId", "no such unit in the plan's region");
                     }
                     if (row.getBoolean("responsible")) {
-                        throw DubanException.validation("input.toUnitId", "unit " + toUnitId + " is responsible for the task already");
+                        throw DubanException.validation("input.toUnitId", "that unit is responsible for the task already");
                     }
                 })
                 .chain(() -> tasks.reassignUnit(connection, task, unit, toUnit))
@@ -176,7 +177,7 @@ public class Signings {
 
     /** The unit signing or returning: a UNIT account's own; the one ADMIN names for it. */
     static long actingUnit(String unitId, Caller caller) {
-        Long named = Ids.parseOptional(unitId, "Unit");
+        Long named = Ids.parseOptional(unitId, IdKind.UNIT);
         if (!caller.is(Roles.ADMIN)) {
             if (named != null && !named.equals(caller.unitId())) {
                 throw new DubanException(ErrorCode.FORBIDDEN, "A unit signs and returns for itself only", "unitId");

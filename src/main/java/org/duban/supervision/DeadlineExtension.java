@@ -3,6 +3,8 @@ package org.duban.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -14,7 +16,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("DeadlineExtension")
 @Description("A request to extend a task's deadline (延期申请) and the office's decision; both deadlines stay on record.")
 public record DeadlineExtension(
-        @Id long id,
+        @Id @GlobalId(IdKind.DEADLINE_EXTENSION) long id,
         @Description("The unit that asked; null when the office entered it") String unitName,
         @NonNull LocalDate previousDeadline,
         @NonNull LocalDate requestedDeadline,

@@ -12,6 +12,7 @@ import org.duban.access.Callers.Caller;
 import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.TaskRows;
@@ -50,7 +51,7 @@ public class ExtensionService {
         validator.check("input", input);
         return audit.withTransaction(connection -> connection.preparedQuery("select id, deadline, status, recurrence is not null as recurs"
                 + " from task where id = $1 and deleted_at is null and " + TaskVisibility.writable("task") + " for update")
-                .execute(Tuple.of(Ids.parse(taskId, "Task")))
+                .execute(Tuple.of(Ids.parse(taskId, IdKind.TASK)))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw DubanException.notFound("Task", taskId);
@@ -78,7 +79,7 @@ public class ExtensionService {
 
     public Uni<Long> decide(String extensionId, WorkflowInputs.ExtensionDecision input, Caller caller) {
         validator.check("input", input);
-        long id = Ids.parse(extensionId, "DeadlineExtension");
+        long id = Ids.parse(extensionId, IdKind.DEADLINE_EXTENSION);
         boolean approve = input.approve();
         boolean againstNew = Boolean.TRUE.equals(input.countAgainstNewDeadline());
         return audit.withTransaction(connection -> connection.preparedQuery("select e.task_id, e.unit_id, e.status, e.previous_deadline,"

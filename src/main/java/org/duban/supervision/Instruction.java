@@ -3,6 +3,8 @@ package org.duban.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -15,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("A leader's instruction (批示) on a task; the responsible units are notified and, when it asks for one by a "
         + "date, answer it (落实情况).")
 public record Instruction(
-        @Id long id,
+        @Id @GlobalId(IdKind.INSTRUCTION) long id,
         @NonNull String text,
         @Description("Who wrote it") String author,
         @NonNull Instant createdAt,

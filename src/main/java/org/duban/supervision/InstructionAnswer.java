@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -15,9 +17,9 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("InstructionAnswer")
 @Description("A responsible unit's answer to a leader's instruction (落实情况), with its evidence.")
 public record InstructionAnswer(
-        @Id long id,
+        @Id @GlobalId(IdKind.INSTRUCTION_ANSWER) long id,
         @NonNull String text,
-        @NonNull @Id @Description("Evidence of the task the answer points to") List<@NonNull String> evidenceIds,
+        @NonNull @Id @GlobalId(IdKind.EVIDENCE) @Description("Evidence of the task the answer points to") List<@NonNull String> evidenceIds,
         @NonNull Instant answeredAt,
         @Description("The account that answered") String answeredBy,
         @Ignore long instructionId,

@@ -14,10 +14,11 @@ import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.notify.MessageText;
-import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
+import org.duban.notify.NotificationKind;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -46,7 +47,7 @@ public class InstructionService {
 
     /** Returns the task id. {@code answerBy}: the day the units answer by, today or later; null asks no answer. */
     public Uni<Long> add(String taskId, String text, LocalDate answerBy, Caller caller) {
-        long id = Ids.parse(taskId, "Task");
+        long id = Ids.parse(taskId, IdKind.TASK);
         String body = text(text, "text");
         if (answerBy != null && answerBy.isBefore(ChinaTime.today(clock))) {
             throw DubanException.validation("answerBy", "today or later");
@@ -75,9 +76,9 @@ public class InstructionService {
      * leader who gave it is told. A unit may answer again, as the work moves on. Returns the task id.
      */
     public Uni<Long> answer(String instructionId, WorkflowInputs.InstructionAnswerInput input, Caller caller) {
-        long id = Ids.parse(instructionId, "Instruction");
+        long id = Ids.parse(instructionId, IdKind.INSTRUCTION);
         String body = text(input.text(), "input.text");
-        Long named = Ids.parseOptional(input.unitId(), "Unit");
+        Long named = Ids.parseOptional(input.unitId(), IdKind.UNIT);
         if (!caller.is(Roles.ADMIN) && named != null && !named.equals(caller.unitId())) {
             throw new DubanException(ErrorCode.FORBIDDEN, "A unit answers for itself", "input.unitId");
         }
@@ -96,7 +97,7 @@ public class InstructionService {
                         throw DubanException.notFound("Instruction", instructionId);
                     }
                     if (!row.getBoolean("responsible")) {
-                        throw DubanException.validation("input.unitId", "unit " + input.unitId() + " is not responsible for this task");
+                        throw DubanException.validation("input.unitId", "that unit is not responsible for this task");
                     }
                     return row;
                 })

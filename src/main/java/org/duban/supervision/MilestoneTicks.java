@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.access.Callers.Caller;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.milestone.Milestones;
 import org.duban.plan.TaskRows;
@@ -36,7 +37,7 @@ public class MilestoneTicks {
 
     /** The task's id. */
     public Uni<Long> tick(String milestoneId, boolean done, List<String> evidenceIds, Caller caller) {
-        long id = Ids.parse(milestoneId, "Milestone");
+        long id = Ids.parse(milestoneId, IdKind.MILESTONE);
         if (done && (evidenceIds == null || evidenceIds.isEmpty())) {
             throw DubanException.validation("evidenceIds", "a milestone is ticked with its evidence");
         }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -17,13 +19,13 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("ProgressReport")
 @Description("A unit's progress report (进展填报) on its part of a task; for a recurring task, on one occurrence (the period).")
 public record ProgressReport(
-        @Id long id,
+        @Id @GlobalId(IdKind.PROGRESS_REPORT) long id,
         @Description("The occurrence (period) reported on, for a recurring task") @Id String occurrenceId,
         @Description("That occurrence's due date") LocalDate periodDue,
         @Description("0 to 100") int percent,
         @NonNull @Description("What was done") String summary,
         @Description("Problems met and coordination asked for") String problems,
-        @NonNull @Id List<@NonNull String> evidenceIds,
+        @NonNull @Id @GlobalId(IdKind.EVIDENCE) List<@NonNull String> evidenceIds,
         @Description("The account that filed it") String reportedBy,
         @NonNull Instant reportedAt,
         @Ignore long taskId,

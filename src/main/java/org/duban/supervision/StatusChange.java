@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.duban.plan.TaskStatus;
 import org.duban.plan.occurrence.OccurrenceId;
 import org.eclipse.microprofile.graphql.Description;
@@ -18,14 +20,14 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("One move of a task or occurrence: a submission with its statement and evidence, a sign-off, a rejection "
         + "with the reason the unit reads, a suspension or reopening.")
 public record StatusChange(
-        @Id long id,
+        @Id @GlobalId(IdKind.STATUS_CHANGE) long id,
         @Description("For a recurring task, the occurrence moved") @Id String occurrenceId,
         @NonNull TaskStatus from,
         @NonNull TaskStatus to,
         @Description("Why: a rejection's, suspension's or reopening's reason") String reason,
         @Description("The closing statement of a submission, or the office's note on a sign-off") String note,
         @Description("Set when the office signed off despite open checklist items or units that never reported") String overrideReason,
-        @NonNull @Id List<@NonNull String> evidenceIds,
+        @NonNull @Id @GlobalId(IdKind.EVIDENCE) List<@NonNull String> evidenceIds,
         @Description("The account that made the move") String changedBy,
         @NonNull Instant changedAt,
         @Ignore long taskId) {

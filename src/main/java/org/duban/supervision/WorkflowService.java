@@ -14,6 +14,7 @@ import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.plan.AssignmentRole;
@@ -147,7 +148,7 @@ public class WorkflowService {
 
     /** Ticks a checklist item with its evidence, or unticks it. */
     public Uni<Long> tickDeliverable(String deliverableId, boolean done, List<String> evidenceIds, Caller caller) {
-        long id = Ids.parse(deliverableId, "Deliverable");
+        long id = Ids.parse(deliverableId, IdKind.DELIVERABLE);
         if (done && (evidenceIds == null || evidenceIds.isEmpty())) {
             throw DubanException.validation("evidenceIds", "a checklist item is ticked with its evidence");
         }
@@ -195,7 +196,7 @@ public class WorkflowService {
 
     /** The unit a report is for: a UNIT account's own; the one ADMIN names, which must be responsible. */
     private Uni<Long> reportingUnit(SqlConnection connection, WorkItem item, String unitId, Caller caller) {
-        Long named = Ids.parseOptional(unitId, "Unit");
+        Long named = Ids.parseOptional(unitId, IdKind.UNIT);
         if (!caller.is(Roles.ADMIN)) {
             if (named != null && !named.equals(caller.unitId())) {
                 throw new DubanException(ErrorCode.FORBIDDEN, "A unit reports on its own part only", "input.unitId");
@@ -207,7 +208,7 @@ public class WorkflowService {
         }
         return store.unitRole(connection, item.taskId(), named).map(role -> {
             if (role == null) {
-                throw DubanException.validation("input.unitId", "unit " + unitId + " is not responsible for this task");
+                throw DubanException.validation("input.unitId", "that unit is not responsible for this task");
             }
             return named;
         });

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.access.Callers.Caller;
 import org.duban.access.Roles;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.TaskRows;
@@ -43,7 +44,7 @@ class WorkflowStore {
      * any other task it may be left out, and when given must name the task's deadline.
      */
     Uni<WorkItem> lock(SqlConnection connection, String taskId, String occurrenceId) {
-        long id = Ids.parse(taskId, "Task");
+        long id = Ids.parse(taskId, IdKind.TASK);
         return connection.preparedQuery("select " + Schedule.COLUMNS + ", " + TaskVisibility.writable("t") + " as writable"
                 + Schedule.FROM + " where t.id = $1 and t.deleted_at is null for update of t")
                 .execute(Tuple.of(id))
@@ -99,7 +100,7 @@ class WorkflowStore {
         for (String id : ids) {
             Long value = parseEvidenceId(id, field);
             if (!parsed.add(value)) {
-                throw DubanException.validation(field, "names evidence " + id + " twice");
+                throw DubanException.validation(field, "names one piece of evidence twice");
             }
         }
         Long[] wanted = parsed.toArray(new Long[0]);
@@ -110,8 +111,9 @@ class WorkflowStore {
                     rows.forEach(row -> found.add(row.getLong("id")));
                     List<Long> missing = parsed.stream().filter(id -> !found.contains(id)).toList();
                     if (!missing.isEmpty()) {
-                        throw DubanException.validation(field, "not evidence of this task: " + missing
-                                + " (upload files to /tasks/" + taskId + "/evidence, or add a link, first)");
+                        throw DubanException.validation(field, "not evidence of this task: "
+                                + missing.stream().map(key -> Ids.of(IdKind.EVIDENCE, key)).toList()
+                                + " (upload files to /tasks/" + Ids.of(IdKind.TASK, taskId) + "/evidence, or add a link, first)");
                     }
                     return new ArrayList<>(parsed);
                 });
@@ -119,14 +121,10 @@ class WorkflowStore {
 
     private static Long parseEvidenceId(String id, String field) {
         try {
-            long value = Long.parseLong(id == null ? "" : id.strip());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return Ids.parse(id == null ? null : id.strip(), IdKind.EVIDENCE);
+        } catch (DubanException notOurs) {
+            throw DubanException.validation(field, "not an evidence id: " + id);
         }
-        throw DubanException.validation(field, "not an evidence id: " + id);
     }
 
     /** Moves the occurrence, puts the move on record and tells those who need to hear of it ({@link WorkflowNotices}). */

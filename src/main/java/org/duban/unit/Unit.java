@@ -3,6 +3,9 @@ package org.duban.unit;
 import java.util.Arrays;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
+import org.duban.common.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -14,13 +17,13 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Unit")
 @Description("A government body that can be responsible for tasks (责任单位).")
 public record Unit(
-        @Id long id,
+        @Id @GlobalId(IdKind.UNIT) long id,
         @NonNull String name,
         @Description("The name documents usually use, e.g. 县自然资源局") String shortName,
         @NonNull @Description("Other names the unit goes by; the plan importer matches them") List<@NonNull String> aliases,
         @NonNull UnitKind kind,
         @Ignore long regionId,
-        @Ignore Long parentId) {
+        @Ignore Long parentId) implements Node {
 
     /** The unit columns of alias {@code u}, named with {@code prefix}, for {@link #from(Row, String)}. */
     public static String columns(String alias, String prefix) {

@@ -8,6 +8,7 @@ import org.duban.access.Callers;
 import org.duban.access.Callers.Caller;
 import org.duban.access.Roles;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.eclipse.microprofile.graphql.Description;
@@ -47,23 +48,22 @@ public class UnitApi {
     @Description("Units of the regions the caller sees, optionally of one region: governments first, then committees, "
             + "departments, townships.")
     public Uni<@NonNull List<@NonNull Unit>> units(@Id String regionId) {
-        Long region = Ids.parseOptional(regionId, "Region");
+        Long region = Ids.parseOptional(regionId, IdKind.REGION);
         return callers.current().chain(caller -> queries.units(region, within(caller)));
     }
 
     @Query
     @Description("A unit of a region the caller sees.")
     public Uni<Unit> unit(@NonNull @Id String id) {
-        long unitId = Ids.parse(id, "Unit");
-        return callers.current().chain(caller -> queries.unitsByIds(new Long[] { unitId })
-                .map(found -> found.stream().filter(unit -> caller.referenceRegions().contains(unit.regionId())).toList())
-                .map(found -> Found.one(found, "Unit", unitId)));
+        long unitId = Ids.parse(id, IdKind.UNIT);
+        return callers.current().chain(caller -> queries.visible(unitId, caller))
+                .map(found -> Found.one(found, "Unit", unitId));
     }
 
     @Query
     @Description("Unit sets named by reference in plans, of the regions the caller sees, optionally of one region.")
     public Uni<@NonNull List<@NonNull UnitSet>> unitSets(@Id String regionId) {
-        Long region = Ids.parseOptional(regionId, "Region");
+        Long region = Ids.parseOptional(regionId, IdKind.REGION);
         return callers.current().chain(caller -> queries.unitSets(region, within(caller)));
     }
 

@@ -1,10 +1,12 @@
 package org.duban.unit;
 
+import static org.duban.common.sql.Rows.map;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import static org.duban.common.sql.Rows.map;
+import org.duban.access.Callers.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,6 +45,12 @@ public class UnitQueries {
                 + " and ($1::bigint is null or u.region_id = $1) order by " + UNIT_ORDER)
                 .execute(Tuple.of(regionId, within))
                 .map(rows -> map(rows, row -> Unit.from(row, "")));
+    }
+
+    /** The unit, if it belongs to a region whose reference data the caller sees; else none. */
+    public Uni<List<Unit>> visible(long id, Caller caller) {
+        return unitsByIds(new Long[] { id })
+                .map(found -> found.stream().filter(unit -> caller.referenceRegions().contains(unit.regionId())).toList());
     }
 
     public Uni<List<Unit>> unitsByIds(Long[] ids) {

@@ -1,5 +1,8 @@
 package org.duban.unit;
 
+import static org.duban.common.Text.blankToNull;
+import static org.duban.common.Text.stripped;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
-
-import static org.duban.common.Text.blankToNull;
-import static org.duban.common.Text.stripped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -40,7 +41,7 @@ public class UnitService {
     public Uni<Long> createRegion(UnitInputs.CreateRegion input) {
         validator.check("input", input);
         String code = input.code().strip();
-        Long parentId = Ids.parseOptional(input.parentId(), "Region");
+        Long parentId = Ids.parseOptional(input.parentId(), IdKind.REGION);
         return audit.withTransaction(sql -> rows.regionByCode(sql, code).chain(existing -> {
             if (existing != null) {
                 throw DubanException.conflict("A region with code " + input.code() + " exists already");
@@ -61,8 +62,8 @@ public class UnitService {
     /** Renames a region or places it, with everything below it, under another parent. */
     public Uni<Long> updateRegion(String id, UnitInputs.UpdateRegion input) {
         validator.check("input", input);
-        long regionId = Ids.parse(id, "Region");
-        Long parentId = Ids.parseOptional(input.parentId(), "Region");
+        long regionId = Ids.parse(id, IdKind.REGION);
+        Long parentId = Ids.parseOptional(input.parentId(), IdKind.REGION);
         return audit.withTransaction(sql -> rows.regionById(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", id))
                 .chain(region -> (parentId == null ? Uni.createFrom().<RegionRow> nullItem() : rows.regionById(sql, parentId))
@@ -92,8 +93,8 @@ public class UnitService {
 
     public Uni<Long> createUnit(UnitInputs.CreateUnit input) {
         validator.check("input", input);
-        long regionId = Ids.parse(input.regionId(), "Region");
-        Long parentId = Ids.parseOptional(input.parentId(), "Unit");
+        long regionId = Ids.parse(input.regionId(), IdKind.REGION);
+        Long parentId = Ids.parseOptional(input.parentId(), IdKind.UNIT);
         return audit.withTransaction(sql -> rows.region(sql, regionId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
                 .chain(region -> rows.unitsInRegion(sql, regionId))
@@ -114,7 +115,7 @@ public class UnitService {
 
     public Uni<Long> updateUnit(String id, UnitInputs.UpdateUnit input) {
         validator.check("input", input);
-        long unitId = Ids.parse(id, "Unit");
+        long unitId = Ids.parse(id, IdKind.UNIT);
         return audit.withTransaction(sql -> rows.unit(sql, unitId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Unit", id))
                 .chain(unit -> {
@@ -142,7 +143,7 @@ public class UnitService {
             unit.kind = input.kind();
         }
         if (input.parentId() != null) {
-            unit.parentId = requireParent(regionUnits, Ids.parseOptional(input.parentId(), "Unit"), unit.id);
+            unit.parentId = requireParent(regionUnits, Ids.parseOptional(input.parentId(), IdKind.UNIT), unit.id);
         }
         List<UnitRow> others = regionUnits.stream().filter(u -> !u.id.equals(unit.id)).toList();
         new UnitNames(others).requireFree(unit);
@@ -151,8 +152,8 @@ public class UnitService {
 
     public Uni<Long> createUnitSet(UnitInputs.CreateUnitSet input) {
         validator.check("input", input);
-        long regionId = Ids.parse(input.regionId(), "Region");
-        Long groupId = Ids.parseOptional(input.leadingGroupId(), "LeadingGroup");
+        long regionId = Ids.parse(input.regionId(), IdKind.REGION);
+        Long groupId = Ids.parseOptional(input.leadingGroupId(), IdKind.LEADING_GROUP);
         List<Long> memberIds = parseAll(input.unitIds());
         if (input.kind() == UnitSetKind.GROUP_MEMBERS && (groupId == null || !memberIds.isEmpty())) {
             throw DubanException.validation("input.leadingGroupId", "a GROUP_MEMBERS set names a leading group and lists no units");
@@ -169,7 +170,7 @@ public class UnitService {
         if (input.kind() == UnitSetKind.UNITS_OF_KIND && !memberIds.isEmpty()) {
             throw DubanException.validation("input.unitIds", "a UNITS_OF_KIND set follows the units; it lists no units");
         }
-        Long parentUnitId = Ids.parseOptional(input.parentUnitId(), "Unit");
+        Long parentUnitId = Ids.parseOptional(input.parentUnitId(), IdKind.UNIT);
         if (parentUnitId != null && input.kind() != UnitSetKind.UNITS_OF_KIND) {
             throw DubanException.validation("input.parentUnitId", "only a UNITS_OF_KIND set has a parent unit");
         }
@@ -199,7 +200,7 @@ public class UnitService {
 
     public Uni<Long> updateUnitSet(String id, UnitInputs.UpdateUnitSet input) {
         validator.check("input", input);
-        long setId = Ids.parse(id, "UnitSet");
+        long setId = Ids.parse(id, IdKind.UNIT_SET);
         return audit.withTransaction(sql -> rows.unitSet(sql, setId)
                 .onItem().ifNull().failWith(() -> DubanException.notFound("UnitSet", id))
                 .chain(set -> {
@@ -247,7 +248,7 @@ public class UnitService {
         return rows.unitsInRegion(sql, regionId).invoke(regionUnits -> {
             for (Long unitId : unitIds) {
                 if (regionUnits.stream().noneMatch(u -> u.id.equals(unitId))) {
-                    throw DubanException.validation(field, "no unit " + unitId + " in this region");
+                    throw DubanException.validation(field, "no such unit in this region");
                 }
             }
         }).replaceWithVoid();
@@ -261,7 +262,7 @@ public class UnitService {
             throw DubanException.validation("input.parentId", "a unit cannot be its own parent");
         }
         UnitRow parent = regionUnits.stream().filter(u -> u.id.equals(parentId)).findFirst()
-                .orElseThrow(() -> DubanException.validation("input.parentId", "no unit " + parentId + " in this region"));
+                .orElseThrow(() -> DubanException.validation("input.parentId", "no such unit in this region"));
         for (UnitRow up = parent; up != null && up.parentId != null;) {
             if (up.parentId.equals(unitId)) {
                 throw DubanException.validation("input.parentId", "the parent would become its own ancestor");
@@ -276,7 +277,7 @@ public class UnitService {
         List<Long> parsed = new ArrayList<>();
         if (ids != null) {
             for (String id : ids) {
-                Long value = Ids.parse(id, "Unit");
+                Long value = Ids.parse(id, IdKind.UNIT);
                 if (!parsed.contains(value)) {
                     parsed.add(value);
                 }

@@ -1,5 +1,7 @@
 package org.duban.unit;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -11,7 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("UnitSet")
 @Description("A set of units named by reference in a document (成员单位, 相关乡镇政府). It stands for its members on the day.")
 public record UnitSet(
-        @Id long id,
+        @Id @GlobalId(IdKind.UNIT_SET) long id,
         @NonNull String name,
         @NonNull UnitSetKind kind,
         @Description("How many units the set stands for today") int unitCount,

@@ -3,6 +3,8 @@ package org.duban.urging;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -15,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("An urging (催办) of a unit about a task or one of its milestones: who urged, when, how, whom it reached and "
         + "what was answered.")
 public record Urging(
-        @Id @Description("Null for an automatic urging, which is a reminder") String id,
+        @Id @GlobalId(IdKind.URGING) @Description("Null for an automatic urging, which is a reminder") String id,
         @NonNull UrgingChannel channel,
         @Description("The milestone urged about; null for the task") String milestone,
         @Description("What the office said or wrote") String message,

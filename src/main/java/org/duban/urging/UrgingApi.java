@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.duban.access.Callers;
 import org.duban.access.Roles;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.plan.Task;
@@ -47,7 +48,7 @@ public class UrgingApi {
             + "(to the unit's accounts, its named people and its channels); PHONE, LETTER, VISIT and MEETING record an urging made "
             + "otherwise, with the person reached and what was answered. For the office (ADMIN).")
     public Uni<@NonNull Task> urgeTask(@NonNull @Id String taskId, @NonNull UrgingInput input) {
-        return callers.current().chain(caller -> urgings.urge(taskId, input, caller)).chain(id -> task(Ids.parse(taskId, "Task")));
+        return callers.current().chain(caller -> urgings.urge(taskId, input, caller)).chain(id -> task(Ids.parse(taskId, IdKind.TASK)));
     }
 
     @Mutation

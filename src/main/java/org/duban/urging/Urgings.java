@@ -13,6 +13,7 @@ import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.notify.MessageText;
@@ -48,9 +49,9 @@ public class Urgings {
     /** Returns the urging's id. */
     public Uni<Long> urge(String taskId, UrgingInput input, Caller caller) {
         validator.check("input", input);
-        long task = Ids.parse(taskId, "Task");
-        long unit = Ids.parse(input.unitId(), "Unit");
-        Long milestone = Ids.parseOptional(input.milestoneId(), "Milestone");
+        long task = Ids.parse(taskId, IdKind.TASK);
+        long unit = Ids.parse(input.unitId(), IdKind.UNIT);
+        Long milestone = Ids.parseOptional(input.milestoneId(), IdKind.MILESTONE);
         String message = blankToNull(input.message());
         String person = blankToNull(input.personReached());
         String answer = blankToNull(input.answer());
@@ -87,7 +88,7 @@ public class Urgings {
                     }
                     Row row = rows.iterator().next();
                     if (!row.getBoolean("responsible")) {
-                        throw DubanException.validation("input.unitId", "unit " + input.unitId() + " is not responsible for this task");
+                        throw DubanException.validation("input.unitId", "that unit is not responsible for this task");
                     }
                     if (milestone != null && row.getString("milestone") == null) {
                         throw DubanException.validation("input.milestoneId", "not a milestone of this task");
@@ -112,7 +113,7 @@ public class Urgings {
 
     /** The urged unit answers (or the office records its answer); an answer given stays. Returns the task id. */
     public Uni<Long> answer(String urgingId, String answer, Caller caller) {
-        long id = Ids.parse(urgingId, "Urging");
+        long id = Ids.parse(urgingId, IdKind.URGING);
         String text = blankToNull(answer);
         if (text == null || text.length() > 5000) {
             throw DubanException.validation("answer", "between 1 and 5000 characters");

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import jakarta.inject.Inject;
 
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +190,7 @@ class AccessTableTest {
         // Plans and tasks
         calls.put("plans", new Call(operation("plans"), c -> vars(), f.documentNumber));
         calls.put("plan", call(operation("plan-tasks"), c -> vars("id", f.planId)));
+        calls.put("node", call(operation("node"), c -> vars("id", f.planId)));
         calls.put("tasks", new Call(operation("tasks"), c -> vars("filter", Map.of("planId", f.planId)), f.marker));
         calls.put("task", call(operation("task"), c -> vars("id", f.tasks.get("X1"))));
         calls.put("myAssignments", new Call(operation("my-assignments"), c -> vars(), f.marker));
@@ -413,7 +415,7 @@ class AccessTableTest {
     private String parcelAtAcceptance() {
         String parcel = parcel(true);
         ok(run("admin", "set-control-indicators", "parcelId", parcel, "indicators", INDICATORS));
-        pool.preparedQuery("update parcel set stage = 'ACCEPTANCE' where id = $1").execute(Tuple.of(Long.valueOf(parcel)))
+        pool.preparedQuery("update parcel set stage = 'ACCEPTANCE' where id = $1").execute(Tuple.of(TestIds.key(parcel)))
                 .await().indefinitely();
         return parcel;
     }
@@ -537,14 +539,14 @@ class AccessTableTest {
                     "kind", "GEOLOGICAL_HAZARD", "status", "DONE", "completedOn", "2022-03-01")))
                     .getString("data.createRegionalEvaluation.id");
 
-            account("assigned", Long.valueOf(unitA), "UNIT");
-            account("other", Long.valueOf(unitB), "UNIT");
-            account("editor", Long.valueOf(unitC), "UNIT", "LAND_EDITOR");
-            account("leader", Long.valueOf(government), "LEADER");
-            account("admin", Long.valueOf(government), "ADMIN");
-            placeInACity(Long.valueOf(regionId));
-            victimId = String.valueOf(TestAccounts.create(pool, "victim-" + code, "受试账户", Long.valueOf(unitB), null, "UNIT"));
-            deadDelivery = deadDelivery(Long.valueOf(tasks.get("X1")), Long.valueOf(unitA));
+            account("assigned", TestIds.key(unitA), "UNIT");
+            account("other", TestIds.key(unitB), "UNIT");
+            account("editor", TestIds.key(unitC), "UNIT", "LAND_EDITOR");
+            account("leader", TestIds.key(government), "LEADER");
+            account("admin", TestIds.key(government), "ADMIN");
+            placeInACity(TestIds.key(regionId));
+            victimId = String.valueOf(TestAccounts.create(pool, "victim-" + code, "受试账户", TestIds.key(unitB), null, "UNIT"));
+            deadDelivery = deadDelivery(TestIds.key(tasks.get("X1")), TestIds.key(unitA));
         }
 
         String username(String caller) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +50,8 @@ class ScopingTest {
         String unitB = TestPlans.unitId(names.regionCode(), "测试县乙局");
         String userA = "scope-a-" + names.regionCode();
         String userB = "scope-b-" + names.regionCode();
-        TestAccounts.create(pool, userA, "甲局人员", Long.parseLong(unitA), null);
-        TestAccounts.create(pool, userB, "乙局人员", Long.parseLong(unitB), null);
+        TestAccounts.create(pool, userA, "甲局人员", TestIds.key(unitA), null);
+        TestAccounts.create(pool, userB, "乙局人员", TestIds.key(unitB), null);
         return new Place(names.regionCode(), planId, TestPlans.taskIds(planId), unitA, unitB, userA, userB);
     }
 

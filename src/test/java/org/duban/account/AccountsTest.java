@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -151,17 +152,17 @@ class AccountsTest {
     @Test
     void onlyTokensOfThisIssuerAudienceAndKeyWithinTheirLifetimeCount() {
         String admin = run("admin", "me").getString("data.me.id");
-        String wrongAudience = Jwt.issuer("duban").audience("someone-else").subject(admin).upn("admin")
+        String wrongAudience = Jwt.issuer("duban").audience("someone-else").subject(String.valueOf(TestIds.key(admin))).upn("admin")
                 .groups(Set.of("ADMIN")).claim("tv", 0).expiresIn(Duration.ofHours(1)).sign();
-        String wrongIssuer = Jwt.issuer("elsewhere").audience("duban-api").subject(admin).upn("admin")
+        String wrongIssuer = Jwt.issuer("elsewhere").audience("duban-api").subject(String.valueOf(TestIds.key(admin))).upn("admin")
                 .groups(Set.of("ADMIN")).claim("tv", 0).expiresIn(Duration.ofHours(1)).sign();
-        String expired = Jwt.issuer("duban").audience("duban-api").subject(admin).upn("admin").groups(Set.of("ADMIN"))
+        String expired = Jwt.issuer("duban").audience("duban-api").subject(String.valueOf(TestIds.key(admin))).upn("admin").groups(Set.of("ADMIN"))
                 .claim("tv", 0).issuedAt(Instant.now().minus(Duration.ofHours(10))).expiresAt(Instant.now().minus(Duration.ofHours(2)))
                 .sign();
         for (String token : List.of(wrongAudience, wrongIssuer, expired, "not-a-token")) {
             assertThat(errorCode(me(token))).isEqualTo("UNAUTHENTICATED");
         }
-        String right = Jwt.issuer("duban").audience("duban-api").subject(admin).upn("admin").groups(Set.of("ADMIN"))
+        String right = Jwt.issuer("duban").audience("duban-api").subject(String.valueOf(TestIds.key(admin))).upn("admin").groups(Set.of("ADMIN"))
                 .claim("tv", 0).expiresIn(Duration.ofHours(1)).sign();
         assertThat(ok(me(right)).getString("data.me.username")).isEqualTo("admin");
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class AuditTrailTest {
         assertThat(entries(task)).isEqualTo(before);
 
         String user = "audit-" + names.regionCode();
-        long account = TestAccounts.create(pool, user, "审计", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县甲局")), null);
+        long account = TestAccounts.create(pool, user, "审计", TestIds.key(TestPlans.unitId(names.regionCode(), "测试县甲局")), null);
         ok(run(user, "rotate-calendar-feed"));
         ok(run(user, "change-password", "oldPassword", "demo", "newPassword", "Shenji-2031-x")); // its token dies here
         List<String> rows = pool.preparedQuery("select coalesce(before::text, '') || coalesce(after::text, '') as row from audit_log"
@@ -80,7 +81,7 @@ class AuditTrailTest {
     }
 
     private long entries(String taskId) {
-        return pool.preparedQuery("select count(*) as n from audit_log where task_id = $1").execute(Tuple.of(Long.parseLong(taskId)))
+        return pool.preparedQuery("select count(*) as n from audit_log where task_id = $1").execute(Tuple.of(TestIds.key(taskId)))
                 .await().indefinitely().iterator().next().getLong("n");
     }
 }

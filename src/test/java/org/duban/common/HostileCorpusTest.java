@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.duban.support.GraphQL;
 import org.duban.support.HostileTokens;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +38,6 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -305,8 +305,8 @@ class HostileCorpusTest {
         Map<String, String> tasks = TestPlans.taskIds(planId);
         String ownUnit = TestPlans.unitId(names.regionCode(), "测试县甲局");
         String otherUnit = TestPlans.unitId(names.regionCode(), "测试县乙局");
-        TestAccounts.create(pool, HostileTokens.UNIT, "局甲联络员", Long.parseLong(ownUnit), null);
-        TestAccounts.create(pool, HostileTokens.OTHER_UNIT, "局乙联络员", Long.parseLong(otherUnit), null);
+        TestAccounts.create(pool, HostileTokens.UNIT, "局甲联络员", TestIds.key(ownUnit), null);
+        TestAccounts.create(pool, HostileTokens.OTHER_UNIT, "局乙联络员", TestIds.key(otherUnit), null);
         // A is under way, so submissions get as far as their evidence.
         GraphQL.ok(GraphQL.execute(GraphQL.token(HostileTokens.UNIT), "mutation($t: ID!) { reportProgress(taskId: $t, input:"
                 + " {percent: 10, summary: \"开始\"}) { id } }", Map.of("t", tasks.get("A"))));
@@ -315,12 +315,13 @@ class HostileCorpusTest {
         values.put("TASK", tasks.get("A"));
         values.put("OTHER_TASK", tasks.get("B"));
         values.put("RECURRING_TASK", tasks.get("R"));
-        values.put("OTHER_DELIVERABLE", single("select id from deliverable where task_id = " + tasks.get("B")));
+        values.put("OTHER_DELIVERABLE", Ids.of(IdKind.DELIVERABLE, Long.parseLong(
+                single("select id from deliverable where task_id = " + TestIds.key(tasks.get("B"))))));
         values.put("OWN_UNIT", ownUnit);
         values.put("OTHER_UNIT", otherUnit);
         values.put("REGION", TestPlans.regionId(names.regionCode()));
         values.put("TOWNSHIP", TestPlans.unitId(names.regionCode(), "测试镇人民政府"));
-        values.put("PARCEL", single("select min(id) from parcel"));
+        values.put("PARCEL", Ids.of(IdKind.PARCEL, Long.parseLong(single("select min(id) from parcel"))));
         values.put("PNG", ONE_PIXEL_PNG);
         return Map.copyOf(values);
     }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.duban.plan.PlanRows;
 import org.duban.plan.TaskRows;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.duban.unit.UnitRows;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class StaleRowWritesTest {
     @Test
     void aUnitPlanOrTaskChangedSinceItWasReadIsNotOverwritten() {
         String planId = TestPlans.importPlan(TestPlans.document(TestPlans.fresh("stale"), "- { code: A, title: 甲 }"));
-        long plan = Long.parseLong(planId);
-        long task = Long.parseLong(TestPlans.taskIds(planId).get("A"));
+        long plan = TestIds.key(planId);
+        long task = TestIds.key(TestPlans.taskIds(planId).get("A"));
         long unit = pool.preparedQuery("select issuing_unit_id from plan where id = $1").execute(Tuple.of(plan))
                 .map(rows -> rows.iterator().next().getLong(0)).await().atMost(Duration.ofSeconds(10));
 

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.duban.supervision.EvidenceFiles;
 import org.duban.support.MutableClock;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,9 +63,9 @@ class DemoSupervisionTest {
         tasks = TestPlans.taskIds(planId);
         zone = "demo-sfq-" + names.regionCode();
         bureau = "demo-zrzyj-" + names.regionCode();
-        TestAccounts.create(pool, zone, "管委会人员", Long.valueOf(TestPlans.unitId(names.regionCode(), "乡宁生态文化旅游示范区管委会")),
+        TestAccounts.create(pool, zone, "管委会人员", TestIds.key(TestPlans.unitId(names.regionCode(), "乡宁生态文化旅游示范区管委会")),
                 null, "UNIT");
-        TestAccounts.create(pool, bureau, "自然资源局人员", Long.valueOf(TestPlans.unitId(names.regionCode(), "乡宁县自然资源局")),
+        TestAccounts.create(pool, bureau, "自然资源局人员", TestIds.key(TestPlans.unitId(names.regionCode(), "乡宁县自然资源局")),
                 null, "UNIT");
     }
 

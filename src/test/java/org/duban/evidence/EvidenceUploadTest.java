@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.duban.supervision.EvidenceFiles;
 import org.duban.support.GraphQL;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,8 @@ class EvidenceUploadTest {
         task = TestPlans.taskIds(planId).get("E1");
         member = "ev-a-" + names.regionCode();
         outsider = "ev-c-" + names.regionCode();
-        TestAccounts.create(pool, member, "甲局人员", Long.valueOf(TestPlans.unitId(names.regionCode(), "测试县甲局")), null, "UNIT");
-        TestAccounts.create(pool, outsider, "丙局人员", Long.valueOf(TestPlans.unitId(names.regionCode(), "测试县丙局")), null, "UNIT");
+        TestAccounts.create(pool, member, "甲局人员", TestIds.key(TestPlans.unitId(names.regionCode(), "测试县甲局")), null, "UNIT");
+        TestAccounts.create(pool, outsider, "丙局人员", TestIds.key(TestPlans.unitId(names.regionCode(), "测试县丙局")), null, "UNIT");
     }
 
     @Test
@@ -190,7 +191,7 @@ class EvidenceUploadTest {
     /** Evidence rows of the task plus stored contents of any task. */
     private long storedFiles() {
         return pool.preparedQuery("select (select count(*) from evidence_content) + (select count(*) from evidence where task_id = $1) as n")
-                .execute(Tuple.of(Long.valueOf(task))).await().indefinitely().iterator().next().getLong("n");
+                .execute(Tuple.of(TestIds.key(task))).await().indefinitely().iterator().next().getLong("n");
     }
 
     private static byte[] pdfOfSize(int size) {

@@ -18,6 +18,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +67,8 @@ class InspectionTest {
         String unitA = TestPlans.unitId(code, "测试县甲局");
         String member = "insp-a-" + code;
         String bystander = "insp-b-" + code;
-        TestAccounts.create(pool, member, "甲局人员", Long.valueOf(unitA), null, "UNIT");
-        TestAccounts.create(pool, bystander, "乙局人员", Long.valueOf(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
+        TestAccounts.create(pool, member, "甲局人员", TestIds.key(unitA), null, "UNIT");
+        TestAccounts.create(pool, bystander, "乙局人员", TestIds.key(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
 
         Map<String, Object> input = new HashMap<>(Map.of("planId", planId, "inspectingBody", "测试市人民政府",
                 "startsOn", "2030-09-16", "endsOn", "2030-09-27"));

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -327,7 +328,7 @@ class ParcelTest {
         pool.preparedQuery("insert into parcel (region_id, code, name, township_id, land_use, area_mu, approved_on, "
                 + "supplied_on, supply_method, created_at, updated_at) select $1, 'TINY-' || n, '微地块' || n, $2, 'OTHER', "
                 + "0.0001, date '2020-12-04', date '2021-02-01', 'ALLOCATION', now(), now() from generate_series(1, 3333) n")
-                .execute(Tuple.of(Long.valueOf(place.regionId()), Long.valueOf(place.township())))
+                .execute(Tuple.of(TestIds.key(place.regionId()), TestIds.key(place.township())))
                 .await().indefinitely();
         ok(run("admin", "set-quota", "input", Map.of("regionId", place.regionId(), "year", 2021, "targetMu", new BigDecimal("0.5"))));
 

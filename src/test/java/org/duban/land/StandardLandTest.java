@@ -14,10 +14,11 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.duban.plan.DemoPlanTestAccess;
-import org.duban.support.TestAccounts;
-import org.duban.support.TestPlans;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
+import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
+import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,7 +95,7 @@ class StandardLandTest {
         ok(move(parcel, "PREPARATION", null));
 
         String editor = "editor-" + place.regionCode();
-        TestAccounts.create(pool, editor, "测试地块编辑", Long.valueOf(place.otherUnit()), null, "UNIT", "LAND_EDITOR");
+        TestAccounts.create(pool, editor, "测试地块编辑", TestIds.key(place.otherUnit()), null, "UNIT", "LAND_EDITOR");
         Map<String, Object> back = Map.of("stage", "SELECT_AREA", "reason", "重新选址");
         assertThat(errorCode(run(editor, "advance-parcel-stage", "id", parcel, "input", back))).isEqualTo("FORBIDDEN");
         // zrzyj edits land of another region: to it, this parcel does not exist.

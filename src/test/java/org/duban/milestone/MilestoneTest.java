@@ -25,6 +25,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class MilestoneTest {
         ReminderWorkers.runOnceAt(LocalDate.parse("2022-11-21"), LocalTime.of(9, 0), runs, clock, vertx);
         List<String> words = pool.preparedQuery("select title || ' ' || body from reminder where task_id = $1"
                 + " and due_on = date '2022-11-30' and remind_on = date '2022-11-21'")
-                .execute(Tuple.of(Long.valueOf(task))).map(rows -> {
+                .execute(Tuple.of(TestIds.key(task))).map(rows -> {
                     List<String> all = new java.util.ArrayList<>();
                     rows.forEach(row -> all.add(row.getString(0)));
                     return all;

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.duban.support.SqlStatements;
 import org.duban.support.TaskMoves;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class AssignmentsTest {
                 """));
         Map<String, String> tasks = TestPlans.taskIds(planId);
         String user = "asg-" + names.regionCode();
-        TestAccounts.create(pool, user, "乙局人员", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
+        TestAccounts.create(pool, user, "乙局人员", TestIds.key(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
         ok(run(user, "report-progress", "taskId", tasks.get("B1"), "input", Map.of("percent", 30, "summary", "已开展摸底")));
 
         JsonPath mine = ok(run(user, "my-assignments"));
@@ -144,7 +145,7 @@ class AssignmentsTest {
         TaskMoves.signOff(tasks.get("F3"));
         String user = "feed-" + names.regionCode();
         String accountId = String.valueOf(TestAccounts.create(pool, user, "甲局人员",
-                Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县甲局")), null));
+                TestIds.key(TestPlans.unitId(names.regionCode(), "测试县甲局")), null));
 
         String path = ok(run(user, "rotate-calendar-feed")).getString("data.rotateCalendarFeed");
         assertThat(path).matches("/calendar/[A-Za-z0-9_-]{43}\\.ics");

@@ -24,6 +24,7 @@ import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TaskMoves;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -144,7 +145,7 @@ class DeliveryTest {
             // are sent at once): every retry is due a minute after a refusal, none a minute after the run began.
             List<Instant> next = new ArrayList<>();
             pool.preparedQuery("select d.next_attempt_at from delivery d join reminder r on r.id = d.reminder_id"
-                    + " where r.task_id = $1").execute(Tuple.of(Long.valueOf(units.tasks().get("B1"))))
+                    + " where r.task_id = $1").execute(Tuple.of(TestIds.key(units.tasks().get("B1"))))
                     .await().indefinitely().forEach(row -> next.add(row.getOffsetDateTime("next_attempt_at").toInstant()));
             Instant nine = LocalDate.parse("2022-04-20").atTime(9, 0).atZone(ChinaTime.ZONE).toInstant();
             assertThat(receiver.calls()).as("one call per delivery").hasSize(next.size()).isNotEmpty();
@@ -200,7 +201,7 @@ class DeliveryTest {
 
             List<String> statuses = pool.preparedQuery("select d.status from delivery d join reminder r on r.id = d.reminder_id"
                     + " where r.task_id = any($1)")
-                    .execute(Tuple.of((Object) units.tasks().values().stream().map(Long::valueOf).toArray(Long[]::new)))
+                    .execute(Tuple.of((Object) units.tasks().values().stream().map(TestIds::key).toArray(Long[]::new)))
                     .map(rows -> {
                         List<String> list = new java.util.ArrayList<>();
                         rows.forEach(r -> list.add(r.getString("status")));

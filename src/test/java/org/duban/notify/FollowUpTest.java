@@ -15,6 +15,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,7 @@ class FollowUpTest {
         List<Map<String, Object>> found = new java.util.ArrayList<>();
         pool.preparedQuery("select d.channel, d.target, d.status, d.last_error from delivery d join reminder r on r.id = d.reminder_id"
                 + " where r.task_id = $1 and r.remind_on = $2 order by d.channel, d.target")
-                .execute(Tuple.of(Long.valueOf(taskId), LocalDate.parse(remindOn))).await().indefinitely()
+                .execute(Tuple.of(TestIds.key(taskId), LocalDate.parse(remindOn))).await().indefinitely()
                 .forEach(row -> found.add(Map.of("to", row.getString("channel") + ":" + row.getString("target"), "status", row.getString("status"))));
         return found;
     }
@@ -78,8 +79,8 @@ class FollowUpTest {
         String readerMail = reader + "@example.gov.cn";
         String otherMail = other + "@example.gov.cn";
         String unitMail = "unit-" + code + "@example.gov.cn";
-        TestAccounts.create(pool, reader, "甲局联络员", Long.valueOf(unitA), readerMail, "UNIT");
-        TestAccounts.create(pool, other, "甲局副局长", Long.valueOf(unitA), otherMail, "UNIT");
+        TestAccounts.create(pool, reader, "甲局联络员", TestIds.key(unitA), readerMail, "UNIT");
+        TestAccounts.create(pool, other, "甲局副局长", TestIds.key(unitA), otherMail, "UNIT");
         try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> false)) {
             ok(run("admin", "set-unit-channels", "unitId", unitA, "input", Map.of("webhookUrl", receiver.url("/a"), "email", unitMail)));
 
@@ -138,7 +139,7 @@ class FollowUpTest {
                 "- { code: H1, title: 催办跟进, deadline: 2030-06-28, units: [{ unit: 局甲 }] }"))).get("H1");
         String unitA = TestPlans.unitId(names.regionCode(), "测试县甲局");
         String staff = "follow-urge-" + names.regionCode();
-        TestAccounts.create(pool, staff, "甲局人员", Long.valueOf(unitA), null, "UNIT");
+        TestAccounts.create(pool, staff, "甲局人员", TestIds.key(unitA), null, "UNIT");
         try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> false)) {
             ok(run("admin", "set-unit-channels", "unitId", unitA, "input", Map.of("webhookUrl", receiver.url("/urge"))));
             String first = ok(run("admin", "urge-task", "taskId", taskId, "input", Map.of("unitId", unitA, "channel", "MESSAGE",
@@ -150,7 +151,7 @@ class FollowUpTest {
             List<String> urged = receiver.calls().stream().filter(c -> c.isNotice("URGING")).map(WebhookReceiver.Call::body).toList();
             assertThat(urged).singleElement().satisfies(body -> assertThat(body).contains("再次催办"));
             assertThat(pool.preparedQuery("select d.last_error from delivery d join notice m on m.id = d.notice_id"
-                    + " where m.task_id = $1 and m.kind = 'URGING' and d.status = 'CANCELLED'").execute(Tuple.of(Long.valueOf(taskId)))
+                    + " where m.task_id = $1 and m.kind = 'URGING' and d.status = 'CANCELLED'").execute(Tuple.of(TestIds.key(taskId)))
                     .await().indefinitely()).extracting(row -> row.getString("last_error")).containsExactly("acted on meanwhile");
         }
     }
@@ -162,7 +163,7 @@ class FollowUpTest {
         String taskId = TestPlans.taskIds(TestPlans.importPlan(TestPlans.document(names,
                 "- { code: G1, title: 即时通知, deadline: 2030-06-28, units: [{ unit: 局甲 }] }"))).get("G1");
         String unitA = TestPlans.unitId(names.regionCode(), "测试县甲局");
-        TestAccounts.create(pool, "follow-now-" + names.regionCode(), "甲局人员", Long.valueOf(unitA), null, "UNIT");
+        TestAccounts.create(pool, "follow-now-" + names.regionCode(), "甲局人员", TestIds.key(unitA), null, "UNIT");
         try (WebhookReceiver receiver = WebhookReceiver.start(vertx.getDelegate(), attempt -> false)) {
             ok(run("admin", "set-unit-channels", "unitId", unitA, "input", Map.of("webhookUrl", receiver.url("/now"))));
             ok(run("admin", "suspend-task", "taskId", taskId, "reason", "暂缓"));

@@ -16,6 +16,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -65,13 +66,13 @@ class MoveNoticesTest {
         b = "moves-b-" + code;
         office = "moves-o-" + code;
         elsewhere = "moves-x-" + code;
-        TestAccounts.create(pool, a, "甲局人员", Long.valueOf(unitA), null, "UNIT");
-        TestAccounts.create(pool, b, "乙局人员", Long.valueOf(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
+        TestAccounts.create(pool, a, "甲局人员", TestIds.key(unitA), null, "UNIT");
+        TestAccounts.create(pool, b, "乙局人员", TestIds.key(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
         // The county's supervision office, and an office of another county that must hear nothing of this plan.
-        TestAccounts.create(pool, office, "督查室", Long.valueOf(TestPlans.unitId(code, "测试县人民政府")), null, "ADMIN");
+        TestAccounts.create(pool, office, "督查室", TestIds.key(TestPlans.unitId(code, "测试县人民政府")), null, "ADMIN");
         TestPlans.Names other = TestPlans.fresh("moves-other");
         TestPlans.importPlan(TestPlans.document(other, "- { code: X1, title: 别县任务, deadline: 2030-06-28, units: [{ unit: 局甲 }] }"));
-        TestAccounts.create(pool, elsewhere, "别县督查室", Long.valueOf(TestPlans.unitId(other.regionCode(), "测试县人民政府")), null, "ADMIN");
+        TestAccounts.create(pool, elsewhere, "别县督查室", TestIds.key(TestPlans.unitId(other.regionCode(), "测试县人民政府")), null, "ADMIN");
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Inject;
 
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class NotificationFeedReconnectTest {
         TestPlans.Names names = TestPlans.fresh("feed");
         TestPlans.importPlan(TestPlans.document(names, "- { code: A, title: 甲 }"));
         long account = TestAccounts.create(pool, "feed-" + names.regionCode(), "订阅者",
-                Long.valueOf(TestPlans.unitId(names.regionCode(), "测试县甲局")), null);
+                TestIds.key(TestPlans.unitId(names.regionCode(), "测试县甲局")), null);
         List<Long> heard = new CopyOnWriteArrayList<>();
         Cancellable subscription = feed.forAccount(account).subscribe().with(a -> heard.add(a.notificationId()));
         try {

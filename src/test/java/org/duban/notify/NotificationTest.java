@@ -20,6 +20,7 @@ import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class NotificationTest {
                 "- { code: N1, title: 通知测试, deadline: " + day + ", units: [{ unit: 局甲 }] }"));
         String unitId = TestPlans.unitId(names.regionCode(), "测试县甲局");
         String username = "inbox" + names.regionCode();
-        long account = TestAccounts.create(pool, username, "通知测试员", Long.parseLong(unitId), null);
+        long account = TestAccounts.create(pool, username, "通知测试员", TestIds.key(unitId), null);
         GraphQL.token(username);
         GraphQL.token("sfq");
         return new Inbox(username, account, TestPlans.taskIds(planId).get("N1"));

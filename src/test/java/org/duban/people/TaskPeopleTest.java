@@ -16,6 +16,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,12 +72,12 @@ class TaskPeopleTest {
         outsider = "people-c-" + code;
         deputy = "people-d-" + code;
         deputyEmail = deputy + "@example.gov.cn";
-        TestAccounts.create(pool, a, "甲局人员", Long.valueOf(unitA), null, "UNIT");
-        TestAccounts.create(pool, b, "乙局人员", Long.valueOf(unitB), null, "UNIT");
+        TestAccounts.create(pool, a, "甲局人员", TestIds.key(unitA), null, "UNIT");
+        TestAccounts.create(pool, b, "乙局人员", TestIds.key(unitB), null, "UNIT");
         unitC = TestPlans.unitId(code, "测试县丙局");
-        TestAccounts.create(pool, outsider, "丙局人员", Long.valueOf(unitC), null, "UNIT");
+        TestAccounts.create(pool, outsider, "丙局人员", TestIds.key(unitC), null, "UNIT");
         // The deputy county head in charge of both units' part: an account of the county government.
-        deputyId = TestAccounts.create(pool, deputy, "李副县长", Long.valueOf(TestPlans.unitId(code, "测试县人民政府")), deputyEmail, "UNIT");
+        deputyId = TestAccounts.create(pool, deputy, "李副县长", TestIds.key(TestPlans.unitId(code, "测试县人民政府")), deputyEmail, "UNIT");
     }
 
     @AfterEach
@@ -147,7 +148,7 @@ class TaskPeopleTest {
         // The deputy's e-mail follows only the reminder the deputy got: one a task and day.
         long mails = pool.preparedQuery("select count(*) as n from delivery d join reminder r on r.id = d.reminder_id"
                 + " where r.task_id = $1 and d.channel = 'EMAIL' and d.target = $2")
-                .execute(Tuple.of(Long.valueOf(tasks.get("P1")), deputyEmail)).await().indefinitely().iterator().next().getLong("n");
+                .execute(Tuple.of(TestIds.key(tasks.get("P1")), deputyEmail)).await().indefinitely().iterator().next().getLong("n");
         assertThat(mails).isEqualTo(1);
     }
 }

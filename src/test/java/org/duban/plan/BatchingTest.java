@@ -16,12 +16,13 @@ import jakarta.inject.Inject;
 import org.duban.support.GraphQL;
 import org.duban.support.SqlStatements;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Related objects are loaded per level of the query, never per row. */
 @QuarkusTest
@@ -48,7 +49,7 @@ class BatchingTest {
         TestPlans.Names names = TestPlans.fresh("batching");
         planId = TestPlans.importPlan(TestPlans.document(names, tasks.toString()));
         unitUser = "batching-" + names.regionCode();
-        TestAccounts.create(pool, unitUser, "乙局人员", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
+        TestAccounts.create(pool, unitUser, "乙局人员", TestIds.key(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
     }
 
     @Test

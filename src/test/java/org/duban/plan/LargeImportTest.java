@@ -9,6 +9,7 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import org.duban.importer.PlanDocumentParser;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +47,9 @@ class LargeImportTest {
         assertThat(replaced.getInt("data.importPlan.tasksUpdated")).isEqualTo(PlanDocumentParser.MAX_TASKS);
 
         String planId = created.getString("data.importPlan.plan.id");
-        assertThat(count("select count(*) from task_assignment a join task t on t.id = a.task_id where t.plan_id = " + planId))
+        assertThat(count("select count(*) from task_assignment a join task t on t.id = a.task_id where t.plan_id = " + TestIds.key(planId)))
                 .isEqualTo(2L * PlanDocumentParser.MAX_TASKS);
-        assertThat(count("select count(*) from deliverable d join task t on t.id = d.task_id where t.plan_id = " + planId))
+        assertThat(count("select count(*) from deliverable d join task t on t.id = d.task_id where t.plan_id = " + TestIds.key(planId)))
                 .isEqualTo(2L * PlanDocumentParser.MAX_TASKS);
         assertThat(count("select count(*) from pg_stat_activity where state like 'idle in transaction%'")).isZero();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ManualEntryTest {
     /** The platform's operator creates the region; the demo's admin is then given it. */
     private String newRegion(String code, String name) {
         String id = ok(run("operator", "create-region", "input", Map.of("code", code, "name", name))).getString("data.createRegion.id");
-        TestAccounts.govern(pool, "admin", Long.parseLong(id));
+        TestAccounts.govern(pool, "admin", TestIds.key(id));
         return id;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +112,7 @@ class PlanImportTest {
         assertThat(a.getList("data.task.deliverables.done")).containsExactly(true, false);
         assertThat(a.getString("data.task.deliverables[0].id")).as("the ticked item keeps its row").isEqualTo(ticked);
         assertThat(tick(ticked)).as("its tick, evidence and who ticked it").isEqualTo(tickBefore)
-                .contains("{" + evidence + "}", "admin");
+                .contains("{" + TestIds.key(evidence) + "}", "admin");
         assertThat(errorCode(run("admin", "task", "id", before.get("B")))).isEqualTo("NOT_FOUND");
     }
 
@@ -140,7 +141,7 @@ class PlanImportTest {
     private List<String> tree(String planId) {
         return pool.preparedQuery("select t.code || ' <' || coalesce(p.code, 'top') || '> ' || t.sort_path::text from task t"
                 + " left join task p on p.id = t.parent_id where t.plan_id = $1 and t.deleted_at is null order by t.sort_path")
-                .execute(Tuple.of(Long.valueOf(planId)))
+                .execute(Tuple.of(TestIds.key(planId)))
                 .map(rows -> {
                     List<String> lines = new java.util.ArrayList<>();
                     rows.forEach(row -> lines.add(row.getString(0)));
@@ -152,7 +153,7 @@ class PlanImportTest {
     private String tick(String deliverableId) {
         return pool.preparedQuery("select d.done || ' ' || d.done_at || ' ' || d.evidence_ids::text || ' ' || a.username"
                 + " from deliverable d left join account a on a.id = d.done_by where d.id = $1")
-                .execute(Tuple.of(Long.valueOf(deliverableId)))
+                .execute(Tuple.of(TestIds.key(deliverableId)))
                 .map(rows -> String.valueOf(rows.iterator().next().getValue(0))).await().indefinitely();
     }
 

@@ -15,6 +15,7 @@ import org.duban.schedule.SchedulerRun;
 import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class DueRemindersTest {
         SqlConnection otherInstance = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         try {
             otherInstance.query("begin").execute().await().atMost(Duration.ofSeconds(10));
-            otherInstance.query("select 1 from reminder_due where task_id = " + tasks.get("S1") + " for update").execute()
+            otherInstance.query("select 1 from reminder_due where task_id = " + TestIds.key(tasks.get("S1")) + " for update").execute()
                     .await().atMost(Duration.ofSeconds(10));
             SchedulerRun.Outcome outcome = runAt(monday, NINE);
             assertThat(outcome.tasksPlanned()).as("every due task but the one held, in several chunks").isEqualTo(due - 1);
@@ -134,12 +135,12 @@ class DueRemindersTest {
     }
 
     private String nextDay(String taskId) {
-        return pool.query("select next_on::text from reminder_due where task_id = " + taskId).execute()
+        return pool.query("select next_on::text from reminder_due where task_id = " + TestIds.key(taskId)).execute()
                 .map(rows -> rows.iterator().next().getString(0)).await().atMost(Duration.ofSeconds(10));
     }
 
     private long reminders(String taskId) {
-        return count("select count(*) from reminder where task_id = " + taskId);
+        return count("select count(*) from reminder where task_id = " + TestIds.key(taskId));
     }
 
     private long count(String sql) {

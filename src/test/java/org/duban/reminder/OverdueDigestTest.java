@@ -16,6 +16,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,8 @@ class OverdueDigestTest {
         String code = names.regionCode();
         String a = "digest-a-" + code;
         String b = "digest-b-" + code;
-        TestAccounts.create(pool, a, "甲局人员", Long.valueOf(TestPlans.unitId(code, "测试县甲局")), null, "UNIT");
-        TestAccounts.create(pool, b, "乙局人员", Long.valueOf(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
+        TestAccounts.create(pool, a, "甲局人员", TestIds.key(TestPlans.unitId(code, "测试县甲局")), null, "UNIT");
+        TestAccounts.create(pool, b, "乙局人员", TestIds.key(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
         // D4's own policy folds nothing below ten overdue items: its reminders keep coming one by one.
         ok(run("admin", "set-task-reminder-policy", "taskId", tasks.get("D4"), "policy", Map.of("daysBefore", List.of(7, 3, 1),
                 "escalateAfterDays", 3, "digestAbove", 10)));

@@ -18,6 +18,7 @@ import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class ReminderPolicyTest {
                 - { code: U2, title: 有人负责, deadline: 2022-02-22, units: [{ unit: 局甲 }] }
                 """));
         Map<String, String> ids = TestPlans.taskIds(planId);
-        TestAccounts.create(pool, "nobody" + names.regionCode(), "甲局联络员", Long.parseLong(TestPlans.unitId(names.regionCode(), "测试县甲局")), null);
+        TestAccounts.create(pool, "nobody" + names.regionCode(), "甲局联络员", TestIds.key(TestPlans.unitId(names.regionCode(), "测试县甲局")), null);
         GraphQL.token("admin");
         GraphQL.token("leader");
         ReminderWorkers.runOnceAt(LocalDate.parse("2022-02-21"), LocalTime.of(9, 0), runs, clock, vertx);

@@ -24,6 +24,7 @@ import org.duban.support.GraphQL;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -69,16 +70,16 @@ class SchedulerTest {
     private Setup setUp(String what, String tasksYaml, WebhookReceiver receiver) {
         TestPlans.Names names = TestPlans.fresh(what);
         String planId = TestPlans.importPlan(TestPlans.document(names, tasksYaml));
-        Long[] taskIds = TestPlans.taskIds(planId).values().stream().map(Long::valueOf).toArray(Long[]::new);
+        Long[] taskIds = TestPlans.taskIds(planId).values().stream().map(TestIds::key).toArray(Long[]::new);
         String unitA = TestPlans.unitId(names.regionCode(), "测试县甲局");
         String unitB = TestPlans.unitId(names.regionCode(), "测试县乙局");
         String emailA = what + names.regionCode() + "@example.gov.cn";
         ok(run("admin", "set-unit-channels", "unitId", unitA, "input", Map.of("webhookUrl", receiver.url("/duban/" + unitA),
                 "webhookSecret", "s3cret", "email", emailA)));
         ok(run("admin", "set-unit-channels", "unitId", unitB, "input", Map.of("webhookUrl", receiver.url("/duban/" + unitB))));
-        long account = TestAccounts.create(pool, what + names.regionCode(), "甲局联络员", Long.parseLong(unitA), null);
+        long account = TestAccounts.create(pool, what + names.regionCode(), "甲局联络员", TestIds.key(unitA), null);
         GraphQL.token("admin");
-        return new Setup(planId, taskIds, Long.parseLong(unitA), Long.parseLong(unitB), emailA, account);
+        return new Setup(planId, taskIds, TestIds.key(unitA), TestIds.key(unitB), emailA, account);
     }
 
     private static Instant at(LocalDate day, LocalTime time) {

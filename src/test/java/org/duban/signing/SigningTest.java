@@ -17,6 +17,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,10 +72,10 @@ class SigningTest {
         unitC = TestPlans.unitId(code, "测试县丙局");
         a = "sign-a-" + code;
         b = "sign-b-" + code;
-        TestAccounts.create(pool, a, "甲局人员", Long.valueOf(unitA), null, "UNIT");
-        TestAccounts.create(pool, b, "乙局人员", Long.valueOf(unitB), null, "UNIT");
+        TestAccounts.create(pool, a, "甲局人员", TestIds.key(unitA), null, "UNIT");
+        TestAccounts.create(pool, b, "乙局人员", TestIds.key(unitB), null, "UNIT");
         c = "sign-c-" + code;
-        TestAccounts.create(pool, c, "丙局人员", Long.valueOf(unitC), null, "UNIT");
+        TestAccounts.create(pool, c, "丙局人员", TestIds.key(unitC), null, "UNIT");
     }
 
     @AfterEach

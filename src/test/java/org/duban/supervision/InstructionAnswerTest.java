@@ -18,6 +18,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,10 +66,10 @@ class InstructionAnswerTest {
         b = "answer-b-" + code;
         outsider = "answer-c-" + code;
         leader = "answer-l-" + code;
-        TestAccounts.create(pool, a, "甲局人员", Long.valueOf(unitA), null, "UNIT");
-        TestAccounts.create(pool, b, "乙局人员", Long.valueOf(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
-        TestAccounts.create(pool, outsider, "丙局人员", Long.valueOf(TestPlans.unitId(code, "测试县丙局")), null, "UNIT");
-        TestAccounts.create(pool, leader, "县领导", Long.valueOf(TestPlans.unitId(code, "测试县人民政府")), null, "LEADER");
+        TestAccounts.create(pool, a, "甲局人员", TestIds.key(unitA), null, "UNIT");
+        TestAccounts.create(pool, b, "乙局人员", TestIds.key(TestPlans.unitId(code, "测试县乙局")), null, "UNIT");
+        TestAccounts.create(pool, outsider, "丙局人员", TestIds.key(TestPlans.unitId(code, "测试县丙局")), null, "UNIT");
+        TestAccounts.create(pool, leader, "县领导", TestIds.key(TestPlans.unitId(code, "测试县人民政府")), null, "LEADER");
     }
 
     @AfterEach

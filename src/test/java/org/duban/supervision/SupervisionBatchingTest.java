@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.duban.support.GraphQL;
 import org.duban.support.SqlStatements;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class SupervisionBatchingTest {
         String planId = TestPlans.importPlan(TestPlans.document(names, tasks.toString()));
         String unitId = TestPlans.unitId(names.regionCode(), "测试县甲局");
         String user = "sb-" + names.regionCode();
-        TestAccounts.create(pool, user, "甲局人员", Long.parseLong(unitId), null);
+        TestAccounts.create(pool, user, "甲局人员", TestIds.key(unitId), null);
         TestPlans.taskIds(planId).forEach((code, id) -> {
             if (!code.equals("M")) {
                 ok(run(user, "report-progress", "taskId", id, "input", Map.of("percent", 30, "summary", "进展" + code)));

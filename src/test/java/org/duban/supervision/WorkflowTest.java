@@ -19,6 +19,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.duban.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -76,10 +77,10 @@ class WorkflowTest {
         assist = "wf-b-" + code;
         outsider = "wf-c-" + code;
         leader = "wf-l-" + code;
-        TestAccounts.create(pool, lead, "甲局人员", Long.valueOf(unitA), null, "UNIT");
-        TestAccounts.create(pool, assist, "乙局人员", Long.valueOf(unitB), null, "UNIT");
-        TestAccounts.create(pool, outsider, "丙局人员", Long.valueOf(TestPlans.unitId(code, "测试县丙局")), null, "UNIT");
-        TestAccounts.create(pool, leader, "县领导", Long.valueOf(TestPlans.unitId(code, "测试县人民政府")), null, "LEADER");
+        TestAccounts.create(pool, lead, "甲局人员", TestIds.key(unitA), null, "UNIT");
+        TestAccounts.create(pool, assist, "乙局人员", TestIds.key(unitB), null, "UNIT");
+        TestAccounts.create(pool, outsider, "丙局人员", TestIds.key(TestPlans.unitId(code, "测试县丙局")), null, "UNIT");
+        TestAccounts.create(pool, leader, "县领导", TestIds.key(TestPlans.unitId(code, "测试县人民政府")), null, "LEADER");
     }
 
     @AfterEach
@@ -291,7 +292,7 @@ class WorkflowTest {
 
     private String regionCode() {
         return pool.preparedQuery("select r.code from region r join unit u on u.region_id = r.id where u.id = $1")
-                .execute(Tuple.of(Long.valueOf(unitA))).await().indefinitely().iterator().next().getString("code");
+                .execute(Tuple.of(TestIds.key(unitA))).await().indefinitely().iterator().next().getString("code");
     }
 
     private static JsonPath report(String user, String taskId, Map<String, Object> input) {

@@ -89,8 +89,9 @@ public final class TestPlans {
 
     public static void placeRegion(String code, String name) {
         Pool pool = Arc.container().instance(Pool.class).get();
-        long id = pool.preparedQuery("with added as (insert into region (code, name) values ($1, $2) on conflict (code) do nothing"
-                + " returning id) select id from added union all select id from region where code = $1")
+        // "do update" returns the row a racing import inserted too; "do nothing" and a select would not see it yet
+        long id = pool.preparedQuery("insert into region (code, name) values ($1, $2) on conflict (code) do update"
+                + " set name = region.name returning id")
                 .execute(Tuple.of(code, name)).await().indefinitely().iterator().next().getLong("id");
         TestAccounts.govern(pool, "admin", id);
         TestAccounts.govern(pool, "leader", id);

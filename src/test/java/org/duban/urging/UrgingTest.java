@@ -16,6 +16,7 @@ import org.duban.schedule.SchedulerRuns;
 import org.duban.support.MutableClock;
 import org.duban.support.ReminderWorkers;
 import org.duban.support.TestAccounts;
+import org.duban.support.TestIds;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,8 +66,8 @@ class UrgingTest {
         unitB = TestPlans.unitId(code, "测试县乙局");
         a = "urge-a-" + code;
         b = "urge-b-" + code;
-        TestAccounts.create(pool, a, "甲局人员", Long.valueOf(unitA), null, "UNIT");
-        TestAccounts.create(pool, b, "乙局人员", Long.valueOf(unitB), null, "UNIT");
+        TestAccounts.create(pool, a, "甲局人员", TestIds.key(unitA), null, "UNIT");
+        TestAccounts.create(pool, b, "乙局人员", TestIds.key(unitB), null, "UNIT");
     }
 
     @AfterEach

@@ -7,10 +7,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
+import org.duban.common.Ids;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
@@ -32,7 +39,7 @@ import graphql.schema.GraphQLTypeUtil;
  * object: a quarter of a page of tasks' work. Only fields whose values need no conversion are read here (text,
  * numbers, booleans, ids, enums, nested objects), and single dates and instants, written as SmallRye writes them
  * without a format annotation (ISO; Duban's API declares none); decimals, lists of dates and anything this cannot read
- * are left to SmallRye.
+ * are left to SmallRye. Row keys marked {@link GlobalId} leave as global ids, whoever read them.
  */
 final class PlainFields {
 
@@ -82,6 +89,8 @@ final class PlainFields {
         private final String name;
         private final DataFetcher<?> smallRyes;
         private final Map<Class<?>, MethodHandle> accessors = new ConcurrentHashMap<>();
+        /** The kind each source class's field carries keys of; absent when the field holds no row keys. */
+        private final Map<Class<?>, Optional<IdKind>> sealedAs = new ConcurrentHashMap<>();
 
         Property(String name, DataFetcher<?> smallRyes) {
             this.name = name;
@@ -90,6 +99,16 @@ final class PlainFields {
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
+            Object value = read(environment);
+            Object source = environment.getSource();
+            if (source == null || value == null) {
+                return value;
+            }
+            Optional<IdKind> kind = sealedAs.computeIfAbsent(source.getClass(), this::kindOf);
+            return kind.isEmpty() ? value : seal(kind.get(), value);
+        }
+
+        private Object read(DataFetchingEnvironment environment) throws Exception {
             Object source = environment.getSource();
             MethodHandle accessor = source == null ? NONE : accessors.computeIfAbsent(source.getClass(), this::accessor);
             if (accessor == NONE) {
@@ -110,6 +129,35 @@ final class PlainFields {
             // Maps become lists of entries, optionals their content and other times text in SmallRye's hands.
             return value instanceof Map<?, ?> || value instanceof Optional<?> || value instanceof TemporalAccessor
                     ? smallRyes.get(environment) : value;
+        }
+
+        private Optional<IdKind> kindOf(Class<?> type) {
+            String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            for (String method : new String[] { name, "get" + capitalised }) {
+                try {
+                    GlobalId marked = type.getMethod(method).getAnnotation(GlobalId.class);
+                    if (marked != null) {
+                        return Optional.of(marked.value());
+                    }
+                } catch (NoSuchMethodException notThisOne) {
+                    // try the next spelling
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Object seal(IdKind kind, Object keys) {
+            if (keys instanceof Collection<?> many) {
+                List<Object> sealed = new ArrayList<>(many.size());
+                for (Object key : many) {
+                    sealed.add(key == null ? null : seal(kind, key));
+                }
+                return sealed;
+            }
+            if (keys instanceof Number key) {
+                return Ids.of(kind, key.longValue());
+            }
+            return Ids.of(kind, Long.parseLong(keys.toString()));
         }
 
         private MethodHandle accessor(Class<?> type) {

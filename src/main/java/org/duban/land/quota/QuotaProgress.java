@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.duban.land.Area;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -18,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("A yearly quota of approved-but-unsupplied land to digest (消化任务), with progress computed from the "
         + "parcels and the figures a document stated beside it.")
 public record QuotaProgress(
-        @Id long id,
+        @Id @GlobalId(IdKind.QUOTA) long id,
         int year,
         @Description("Who set the quota, e.g. 临汾市规划和自然资源局") String issuedBy,
         @NonNull BigDecimal targetMu,

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.access.Callers;
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.land.Area;
@@ -47,7 +48,7 @@ public class QuotaService {
     /** Creates or replaces the region's quota for the year; returns its id. */
     public Uni<Long> set(QuotaInput input) {
         validator.check("input", input);
-        long regionId = Ids.parse(input.regionId(), "Region");
+        long regionId = Ids.parse(input.regionId(), IdKind.REGION);
         return audit.withTransaction(sql -> callers.current().chain(caller -> regions.region(sql, regionId)
                 .map(region -> region != null && caller.editsLandIn(region.id) ? region : null))
                 .onItem().ifNull().failWith(() -> DubanException.notFound("Region", input.regionId()))
@@ -69,11 +70,11 @@ public class QuotaService {
         if (stock.parcelIds().contains(null)) {
             throw DubanException.validation("input.stock.parcelIds", "a parcel id, not null");
         }
-        Long[] wanted = stock.parcelIds().stream().map(id -> Ids.parse(id, "Parcel")).distinct().toArray(Long[]::new);
+        Long[] wanted = stock.parcelIds().stream().map(id -> Ids.parse(id, IdKind.PARCEL)).distinct().toArray(Long[]::new);
         return parcels.inRegion(sql, regionId, wanted).map(found -> {
             for (String id : stock.parcelIds()) {
-                if (!found.contains(Ids.parse(id, "Parcel"))) {
-                    throw DubanException.validation("input.stock.parcelIds", "no parcel " + id + " in the quota's region");
+                if (!found.contains(Ids.parse(id, IdKind.PARCEL))) {
+                    throw DubanException.validation("input.stock.parcelIds", "no such parcel in the quota's region");
                 }
             }
             return wanted;

@@ -11,6 +11,7 @@ import org.duban.access.Callers;
 import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.common.Versions;
@@ -43,7 +44,7 @@ public class EvaluationService {
 
     public Uni<Long> create(StandardLandInputs.CreateEvaluation input) {
         validator.check("input", input);
-        long zoneId = Ids.parse(input.zoneId(), "Unit");
+        long zoneId = Ids.parse(input.zoneId(), IdKind.UNIT);
         RegionalEvaluationRow evaluation = new RegionalEvaluationRow();
         evaluation.zoneId = zoneId;
         evaluation.round = input.round();
@@ -68,7 +69,7 @@ public class EvaluationService {
 
     public Uni<Long> update(String id, StandardLandInputs.UpdateEvaluation input) {
         validator.check("input", input);
-        long evaluationId = Ids.parse(id, "RegionalEvaluation");
+        long evaluationId = Ids.parse(id, IdKind.REGIONAL_EVALUATION);
         return audit.withTransaction(sql -> evaluations.evaluation(sql, evaluationId)
                 .chain(evaluation -> evaluation == null ? Uni.createFrom().nullItem()
                         : zoneInScope(sql, evaluation.zoneId).map(zone -> zone == null ? null : evaluation))

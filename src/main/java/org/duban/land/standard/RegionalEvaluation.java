@@ -2,6 +2,8 @@ package org.duban.land.standard;
 
 import java.time.LocalDate;
 
+import org.duban.common.GlobalId;
+import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -13,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("RegionalEvaluation")
 @Description("A regional evaluation (区域评价): an assessment done once for a whole zone, by round")
 public record RegionalEvaluation(
-        @Id long id,
+        @Id @GlobalId(IdKind.REGIONAL_EVALUATION) long id,
         int round,
         @NonNull EvaluationKind kind,
         @NonNull String name,

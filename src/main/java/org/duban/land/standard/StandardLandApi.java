@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.duban.access.Callers;
 import org.duban.access.Roles;
 import org.duban.common.Found;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.sql.Batches;
 import org.duban.land.Parcel;
@@ -69,7 +70,7 @@ public class StandardLandApi {
     @Query
     @Description("Regional evaluations (区域评价), optionally of one zone and round.")
     public Uni<@NonNull List<@NonNull RegionalEvaluation>> regionalEvaluations(@Id String zoneId, Integer round) {
-        Long zone = Ids.parseOptional(zoneId, "Unit");
+        Long zone = Ids.parseOptional(zoneId, IdKind.UNIT);
         return callers.current().chain(caller -> queries.evaluations(zone, round, caller));
     }
 

@@ -22,6 +22,7 @@ import org.duban.audit.AuditTrail;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
 import org.duban.land.LandVisibility;
@@ -264,7 +265,7 @@ public class StandardLandService {
     }
 
     private Uni<ParcelRow> standardParcel(SqlClient sql, String id) {
-        long parcelId = Ids.parse(id, "Parcel");
+        long parcelId = Ids.parse(id, IdKind.PARCEL);
         return callers.current().chain(caller -> parcels.parcel(sql, parcelId).map(parcel -> {
             if (parcel == null) {
                 throw DubanException.notFound("Parcel", id);

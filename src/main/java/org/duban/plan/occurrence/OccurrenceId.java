@@ -5,10 +5,13 @@ import java.time.format.DateTimeParseException;
 
 import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
+import org.duban.common.IdKind;
+import org.duban.common.Ids;
 
 /**
- * An occurrence is named by its task and its deadline ({@code 42@2022-10-31}), so that it has an id before
- * anything about it is stored, and a non-recurring task's single occurrence has one too.
+ * An occurrence is named by its task's global id and its deadline ({@code 3kq…Zw@2022-10-31}), so that it has an
+ * id before anything about it is stored, and a non-recurring task's single occurrence has one too. A bare task row
+ * id before the {@code @} is still read, as everywhere ids are (deprecated).
  */
 public record OccurrenceId(long taskId, LocalDate dueOn) {
 
@@ -18,9 +21,9 @@ public record OccurrenceId(long taskId, LocalDate dueOn) {
             try {
                 LocalDate dueOn = LocalDate.parse(id.substring(at + 1));
                 if (DateBounds.contains(dueOn)) {
-                    return new OccurrenceId(Long.parseLong(id.substring(0, at)), dueOn);
+                    return new OccurrenceId(Ids.parse(id.substring(0, at), IdKind.TASK), dueOn);
                 }
-            } catch (NumberFormatException | DateTimeParseException e) {
+            } catch (DubanException | DateTimeParseException e) {
                 // reported below
             }
         }
@@ -29,6 +32,6 @@ public record OccurrenceId(long taskId, LocalDate dueOn) {
 
     @Override
     public String toString() {
-        return taskId + "@" + dueOn;
+        return Ids.of(IdKind.TASK, taskId) + "@" + dueOn;
     }
 }
