@@ -57,7 +57,7 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
 
     /** {@code answers}: the code of the task of the higher plan it carries out, or null. */
     public record Task(String path, String code, String parent, String title, String description, LocalDate startDate,
-            LocalDate deadline, String deadlineNote, String recurrence, List<Assignment> units, List<String> deliverables,
+            LocalDate deadline, String deadlinePhrase, String deadlineNote, String recurrence, List<Assignment> units, List<String> deliverables,
             List<Measure> measures, List<MilestoneInput> milestones, String answers) {
     }
 

@@ -92,13 +92,13 @@ public final class PlanDocumentParser {
         }
         Node region = doc.object("region", true);
         region.allow("code", "name");
-        return new PlanDocument(
-                new PlanDocument.Region(region.text("code", true), region.text("name", true)),
-                doc.list("units", PlanDocumentParser::unit),
-                doc.list("unitSets", PlanDocumentParser::unitSet),
-                doc.list("leadingGroups", PlanDocumentParser::group),
-                plan(doc.object("plan", true)),
-                doc.list("tasks", PlanDocumentParser::task),
+        PlanDocument.Region theRegion = new PlanDocument.Region(region.text("code", true), region.text("name", true));
+        List<PlanDocument.Unit> units = doc.list("units", PlanDocumentParser::unit);
+        List<PlanDocument.UnitSet> unitSets = doc.list("unitSets", PlanDocumentParser::unitSet);
+        List<PlanDocument.Group> groups = doc.list("leadingGroups", PlanDocumentParser::group);
+        PlanDocument.Plan plan = plan(doc.object("plan", true));
+        return new PlanDocument(theRegion, units, unitSets, groups, plan,
+                doc.list("tasks", task -> task(task, plan.issuedOn())),
                 doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY,
                 doc.list("inspections", PlanDocumentParser::inspection),
                 doc.list("problems", PlanDocumentParser::problem));
@@ -164,15 +164,36 @@ public final class PlanDocumentParser {
         return new PlanDocument.BasisDocument(n.text("number", true), n.text("title", false), n.text("issuer", false));
     }
 
-    private static PlanDocument.Task task(Node n) {
+    private static PlanDocument.Task task(Node n, LocalDate issuedOn) {
         n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "recurrence", "units",
                 "deliverables", "measures", "milestones", "answers");
         LocalDate startDate = n.date("startDate", false);
-        LocalDate deadline = n.date("deadline", false);
+        String recurrence = n.text("recurrence", false);
+        String written = n.text("deadline", false);
+        LocalDate deadline;
+        String phrase = null;
+        if (written == null || DeadlinePhrase.isIsoDate(written)) {
+            deadline = n.date("deadline", false);
+        } else {
+            DeadlinePhrase.Reading reading = DeadlinePhrase.read(written, issuedOn, n.at("deadline"));
+            phrase = reading.phrase();
+            deadline = reading.deadline();
+            if (reading.startDate() != null) {
+                if (startDate != null) {
+                    throw DubanException.validation(n.at("startDate"), "the deadline " + written + " sets the start; leave startDate out");
+                }
+                startDate = reading.startDate();
+            }
+            if (reading.recurrence() != null) {
+                if (recurrence != null) {
+                    throw DubanException.validation(n.at("recurrence"), "the deadline " + written + " recurs already; leave recurrence out");
+                }
+                recurrence = reading.recurrence();
+            }
+        }
         if (startDate != null && deadline != null && deadline.isBefore(startDate)) {
             throw DubanException.validation(n.at("deadline"), "before the start date " + startDate);
         }
-        String recurrence = n.text("recurrence", false);
         if (recurrence != null) {
             RecurrenceRule.parse(recurrence, n.at("recurrence"));
             if (deadline != null) {
@@ -180,7 +201,7 @@ public final class PlanDocumentParser {
             }
         }
         return new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false), n.text("title", true),
-                n.text("description", false), startDate, deadline, n.text("deadlineNote", false), recurrence,
+                n.text("description", false), startDate, deadline, phrase, n.text("deadlineNote", false), recurrence,
                 n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
                 n.list("measures", PlanDocumentParser::measure), n.list("milestones", PlanDocumentParser::milestone),
                 n.text("answers", false));

@@ -407,6 +407,7 @@ public class PlanImporter {
         task.startDate = wanted.startDate();
         task.deadline = wanted.deadline();
         task.deadlineNote = wanted.deadlineNote();
+        task.deadlinePhrase = wanted.deadlinePhrase();
         task.recurrence = wanted.recurrence();
     }
 

@@ -26,6 +26,8 @@ public record Task(
         @NonNull @Description("When work starts; the plan's issue date unless set") LocalDate startDate,
         @Description("Due date (整改时限), inclusive, a calendar date in Asia/Shanghai") LocalDate deadline,
         @Description("What the document adds about the deadline, e.g. 11月底前全面完成") String deadlineNote,
+        @Description("The deadline as the plan document wrote it (9月底前, 9月中下旬, 每月5日前, 长期坚持), kept beside the "
+                + "date, window or recurrence an import read from it; null when the file gave a date") String deadlinePhrase,
         @Description("For a recurring obligation, its RFC 5545 RRULE; see occurrences") String recurrence,
         @NonNull TaskStatus status,
         @Description("Past the deadline (Asia/Shanghai) and still NOT_STARTED or IN_PROGRESS") boolean overdue,
@@ -39,7 +41,7 @@ public record Task(
 
     /** Task columns for aliases {@code t} (task) and {@code p} (its plan). */
     public static final String COLUMNS = "t.id, t.plan_id, t.parent_id, t.code, t.sort_path, t.title, t.description, "
-            + "coalesce(t.start_date, p.issued_on) as start_date, t.deadline, t.deadline_note, t.recurrence, t.status, "
+            + "coalesce(t.start_date, p.issued_on) as start_date, t.deadline, t.deadline_note, t.deadline_phrase, t.recurrence, t.status, "
             + "t.created_at, t.updated_at, t.version";
 
     public static Task from(Row row, LocalDate today) {
@@ -47,7 +49,8 @@ public record Task(
         TaskStatus status = TaskStatus.valueOf(row.getString("status"));
         List<Integer> sortPath = Arrays.asList(row.getArrayOfIntegers("sort_path"));
         return new Task(row.getLong("id"), row.getString("code"), row.getString("title"), row.getString("description"),
-                row.getLocalDate("start_date"), deadline, row.getString("deadline_note"), row.getString("recurrence"), status,
+                row.getLocalDate("start_date"), deadline, row.getString("deadline_note"), row.getString("deadline_phrase"),
+                row.getString("recurrence"), status,
                 isOverdue(deadline, status, today), sortPath.get(sortPath.size() - 1),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
                 row.getInteger("version"), row.getLong("plan_id"), row.getLong("parent_id"), sortPath);

@@ -32,6 +32,9 @@ public class TaskRow extends TrackedRow {
 
     public String deadlineNote;
 
+    /** The deadline as the plan document wrote it, e.g. 9月底前; set by an import. */
+    public String deadlinePhrase;
+
     /** An RFC 5545 RRULE; the task is then due on each occurrence from its start date. */
     public String recurrence;
 
@@ -51,6 +54,7 @@ public class TaskRow extends TrackedRow {
         task.startDate = row.getLocalDate("start_date");
         task.deadline = row.getLocalDate("deadline");
         task.deadlineNote = row.getString("deadline_note");
+        task.deadlinePhrase = row.getString("deadline_phrase");
         task.recurrence = row.getString("recurrence");
         task.status = Rows.enumOf(row, "status", TaskStatus.class);
         task.deletedAt = Rows.instant(row, "deleted_at");

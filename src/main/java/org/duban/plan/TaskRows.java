@@ -27,12 +27,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class TaskRows {
 
     private static final String TASK = "select id, plan_id, parent_id, code, sort_path, title, description, start_date,"
-            + " deadline, deadline_note, recurrence, status, deleted_at, created_at, updated_at, version from task";
+            + " deadline, deadline_note, deadline_phrase, recurrence, status, deleted_at, created_at, updated_at, version from task";
     /** The columns editing and importing set, one array per column, matched by position. */
     private static final String COLUMNS = "v(id, version, parent_id, code, sort_path, title, description, start_date,"
-            + " deadline, deadline_note, recurrence, status)";
+            + " deadline, deadline_note, recurrence, status, deadline_phrase)";
     private static final String ARRAYS = "unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[],"
-            + " $7::text[], $8::date[], $9::date[], $10::text[], $11::text[], $12::text[]) as " + COLUMNS;
+            + " $7::text[], $8::date[], $9::date[], $10::text[], $11::text[], $12::text[], $13::text[]) as " + COLUMNS;
 
     public Uni<TaskRow> task(SqlClient sql, long id) {
         return sql.preparedQuery(TASK + " where id = $1").execute(Tuple.of(id)).map(rows -> Rows.first(rows, TaskRow::from));
@@ -63,9 +63,9 @@ public class TaskRows {
             return Uni.createFrom().voidItem();
         }
         return sql.preparedQuery("insert into task (plan_id, parent_id, code, sort_path, title, description, start_date,"
-                + " deadline, deadline_note, recurrence, status, created_at, updated_at)"
-                + " select $13, parent_id, code, sort_path::int[], title, description, start_date, deadline, deadline_note,"
-                + " recurrence, status, $14, $14 from " + ARRAYS + " returning id, code")
+                + " deadline, deadline_note, deadline_phrase, recurrence, status, created_at, updated_at)"
+                + " select $14, parent_id, code, sort_path::int[], title, description, start_date, deadline, deadline_note,"
+                + " deadline_phrase, recurrence, status, $15, $15 from " + ARRAYS + " returning id, code")
                 .execute(columns(tasks).addLong(planId).addValue(Rows.utc(now)))
                 .invoke(rows -> {
                     Map<String, Long> ids = new HashMap<>();
@@ -86,7 +86,8 @@ public class TaskRows {
         }
         return sql.preparedQuery("update task t set parent_id = v.parent_id, code = v.code, sort_path = v.sort_path::int[],"
                 + " title = v.title, description = v.description, start_date = v.start_date, deadline = v.deadline,"
-                + " deadline_note = v.deadline_note, recurrence = v.recurrence, updated_at = $13, version = t.version + 1"
+                + " deadline_note = v.deadline_note, deadline_phrase = v.deadline_phrase, recurrence = v.recurrence,"
+                + " updated_at = $14, version = t.version + 1"
                 + " from " + ARRAYS + " where t.id = v.id and t.version = v.version")
                 .execute(columns(tasks).addValue(Rows.utc(now)))
                 .invoke(rows -> {
@@ -114,7 +115,8 @@ public class TaskRows {
                 tasks.stream().map(t -> t.deadline).toArray(LocalDate[]::new),
                 tasks.stream().map(t -> t.deadlineNote).toArray(String[]::new),
                 tasks.stream().map(t -> t.recurrence).toArray(String[]::new),
-                tasks.stream().map(t -> Rows.name(t.status)).toArray(String[]::new) });
+                tasks.stream().map(t -> Rows.name(t.status)).toArray(String[]::new),
+                tasks.stream().map(t -> t.deadlinePhrase).toArray(String[]::new) });
     }
 
     /**
