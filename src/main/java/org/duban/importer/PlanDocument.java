@@ -59,6 +59,11 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     public record Task(String path, String code, String parent, String title, String description, LocalDate startDate,
             LocalDate deadline, String deadlinePhrase, String deadlineNote, String recurrence, List<Assignment> units, List<String> deliverables,
             List<Measure> measures, List<MilestoneInput> milestones, String answers) {
+
+        Task withUnits(List<Assignment> responsible) {
+            return new Task(path, code, parent, title, description, startDate, deadline, deadlinePhrase, deadlineNote,
+                    recurrence, responsible, deliverables, measures, milestones, answers);
+        }
     }
 
     /** A task's measure; the region is given by code and defaults to the file's, the zone is a unit name. */

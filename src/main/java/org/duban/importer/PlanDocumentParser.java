@@ -98,7 +98,7 @@ public final class PlanDocumentParser {
         List<PlanDocument.Group> groups = doc.list("leadingGroups", PlanDocumentParser::group);
         PlanDocument.Plan plan = plan(doc.object("plan", true));
         return new PlanDocument(theRegion, units, unitSets, groups, plan,
-                doc.list("tasks", task -> task(task, plan.issuedOn())),
+                SectionUnits.pass(doc.list("tasks", task -> task(task, plan.issuedOn()))),
                 doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY,
                 doc.list("inspections", PlanDocumentParser::inspection),
                 doc.list("problems", PlanDocumentParser::problem));
@@ -164,9 +164,12 @@ public final class PlanDocumentParser {
         return new PlanDocument.BasisDocument(n.text("number", true), n.text("title", false), n.text("issuer", false));
     }
 
-    private static PlanDocument.Task task(Node n, LocalDate issuedOn) {
+    private static SectionUnits.Written task(Node n, LocalDate issuedOn) {
         n.allow("code", "parent", "title", "description", "startDate", "deadline", "deadlineNote", "recurrence", "units",
-                "deliverables", "measures", "milestones", "answers");
+                "unitsBelow", "moreUnits", "deliverables", "measures", "milestones", "answers");
+        if (n.has("units") && n.has("moreUnits")) {
+            throw DubanException.validation(n.at("moreUnits"), "a task with units of its own adds none: list them all in units");
+        }
         LocalDate startDate = n.date("startDate", false);
         String recurrence = n.text("recurrence", false);
         String written = n.text("deadline", false);
@@ -200,11 +203,13 @@ public final class PlanDocumentParser {
                 throw DubanException.validation(n.at("deadline"), "a recurring task is due on its occurrences, not on a deadline");
             }
         }
-        return new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false), n.text("title", true),
-                n.text("description", false), startDate, deadline, phrase, n.text("deadlineNote", false), recurrence,
-                n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
+        PlanDocument.Task task = new PlanDocument.Task(n.path, n.text("code", true), n.text("parent", false),
+                n.text("title", true), n.text("description", false), startDate, deadline, phrase, n.text("deadlineNote", false),
+                recurrence, n.list("units", PlanDocumentParser::assignment), n.texts("deliverables"),
                 n.list("measures", PlanDocumentParser::measure), n.list("milestones", PlanDocumentParser::milestone),
                 n.text("answers", false));
+        return new SectionUnits.Written(task, n.has("units"), n.has("unitsBelow") ? n.list("unitsBelow", PlanDocumentParser::assignment) : null,
+                n.list("moreUnits", PlanDocumentParser::assignment));
     }
 
     private static PlanDocument.Problem problem(Node n) {
