@@ -36,7 +36,7 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
     }
 
     public record UnitSet(String path, String name, UnitSetKind kind, String group, List<String> units, UnitKind unitKind,
-            String parent) {
+            String parent, List<String> aliases) {
     }
 
     public record Group(String path, String name, String shortName, String officeUnit, String officeDirector,

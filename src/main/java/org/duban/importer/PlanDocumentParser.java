@@ -111,7 +111,7 @@ public final class PlanDocumentParser {
     }
 
     private static PlanDocument.UnitSet unitSet(Node n) {
-        n.allow("name", "kind", "group", "units", "unitKind", "parent");
+        n.allow("name", "aliases", "kind", "group", "units", "unitKind", "parent");
         UnitSetKind kind = n.enumValue("kind", UnitSetKind.class, null);
         if (kind == null) {
             throw DubanException.validation(n.at("kind"), "is required: " + List.of(UnitSetKind.values()));
@@ -132,7 +132,7 @@ public final class PlanDocumentParser {
         if (parent != null && kind != UnitSetKind.UNITS_OF_KIND) {
             throw DubanException.validation(n.at("parent"), "only a UNITS_OF_KIND set has a parent unit");
         }
-        return new PlanDocument.UnitSet(n.path, n.text("name", true), kind, group, units, unitKind, parent);
+        return new PlanDocument.UnitSet(n.path, n.text("name", true), kind, group, units, unitKind, parent, n.texts("aliases"));
     }
 
     private static PlanDocument.Group group(Node n) {

@@ -120,7 +120,7 @@ public class PlanImporter {
                 .chain(() -> Unis.sequentially(run.createdUnits.stream().filter(u -> u.parentId != null).toList(),
                         unit -> units.update(sql, unit)))
                 .chain(() -> units.setsInRegion(sql, run.region.id))
-                .invoke(existing -> existing.forEach(set -> run.sets.put(set.name, set)))
+                .invoke(existing -> existing.forEach(run::addSet))
                 .chain(() -> groups.inRegion(sql, run.region.id))
                 .invoke(existing -> existing.forEach(group -> run.groups.put(group.name, group)))
                 .chain(() -> Unis.sequentially(listedSets(document), set -> createSetIfMissing(sql, run, set)))
@@ -146,6 +146,7 @@ public class PlanImporter {
         RegionRow region;
         UnitNames names;
         final Map<String, UnitSetRow> sets = new HashMap<>();
+        final Map<String, List<UnitSetRow>> setsByAlias = new HashMap<>();
         final Map<String, LeadingGroupRow> groups = new HashMap<>();
         final Map<String, TaskRow> tasksByCode = new HashMap<>();
         final Map<String, String> parentCodes = new HashMap<>();
@@ -162,12 +163,28 @@ public class PlanImporter {
             this.now = now;
         }
 
+        void addSet(UnitSetRow set) {
+            sets.put(set.name, set);
+            for (String alias : set.aliases) {
+                setsByAlias.computeIfAbsent(alias, a -> new ArrayList<>()).add(set);
+            }
+        }
+
+        /** A set by its name, else by an alias only one set of the region goes by. */
         UnitSetRow set(String name, String field) {
             UnitSetRow set = sets.get(name);
-            if (set == null) {
+            if (set != null) {
+                return set;
+            }
+            List<UnitSetRow> aliased = setsByAlias.getOrDefault(name, List.of());
+            if (aliased.size() > 1) {
+                throw DubanException.validation(field, name + " is an alias of several unit sets: "
+                        + aliased.stream().map(s -> s.name).toList() + "; write the set's name");
+            }
+            if (aliased.isEmpty()) {
                 throw DubanException.validation(field, "no unit set named " + name + " in the file or the region");
             }
-            return set;
+            return aliased.get(0);
         }
 
         LeadingGroupRow group(String name, String field) {
@@ -254,7 +271,8 @@ public class PlanImporter {
         for (int i = 0; i < wanted.units().size(); i++) {
             unitIds.add(run.names.resolve(wanted.units().get(i), wanted.path() + ".units[" + i + "]").id);
         }
-        run.sets.put(set.name, set);
+        set.aliases = stripped(wanted.aliases());
+        run.addSet(set);
         return units.insert(sql, set).chain(() -> units.replaceMembers(sql, set.id, unitIds));
     }
 

@@ -62,12 +62,14 @@ public final class UnitInputs {
             @Description("Required for GROUP_MEMBERS: the group whose member units the set stands for") @Id String leadingGroupId,
             @Description("For LISTED: the units in the set") @Id List<String> unitIds,
             @Description("Required for UNITS_OF_KIND: the kind of unit, e.g. TOWNSHIP for 各乡镇政府") UnitKind unitKind,
-            @Description("For UNITS_OF_KIND: only the units of the kind directly under this unit") @Id String parentUnitId) {
+            @Description("For UNITS_OF_KIND: only the units of the kind directly under this unit") @Id String parentUnitId,
+            @Description("Other names documents write for the set") List<String> aliases) {
     }
 
     @Input("UpdateUnitSetInput")
     public record UpdateUnitSet(
             @Size(min = 1, max = 200) String name,
-            @Description("For LISTED sets: replaces the units in the set") @Id List<String> unitIds) {
+            @Description("For LISTED sets: replaces the units in the set") @Id List<String> unitIds,
+            @Description("Replaces all aliases") List<String> aliases) {
     }
 }

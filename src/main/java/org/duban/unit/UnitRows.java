@@ -20,7 +20,7 @@ public class UnitRows {
     private static final String UNIT = "select id, region_id, name, short_name, aliases, kind, parent_id, created_at,"
             + " updated_at, version from unit";
     private static final String SET = "select id, region_id, name, kind, leading_group_id, unit_kind, parent_unit_id,"
-            + " created_at, updated_at, version from unit_set";
+            + " aliases, created_at, updated_at, version from unit_set";
 
     /** The region a mutation writes in; fails as the audit guard would when the caller does not govern it. */
     public Uni<RegionRow> region(SqlClient sql, long id) {
@@ -90,16 +90,16 @@ public class UnitRows {
 
     public Uni<Void> insert(SqlClient sql, UnitSetRow set) {
         return Rows.insert(sql, "insert into unit_set (region_id, name, kind, leading_group_id, unit_kind, parent_unit_id,"
-                + " created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+                + " created_at, updated_at, aliases) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
                 set.regionId, set.name, Rows.name(set.kind), set.leadingGroupId, Rows.name(set.unitKind), set.parentUnitId,
-                Rows.utc(set.createdAt), Rows.utc(set.updatedAt))
+                Rows.utc(set.createdAt), Rows.utc(set.updatedAt), set.aliases)
                 .invoke(id -> set.id = id).replaceWithVoid();
     }
 
     public Uni<Void> update(SqlClient sql, UnitSetRow set) {
-        return Rows.update(sql, "update unit_set set name = $3, leading_group_id = $4, updated_at = $5,"
+        return Rows.update(sql, "update unit_set set name = $3, leading_group_id = $4, updated_at = $5, aliases = $6,"
                 + " version = version + 1 where id = $1 and version = $2", set, "UnitSet",
-                set.name, set.leadingGroupId, Rows.utc(set.updatedAt));
+                set.name, set.leadingGroupId, Rows.utc(set.updatedAt), set.aliases);
     }
 
     /** Makes the listed members of a LISTED set these units. */

@@ -191,6 +191,7 @@ public class UnitService {
                     set.leadingGroupId = groupId;
                     set.unitKind = input.unitKind();
                     set.parentUnitId = parentUnitId;
+                    set.aliases = stripped(input.aliases());
                     set.touch(now);
                     return rows.insert(sql, set)
                             .chain(() -> rows.replaceMembers(sql, set.id, memberIds))
@@ -217,6 +218,9 @@ public class UnitService {
                                 requireFreeSetName(existing, input.name().strip(), set.id);
                                 set.name = input.name().strip();
                             }).replaceWithVoid();
+                    if (input.aliases() != null) {
+                        set.aliases = stripped(input.aliases());
+                    }
                     set.touch(clock.instant());
                     return rename.chain(() -> members).chain(() -> rows.update(sql, set)).replaceWith(set.id);
                 }));

@@ -1,5 +1,8 @@
 package org.duban.unit;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.duban.common.GlobalId;
 import org.duban.common.IdKind;
 import org.eclipse.microprofile.graphql.Description;
@@ -15,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 public record UnitSet(
         @Id @GlobalId(IdKind.UNIT_SET) long id,
         @NonNull String name,
+        @NonNull @Description("Other names documents write for the set; the plan importer matches them") List<@NonNull String> aliases,
         @NonNull UnitSetKind kind,
         @Description("How many units the set stands for today") int unitCount,
         @Description("Set when nobody is responsible through this set, e.g. a group whose members are not listed")
@@ -29,6 +33,7 @@ public record UnitSet(
         return String.join(", ",
                 alias + ".id as " + prefix + "id",
                 alias + ".name as " + prefix + "name",
+                alias + ".aliases as " + prefix + "aliases",
                 alias + ".kind as " + prefix + "kind",
                 alias + ".region_id as " + prefix + "region_id",
                 alias + ".leading_group_id as " + prefix + "leading_group_id",
@@ -42,6 +47,7 @@ public record UnitSet(
         return new UnitSet(
                 row.getLong(prefix + "id"),
                 row.getString(prefix + "name"),
+                Arrays.asList(row.getArrayOfStrings(prefix + "aliases")),
                 UnitSetKind.valueOf(row.getString(prefix + "kind")),
                 unitCount,
                 unitCount == 0 ? "No unit belongs to this set: nobody is responsible through it" : null,

@@ -21,6 +21,9 @@ public class UnitSetRow extends TrackedRow {
     /** For UNITS_OF_KIND: only the units of the kind directly under this one (各街道 of a district); null for the region's. */
     public Long parentUnitId;
 
+    /** Other names documents write for the set; the plan importer matches them as it matches the name. */
+    public String[] aliases = new String[0];
+
     static UnitSetRow from(Row row) {
         UnitSetRow set = new UnitSetRow();
         set.readTracked(row);
@@ -30,6 +33,7 @@ public class UnitSetRow extends TrackedRow {
         set.leadingGroupId = row.getLong("leading_group_id");
         set.unitKind = Rows.enumOf(row, "unit_kind", UnitKind.class);
         set.parentUnitId = row.getLong("parent_unit_id");
+        set.aliases = row.getArrayOfStrings("aliases");
         return set;
     }
 }
