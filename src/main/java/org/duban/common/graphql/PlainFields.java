@@ -3,6 +3,7 @@ package org.duban.common.graphql;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -86,11 +87,15 @@ final class PlainFields {
 
         private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
 
+        /** How one source class answers the field: its accessor, and the kind of row keys it carries, if any. */
+        private record Reader(MethodHandle accessor, IdKind sealedAs) {
+        }
+
+        private static final Reader BY_SMALLRYE = new Reader(NONE, null);
+
         private final String name;
         private final DataFetcher<?> smallRyes;
-        private final Map<Class<?>, MethodHandle> accessors = new ConcurrentHashMap<>();
-        /** The kind each source class's field carries keys of; absent when the field holds no row keys. */
-        private final Map<Class<?>, Optional<IdKind>> sealedAs = new ConcurrentHashMap<>();
+        private final Map<Class<?>, Reader> readers = new ConcurrentHashMap<>();
 
         Property(String name, DataFetcher<?> smallRyes) {
             this.name = name;
@@ -99,18 +104,13 @@ final class PlainFields {
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
-            Object value = read(environment);
             Object source = environment.getSource();
-            if (source == null || value == null) {
-                return value;
-            }
-            Optional<IdKind> kind = sealedAs.computeIfAbsent(source.getClass(), this::kindOf);
-            return kind.isEmpty() ? value : seal(kind.get(), value);
+            Reader reader = source == null ? BY_SMALLRYE : readers.computeIfAbsent(source.getClass(), this::reader);
+            Object value = read(reader.accessor(), source, environment);
+            return value == null || reader.sealedAs() == null ? value : seal(reader.sealedAs(), value);
         }
 
-        private Object read(DataFetchingEnvironment environment) throws Exception {
-            Object source = environment.getSource();
-            MethodHandle accessor = source == null ? NONE : accessors.computeIfAbsent(source.getClass(), this::accessor);
+        private Object read(MethodHandle accessor, Object source, DataFetchingEnvironment environment) throws Exception {
             if (accessor == NONE) {
                 return smallRyes.get(environment);
             }
@@ -131,21 +131,6 @@ final class PlainFields {
                     ? smallRyes.get(environment) : value;
         }
 
-        private Optional<IdKind> kindOf(Class<?> type) {
-            String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            for (String method : new String[] { name, "get" + capitalised }) {
-                try {
-                    GlobalId marked = type.getMethod(method).getAnnotation(GlobalId.class);
-                    if (marked != null) {
-                        return Optional.of(marked.value());
-                    }
-                } catch (NoSuchMethodException notThisOne) {
-                    // try the next spelling
-                }
-            }
-            return Optional.empty();
-        }
-
         private static Object seal(IdKind kind, Object keys) {
             if (keys instanceof Collection<?> many) {
                 List<Object> sealed = new ArrayList<>(many.size());
@@ -160,17 +145,32 @@ final class PlainFields {
             return Ids.of(kind, Long.parseLong(keys.toString()));
         }
 
-        private MethodHandle accessor(Class<?> type) {
+        private Reader reader(Class<?> type) {
             String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            for (String method : new String[] { name, "get" + capitalised, "is" + capitalised }) {
+            for (String spelling : new String[] { name, "get" + capitalised, "is" + capitalised }) {
                 try {
-                    return MethodHandles.publicLookup().findVirtual(type, method, MethodType.methodType(
-                            type.getMethod(method).getReturnType())).asType(MethodType.methodType(Object.class, Object.class));
+                    Method method = type.getMethod(spelling);
+                    GlobalId marked = method.getAnnotation(GlobalId.class);
+                    return new Reader(MethodHandles.publicLookup().findVirtual(type, spelling,
+                            MethodType.methodType(method.getReturnType())).asType(MethodType.methodType(Object.class, Object.class)),
+                            marked == null ? null : marked.value());
+                } catch (IllegalAccessException notPublic) {
+                    // SmallRye reads a class that is not public; its keys are sealed all the same
+                    return sealedBySmallRye(type, spelling);
                 } catch (ReflectiveOperationException | IllegalArgumentException notThisOne) {
                     // try the next spelling
                 }
             }
-            return NONE;
+            return BY_SMALLRYE;
+        }
+
+        private static Reader sealedBySmallRye(Class<?> type, String spelling) {
+            try {
+                GlobalId marked = type.getMethod(spelling).getAnnotation(GlobalId.class);
+                return marked == null ? BY_SMALLRYE : new Reader(NONE, marked.value());
+            } catch (NoSuchMethodException gone) {
+                return BY_SMALLRYE;
+            }
         }
     }
 }
