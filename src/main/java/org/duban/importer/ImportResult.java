@@ -13,7 +13,7 @@ public record ImportResult(
         @Description("false when an existing plan was replaced") boolean created,
         int unitsCreated,
         int tasksCreated,
-        int tasksUpdated,
+        @Description("Kept tasks the file changed; those it leaves as they are keep their version") int tasksUpdated,
         @Description("Tasks of the replaced plan that the file no longer has, now deleted softly") int tasksRemoved,
         @NonNull @Description("Things to look at, e.g. a unit set nobody belongs to") List<@NonNull String> warnings) {
 }

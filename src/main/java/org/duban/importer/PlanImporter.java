@@ -151,6 +151,8 @@ public class PlanImporter {
         final Map<String, TaskRow> tasksByCode = new HashMap<>();
         final Map<String, String> parentCodes = new HashMap<>();
         final Set<String> createdCodes = new HashSet<>();
+        final List<String> updatedCodes = new ArrayList<>();
+        final List<String> removedCodes = new ArrayList<>();
         final List<UnitRow> createdUnits = new ArrayList<>();
         PlanRow plan;
         boolean planCreated;
@@ -312,6 +314,7 @@ public class PlanImporter {
         PlanDocument.Plan wanted = run.document.plan();
         PlanRow plan = run.plan != null ? run.plan : new PlanRow();
         run.planCreated = run.plan == null;
+        List<Object> before = run.planCreated ? null : plan.content();
         run.plan = plan;
         plan.regionId = run.region.id;
         plan.documentNumber = wanted.documentNumber();
@@ -320,7 +323,6 @@ public class PlanImporter {
         plan.issuedOn = wanted.issuedOn();
         plan.summary = wanted.summary();
         plan.copiedTo = wanted.copiedTo().toArray(new String[0]);
-        plan.touch(run.now);
         List<Long> groupIds = new ArrayList<>();
         for (int i = 0; i < wanted.leadingGroups().size(); i++) {
             Long id = run.group(wanted.leadingGroups().get(i), "plan.leadingGroups[" + i + "]").id;
@@ -345,7 +347,14 @@ public class PlanImporter {
             addresseeUnits.add(unit.map(u -> u.id).orElse(null));
             addresseeSets.add(unit.isPresent() ? null : run.set(name, "plan.addressees[" + i + "]").id);
         }
-        return (run.planCreated ? plans.insert(sql, plan) : plans.update(sql, plan))
+        Uni<Void> saved;
+        if (run.planCreated || !plan.content().equals(before)) {
+            plan.touch(run.now);
+            saved = run.planCreated ? plans.insert(sql, plan) : plans.update(sql, plan);
+        } else {
+            saved = Uni.createFrom().voidItem();
+        }
+        return saved
                 .chain(() -> plans.replaceBasisDocuments(sql, plan.id, basis))
                 .chain(() -> plans.replaceLeadingGroups(sql, plan.id, groupIds))
                 .chain(() -> plans.replaceAddressees(sql, plan.id, addresseeUnits, addresseeSets));
@@ -367,6 +376,7 @@ public class PlanImporter {
             Map<String, Integer> childrenSoFar = new HashMap<>();
             Map<Integer, List<TaskRow>> newByDepth = new TreeMap<>();
             List<TaskRow> kept = new ArrayList<>();
+            Map<TaskRow, List<Object>> keptBefore = new HashMap<>();
             Map<TaskRow, List<TaskAssignmentRow>> assignments = new LinkedHashMap<>();
             for (PlanDocument.Task wanted : run.document.tasks()) {
                 PlanDocument.Task earlier = seen.putIfAbsent(wanted.code(), wanted);
@@ -393,6 +403,7 @@ public class PlanImporter {
                     newByDepth.computeIfAbsent(path.length, depth -> new ArrayList<>()).add(task);
                 } else {
                     kept.add(task);
+                    keptBefore.put(task, task.content());
                 }
                 fill(task, wanted, path);
                 run.tasksByCode.put(wanted.code(), task);
@@ -400,15 +411,24 @@ public class PlanImporter {
                 assignments.put(task, assignments(run, wanted));
             }
             run.tasksCreated = run.createdCodes.size();
-            run.tasksUpdated = kept.size();
             run.tasksRemoved = byCode.size();
+            byCode.keySet().forEach(run.removedCodes::add);
             List<Long> removed = byCode.values().stream().map(task -> task.id).toList();
+            List<TaskRow> changed = new ArrayList<>();
             return Unis.sequentially(new ArrayList<>(newByDepth.values()), level -> {
                 level.forEach(task -> task.parentId = parentId(run, task));
                 return tasks.insert(sql, run.plan.id, level, run.now);
             })
-                    .invoke(() -> kept.forEach(task -> task.parentId = parentId(run, task)))
-                    .chain(() -> tasks.update(sql, kept, run.now))
+                    .invoke(() -> kept.forEach(task -> {
+                        task.parentId = parentId(run, task);
+                        // a task the file leaves as it is keeps its version: a client editing it gets no false CONFLICT
+                        if (!task.content().equals(keptBefore.get(task))) {
+                            changed.add(task);
+                            run.updatedCodes.add(task.code);
+                        }
+                    }))
+                    .invoke(() -> run.tasksUpdated = changed.size())
+                    .chain(() -> tasks.update(sql, changed, run.now))
                     .chain(() -> tasks.softDelete(sql, removed, run.now))
                     .chain(() -> tasks.setAssignments(sql, byId(assignments, run, true), false))
                     .chain(() -> tasks.setAssignments(sql, byId(assignments, run, false), true))

@@ -53,6 +53,7 @@ public class LandImporter {
     private Uni<Void> quota(SqlClient sql, LandDocument.Quota wanted, long regionId, Instant now) {
         return listedParcels(sql, wanted, regionId).chain(listed -> quotas.of(sql, regionId, wanted.input().year()).chain(existing -> {
             LandQuotaRow quota = existing != null ? existing : new LandQuotaRow();
+            List<Object> before = existing == null ? null : existing.content();
             try {
                 QuotaService.apply(wanted.input(), regionId, quota);
             } catch (DubanException e) {
@@ -64,6 +65,10 @@ public class LandImporter {
             if (listed.length > 0) {
                 quota.stockApprovedUntil = null;
                 quota.stockParcelIds = listed;
+            }
+            if (quota.content().equals(before)) {
+                // the file says what the quota says already: a re-import writes nothing
+                return Uni.createFrom().voidItem();
             }
             quota.touch(now);
             return quotas.save(sql, quota).replaceWithVoid();

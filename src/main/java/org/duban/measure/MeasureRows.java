@@ -1,6 +1,7 @@
 package org.duban.measure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class MeasureRows {
 
-    /** Makes each task's measures the given ones, in their order. */
     /** The kinds of measure the task has, as names. */
     public Uni<Set<String>> kindsOf(SqlClient sql, long taskId) {
         return sql.preparedQuery("select kind from task_measure where task_id = $1").execute(Tuple.of(taskId))
@@ -29,10 +29,23 @@ public class MeasureRows {
                 });
     }
 
+    /** Makes each task's measures the given ones, in their order; a task whose measures are these already is not written. */
     public Uni<Void> replace(SqlClient sql, Map<Long, List<TaskMeasureRow>> byTask) {
         if (byTask.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return sql.preparedQuery("select task_id, kind, year, region_id, zone_id, round from task_measure where task_id = any($1)"
+                        + " order by task_id, ordinal")
+                .execute(Tuple.of(byTask.keySet().toArray(new Long[0])))
+                .chain(rows -> {
+                    Map<Long, List<TaskMeasureRow>> changed = Rows.changed(byTask, rows, "task_id", row -> Arrays.asList(
+                            Rows.enumOf(row, "kind", MeasureKind.class), row.getInteger("year"), row.getLong("region_id"),
+                            row.getLong("zone_id"), row.getInteger("round")), TaskMeasureRow::content);
+                    return changed.isEmpty() ? Uni.createFrom().voidItem() : write(sql, changed);
+                });
+    }
+
+    private static Uni<Void> write(SqlClient sql, Map<Long, List<TaskMeasureRow>> byTask) {
         List<Long> taskIds = new ArrayList<>();
         List<Integer> ordinals = new ArrayList<>();
         List<TaskMeasureRow> measures = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.duban.plan;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 import org.duban.common.TrackedRow;
 
@@ -22,6 +24,11 @@ public class PlanRow extends TrackedRow {
     public String summary;
 
     public String[] copiedTo = new String[0];
+
+    /** What editing and importing set, to tell a write that changes something from one that would not. */
+    public List<Object> content() {
+        return Arrays.asList(documentNumber, title, issuingUnitId, issuedOn, summary, Arrays.asList(copiedTo));
+    }
 
     static PlanRow from(Row row) {
         PlanRow plan = new PlanRow();

@@ -1,7 +1,11 @@
 package org.duban.plan;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.common.sql.Rows;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -66,35 +71,54 @@ public class PlanRows {
 
     /** Makes the plan's basis documents these, in this order. */
     public Uni<Void> replaceBasisDocuments(SqlClient sql, long planId, List<BasisDocumentRow> documents) {
-        return sql.preparedQuery("delete from plan_basis_document where plan_id = $1").execute(Tuple.of(planId))
-                .chain(() -> documents.isEmpty() ? Uni.createFrom().voidItem() : sql
-                        .preparedQuery("insert into plan_basis_document (plan_id, ordinal, number, title, issuer)"
-                                + " select $1, * from unnest($2::int[], $3::text[], $4::text[], $5::text[])")
-                        .execute(Tuple.of(planId, IntStream.rangeClosed(1, documents.size()).boxed().toArray(Integer[]::new),
-                                documents.stream().map(d -> d.number).toArray(String[]::new),
-                                documents.stream().map(d -> d.title).toArray(String[]::new),
-                                documents.stream().map(d -> d.issuer).toArray(String[]::new)))
-                        .replaceWithVoid());
+        return unlessHeld(sql, "select plan_id, number, title, issuer from plan_basis_document where plan_id = $1 order by ordinal", planId,
+                row -> Arrays.asList(row.getString("number"), row.getString("title"), row.getString("issuer")),
+                documents.stream().map(d -> Arrays.<Object>asList(d.number, d.title, d.issuer)).toList(),
+                () -> sql.preparedQuery("delete from plan_basis_document where plan_id = $1").execute(Tuple.of(planId))
+                        .chain(() -> documents.isEmpty() ? Uni.createFrom().voidItem() : sql
+                                .preparedQuery("insert into plan_basis_document (plan_id, ordinal, number, title, issuer)"
+                                        + " select $1, * from unnest($2::int[], $3::text[], $4::text[], $5::text[])")
+                                .execute(Tuple.of(planId, IntStream.rangeClosed(1, documents.size()).boxed().toArray(Integer[]::new),
+                                        documents.stream().map(d -> d.number).toArray(String[]::new),
+                                        documents.stream().map(d -> d.title).toArray(String[]::new),
+                                        documents.stream().map(d -> d.issuer).toArray(String[]::new)))
+                                .replaceWithVoid()));
     }
 
     /** Makes the plan's addressees (主送) these, in this order: each a unit id or a unit set id. */
     public Uni<Void> replaceAddressees(SqlClient sql, long planId, List<Long> unitIds, List<Long> setIds) {
-        return sql.preparedQuery("delete from plan_addressee where plan_id = $1").execute(Tuple.of(planId))
-                .chain(() -> unitIds.isEmpty() ? Uni.createFrom().voidItem() : sql
-                        .preparedQuery("insert into plan_addressee (plan_id, ordinal, unit_id, unit_set_id)"
-                                + " select $1, x.ordinal, x.unit_id, x.set_id from unnest($2::int[], $3::bigint[], $4::bigint[])"
-                                + " as x(ordinal, unit_id, set_id)")
-                        .execute(Tuple.of(planId, IntStream.rangeClosed(1, unitIds.size()).boxed().toArray(Integer[]::new),
-                                unitIds.toArray(Long[]::new), setIds.toArray(Long[]::new)))
-                        .replaceWithVoid());
+        return unlessHeld(sql, "select plan_id, unit_id, unit_set_id from plan_addressee where plan_id = $1 order by ordinal", planId,
+                row -> Arrays.asList(row.getLong("unit_id"), row.getLong("unit_set_id")),
+                IntStream.range(0, unitIds.size()).mapToObj(i -> Arrays.<Object>asList(unitIds.get(i), setIds.get(i))).toList(),
+                () -> sql.preparedQuery("delete from plan_addressee where plan_id = $1").execute(Tuple.of(planId))
+                        .chain(() -> unitIds.isEmpty() ? Uni.createFrom().voidItem() : sql
+                                .preparedQuery("insert into plan_addressee (plan_id, ordinal, unit_id, unit_set_id)"
+                                        + " select $1, x.ordinal, x.unit_id, x.set_id from unnest($2::int[], $3::bigint[], $4::bigint[])"
+                                        + " as x(ordinal, unit_id, set_id)")
+                                .execute(Tuple.of(planId, IntStream.rangeClosed(1, unitIds.size()).boxed().toArray(Integer[]::new),
+                                        unitIds.toArray(Long[]::new), setIds.toArray(Long[]::new)))
+                                .replaceWithVoid()));
     }
 
     /** Makes the plan's leading groups these. */
     public Uni<Void> replaceLeadingGroups(SqlClient sql, long planId, List<Long> groupIds) {
-        return sql.preparedQuery("delete from plan_leading_group where plan_id = $1").execute(Tuple.of(planId))
-                .chain(() -> groupIds.isEmpty() ? Uni.createFrom().voidItem() : sql
-                        .preparedQuery("insert into plan_leading_group (plan_id, group_id) select $1, unnest($2::bigint[])")
-                        .execute(Tuple.of(planId, groupIds.toArray(new Long[0]))).replaceWithVoid());
+        return unlessHeld(sql, "select plan_id, group_id from plan_leading_group where plan_id = $1 order by group_id", planId,
+                row -> List.of(row.getLong("group_id")), groupIds.stream().sorted().distinct().map(id -> List.<Object>of(id)).toList(),
+                () -> sql.preparedQuery("delete from plan_leading_group where plan_id = $1").execute(Tuple.of(planId))
+                        .chain(() -> groupIds.isEmpty() ? Uni.createFrom().voidItem() : sql
+                                .preparedQuery("insert into plan_leading_group (plan_id, group_id) select $1, unnest($2::bigint[])")
+                                .execute(Tuple.of(planId, groupIds.toArray(new Long[0]))).replaceWithVoid()));
+    }
+
+    /**
+     * Runs {@code write} unless the plan holds these rows already (as {@code held} reads them, in its order): saving a
+     * plan as it is leaves its rows, and the audit trail, alone.
+     */
+    private static Uni<Void> unlessHeld(SqlClient sql, String held, long planId, Function<Row, List<Object>> heldContent,
+            List<List<Object>> wanted, Supplier<Uni<Void>> write) {
+        return sql.preparedQuery(held).execute(Tuple.of(planId))
+                .chain(rows -> Rows.changed(Map.of(planId, wanted), rows, "plan_id", heldContent, same -> same).isEmpty()
+                        ? Uni.createFrom().voidItem() : write.get());
     }
 
     /** The plan's reminder policy (null days: the defaults apply), with the overdue cadence (urge after, daily, every, digest above;

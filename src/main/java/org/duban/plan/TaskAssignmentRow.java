@@ -1,5 +1,8 @@
 package org.duban.plan;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** A unit or a unit set named responsible for a task, in the order the document names them (TaskRows). */
 public class TaskAssignmentRow {
 
@@ -8,4 +11,8 @@ public class TaskAssignmentRow {
     public Long unitSetId;
 
     public AssignmentRole role;
+
+    List<Object> content() {
+        return Arrays.asList(unitId, unitSetId, role);
+    }
 }

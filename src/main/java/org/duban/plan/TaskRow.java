@@ -3,6 +3,7 @@ package org.duban.plan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.duban.common.TrackedRow;
@@ -41,6 +42,12 @@ public class TaskRow extends TrackedRow {
     public TaskStatus status = TaskStatus.NOT_STARTED;
 
     public Instant deletedAt;
+
+    /** What editing and importing set, to tell a write that changes something from one that would not. */
+    public List<Object> content() {
+        return Arrays.asList(parentId, code, sortPath == null ? null : Arrays.asList(sortPath), title, description, startDate,
+                deadline, deadlineNote, deadlinePhrase, recurrence);
+    }
 
     static TaskRow from(Row row) {
         TaskRow task = new TaskRow();

@@ -175,6 +175,22 @@ public class TaskRows {
         if (byTask.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        if (!replacing) {
+            return writeAssignments(sql, byTask, false);
+        }
+        // Tasks whose assignments stay as they are keep their rows: no audit entries for a re-import that changes nothing.
+        return sql.preparedQuery("select task_id, unit_id, unit_set_id, role from task_assignment where task_id = any($1)"
+                        + " order by task_id, ordinal")
+                .execute(Tuple.of(byTask.keySet().toArray(new Long[0])))
+                .chain(rows -> {
+                    Map<Long, List<TaskAssignmentRow>> changed = Rows.changed(byTask, rows, "task_id", row -> Arrays.asList(
+                            row.getLong("unit_id"), row.getLong("unit_set_id"), Rows.enumOf(row, "role", AssignmentRole.class)),
+                            TaskAssignmentRow::content);
+                    return changed.isEmpty() ? Uni.createFrom().voidItem() : writeAssignments(sql, changed, true);
+                });
+    }
+
+    private Uni<Void> writeAssignments(SqlClient sql, Map<Long, List<TaskAssignmentRow>> byTask, boolean replacing) {
         List<Long> taskIds = new ArrayList<>();
         List<Integer> ordinals = new ArrayList<>();
         List<Long> unitIds = new ArrayList<>();

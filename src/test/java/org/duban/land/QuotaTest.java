@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -182,18 +179,8 @@ class QuotaTest {
      * would join the demo's on the task list), so that the demo data stays as shipped.
      */
     static String demoLandIn(TestPlans.Names names) {
-        String demo = demoDocument();
-        String withoutTasks = demo.substring(0, demo.indexOf("\ntasks:")) + "\n" + demo.substring(demo.indexOf("\nland:"));
-        return withoutTasks.replace("\"141029\"", "\"" + names.regionCode() + "\"")
-                .replace("乡政办发〔2022〕60号", names.documentNumber());
-    }
-
-    static String demoDocument() {
-        try (InputStream in = QuotaTest.class.getClassLoader().getResourceAsStream("demo/xiangning-2022-60.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String demo = TestPlans.demo(names);
+        return demo.substring(0, demo.indexOf("\ntasks:")) + "\n" + demo.substring(demo.indexOf("\nland:"));
     }
 
     static Map<String, String> parcelIds(String regionId) {

@@ -5,10 +5,7 @@ import static org.duban.support.GraphQL.errorCode;
 import static org.duban.support.GraphQL.ok;
 import static org.duban.support.GraphQL.run;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -100,8 +97,7 @@ class MilestoneTest {
     @Test
     void theSchedulerWritesTheMilestonesRemindersInItsWordsUntilTheLandMeetsIt() {
         TestPlans.Names names = TestPlans.fresh("milestone");
-        String planId = TestPlans.importPlan(demoDocument().replace("\"141029\"", "\"" + names.regionCode() + "\"")
-                .replace("乡政办发〔2022〕60号", names.documentNumber()));
+        String planId = TestPlans.importPlan(TestPlans.demo(names));
         String task = TestPlans.taskIds(planId).get("(二)2");
 
         ReminderWorkers.runOnceAt(LocalDate.parse("2022-11-21"), LocalTime.of(9, 0), runs, clock, vertx);
@@ -184,13 +180,5 @@ class MilestoneTest {
     private static String day(Map<String, Object> reminder) {
         return OffsetDateTime.parse((String) reminder.get("remindAt")).atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
                 .toLocalDate().toString();
-    }
-
-    private static String demoDocument() {
-        try (InputStream in = MilestoneTest.class.getClassLoader().getResourceAsStream("demo/xiangning-2022-60.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

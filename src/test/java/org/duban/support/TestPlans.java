@@ -54,6 +54,17 @@ public final class TestPlans {
                 """.formatted(names.regionCode(), names.documentNumber(), tasksYaml.indent(2).stripTrailing());
     }
 
+    /** The demo plan file (the Xiangning plan, its land too) in a region and under a document number of the test's own. */
+    public static String demo(Names names) {
+        try (java.io.InputStream in = TestPlans.class.getClassLoader().getResourceAsStream("demo/xiangning-2022-60.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"141029\"", "\"" + names.regionCode() + "\"")
+                    .replace("乡政办发〔2022〕60号", names.documentNumber());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The township the land tests put their parcels in; add it with {@link #withUnits}. */
     public static final String TOWNSHIP = "{ name: 测试镇人民政府, shortName: 测试镇, kind: TOWNSHIP }";
 

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.duban.common.DubanException;
@@ -27,6 +30,26 @@ public final class Rows {
         for (Row row : rows) {
             result.add(mapper.apply(row));
         }
+        return result;
+    }
+
+    /**
+     * The owners (tasks, plans) among {@code wanted} whose child rows would change: {@code held} are the rows they have,
+     * in their order, keyed by {@code ownerColumn}; a child's content is what a write would set. A writer that replaces
+     * only these leaves the others' rows, and their audit trail, alone.
+     */
+    public static <T> Map<Long, List<T>> changed(Map<Long, List<T>> wanted, RowSet<Row> held, String ownerColumn,
+            Function<Row, List<Object>> heldContent, Function<T, List<Object>> wantedContent) {
+        Map<Long, List<List<Object>>> current = new HashMap<>();
+        for (Row row : held) {
+            current.computeIfAbsent(row.getLong(ownerColumn), owner -> new ArrayList<>()).add(heldContent.apply(row));
+        }
+        Map<Long, List<T>> result = new LinkedHashMap<>();
+        wanted.forEach((owner, children) -> {
+            if (!children.stream().map(wantedContent).toList().equals(current.getOrDefault(owner, List.of()))) {
+                result.put(owner, children);
+            }
+        });
         return result;
     }
 

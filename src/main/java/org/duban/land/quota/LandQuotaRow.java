@@ -2,6 +2,8 @@ package org.duban.land.quota;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 import org.duban.common.TrackedRow;
 
@@ -33,6 +35,23 @@ public class LandQuotaRow extends TrackedRow {
     public Long[] stockParcelIds = new Long[0];
 
     public String[] stockApprovalBatches = new String[0];
+
+    /**
+     * What a quota's setting writes; decimals compare by value (100 and 100.00 mu are one target), the stock as a set
+     * (it is read back sorted).
+     */
+    public List<Object> content() {
+        return Arrays.asList(issuedBy, plain(targetMu), Arrays.asList(deadlines), countsApprovalChanges, plain(statedSuppliedMu),
+                plain(statedCompletionRate), statedAsOf, stockApprovedUntil, sorted(stockParcelIds), sorted(stockApprovalBatches));
+    }
+
+    private static <T> List<T> sorted(T[] values) {
+        return Arrays.stream(values).sorted().toList();
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
 
     static LandQuotaRow from(Row row) {
         LandQuotaRow quota = new LandQuotaRow();
