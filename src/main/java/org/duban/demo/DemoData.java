@@ -126,9 +126,9 @@ public class DemoData {
                     if (rows.iterator().next().getLong(0) > 0) {
                         return Uni.createFrom().voidItem();
                     }
-                    return importer.importPlan(document, false)
+                    return importer.importPlan(document, false, false)
                             .invoke(outcome -> LOG.infof("Demo data: imported %s with %d tasks",
-                                    document.plan().documentNumber(), outcome.tasksCreated()))
+                                    document.plan().documentNumber(), outcome.tasksCreated().size()))
                             .replaceWithVoid()
                             .onFailure(DemoData::loadedElsewhere).recoverWithNull();
                 });

@@ -30,14 +30,16 @@ public class ImportApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Imports a plan file (format duban-plan/1, see README) in one transaction: all of it or nothing. "
-            + "An existing document number is a CONFLICT unless replace is true.")
-    public Uni<@NonNull ImportResult> importPlan(@NonNull String document, @DefaultValue("false") boolean replace) {
+            + "An existing document number is a CONFLICT unless replace is true. Every mistake of the file is an error of "
+            + "its own, each with its field. dryRun: checks and counts everything and writes nothing.")
+    public Uni<@NonNull ImportResult> importPlan(@NonNull String document, @DefaultValue("false") boolean replace,
+            @DefaultValue("false") boolean dryRun) {
         return WorkerThreads.run(() -> PlanDocumentParser.parse(document))
-                .chain(parsed -> importer.importPlan(parsed, replace))
-                .chain(outcome -> plans.byIds(new Long[] { outcome.planId() })
-                        .map(found -> Found.one(found, "Plan", outcome.planId()))
-                        .chain(plan -> plans.warnings(plan.id()).map(warnings -> new ImportResult(plan, outcome.created(),
-                                outcome.unitsCreated(), outcome.tasksCreated(), outcome.tasksUpdated(),
-                                outcome.tasksRemoved(), warnings))));
+                .chain(parsed -> importer.importPlan(parsed, replace, dryRun))
+                .chain(outcome -> outcome.dryRun() && outcome.created()
+                        // a dry run that would create the plan has none to show
+                        ? Uni.createFrom().item(ImportResult.of(null, outcome))
+                        : plans.byIds(new Long[] { outcome.planId() })
+                                .map(found -> ImportResult.of(Found.one(found, "Plan", outcome.planId()), outcome)));
     }
 }

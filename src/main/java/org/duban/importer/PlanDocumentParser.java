@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.duban.common.DateBounds;
 import org.duban.common.DubanException;
 import org.duban.common.InputChecks;
+import org.duban.common.Mistakes;
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
@@ -35,7 +36,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Reads a plan file (YAML, or JSON, which is YAML too) into a {@link PlanDocument}. Every mistake is a
  * VALIDATION error naming its path, e.g. {@code tasks[3].deadline: not a date: 2022-13-45}; unknown keys
- * are mistakes too, so that a misspelt {@code deadlin:} is not silently dropped.
+ * are mistakes too, so that a misspelt {@code deadlin:} is not silently dropped. A mistake in one element (a task, a
+ * unit) leaves the others to be read, and all mistakes are thrown together.
  */
 public final class PlanDocumentParser {
 
@@ -80,28 +82,36 @@ public final class PlanDocumentParser {
         } catch (IOException e) {
             throw DubanException.validation("document", "cannot be read: " + e.getMessage());
         }
-        Node doc = new Node(root, "");
         if (root != null && root.path("tasks").size() > MAX_TASKS) {
             throw DubanException.validation("tasks", "has " + root.path("tasks").size() + " tasks; a plan file has at most "
                     + MAX_TASKS + ": split it");
         }
+        Mistakes mistakes = new Mistakes();
+        Node doc = new Node(root, "", mistakes);
         doc.allow("format", "region", "units", "unitSets", "leadingGroups", "plan", "tasks", "land", "inspections", "problems");
         String format = doc.text("format", false);
         if (format != null && !format.equals("duban-plan/1")) {
             throw DubanException.validation("format", "unknown format " + format + "; this service reads duban-plan/1");
         }
-        Node region = doc.object("region", true);
-        region.allow("code", "name");
-        PlanDocument.Region theRegion = new PlanDocument.Region(region.text("code", true), region.text("name", true));
+        // Each part is read on after a mistake in another, so that the file's writer learns all of them at once.
+        PlanDocument.Region region = mistakes.check(() -> region(doc.object("region", true)));
         List<PlanDocument.Unit> units = doc.list("units", PlanDocumentParser::unit);
         List<PlanDocument.UnitSet> unitSets = doc.list("unitSets", PlanDocumentParser::unitSet);
         List<PlanDocument.Group> groups = doc.list("leadingGroups", PlanDocumentParser::group);
-        PlanDocument.Plan plan = plan(doc.object("plan", true));
-        return new PlanDocument(theRegion, units, unitSets, groups, plan,
-                SectionUnits.pass(doc.list("tasks", task -> task(task, plan.issuedOn()))),
-                doc.has("land") ? land(doc.object("land", true)) : LandDocument.EMPTY,
-                doc.list("inspections", PlanDocumentParser::inspection),
-                doc.list("problems", PlanDocumentParser::problem));
+        PlanDocument.Plan plan = mistakes.check(() -> plan(doc.object("plan", true)));
+        LocalDate issuedOn = plan == null ? null : plan.issuedOn();
+        List<SectionUnits.Written> written = doc.list("tasks", task -> task(task, issuedOn));
+        List<PlanDocument.Task> tasks = mistakes.check(() -> SectionUnits.pass(written));
+        LandDocument land = doc.has("land") ? mistakes.check(() -> land(doc.object("land", true))) : LandDocument.EMPTY;
+        List<PlanDocument.Inspection> inspections = doc.list("inspections", PlanDocumentParser::inspection);
+        List<PlanDocument.Problem> problems = doc.list("problems", PlanDocumentParser::problem);
+        mistakes.throwIfAny();
+        return new PlanDocument(region, units, unitSets, groups, plan, tasks, land, inspections, problems);
+    }
+
+    private static PlanDocument.Region region(Node n) {
+        n.allow("code", "name");
+        return new PlanDocument.Region(n.text("code", true), n.text("name", true));
     }
 
     private static PlanDocument.Unit unit(Node n) {
@@ -173,9 +183,12 @@ public final class PlanDocumentParser {
         LocalDate startDate = n.date("startDate", false);
         String recurrence = n.text("recurrence", false);
         String written = n.text("deadline", false);
-        LocalDate deadline;
+        LocalDate deadline = null;
         String phrase = null;
-        if (written == null || DeadlinePhrase.isIsoDate(written)) {
+        if (issuedOn == null && written != null && !DeadlinePhrase.isIsoDate(written)) {
+            // the phrase is read from the plan's issue date, whose own mistake the file's writer hears of
+            phrase = written;
+        } else if (written == null || DeadlinePhrase.isIsoDate(written)) {
             deadline = n.date("deadline", false);
         } else {
             DeadlinePhrase.Reading reading = DeadlinePhrase.read(written, issuedOn, n.at("deadline"));
@@ -265,10 +278,12 @@ public final class PlanDocumentParser {
 
         final JsonNode json;
         final String path;
+        private final Mistakes mistakes;
 
-        Node(JsonNode json, String path) {
+        Node(JsonNode json, String path, Mistakes mistakes) {
             this.json = json;
             this.path = path;
+            this.mistakes = mistakes;
         }
 
         boolean has(String key) {
@@ -340,7 +355,8 @@ public final class PlanDocumentParser {
             for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    throw DubanException.validation(at(name), "unknown key; expected one of " + List.of(keys));
+                    // the known keys are read on: an unknown one hides no other mistake
+                    mistakes.note(DubanException.validation(at(name), "unknown key; expected one of " + List.of(keys)));
                 }
             }
         }
@@ -389,9 +405,9 @@ public final class PlanDocumentParser {
                 if (required) {
                     throw DubanException.validation(at(key), "is required");
                 }
-                return new Node(YAML.createObjectNode(), at(key));
+                return new Node(YAML.createObjectNode(), at(key), mistakes);
             }
-            return new Node(value, at(key));
+            return new Node(value, at(key), mistakes);
         }
 
         <T> List<T> list(String key, Function<Node, T> reader) {
@@ -404,7 +420,11 @@ public final class PlanDocumentParser {
                 throw DubanException.validation(at(key), "must be a list");
             }
             for (int i = 0; i < value.size(); i++) {
-                result.add(reader.apply(new Node(value.get(i), at(key) + "[" + i + "]")));
+                Node item = new Node(value.get(i), at(key) + "[" + i + "]", mistakes);
+                T read = mistakes.check(() -> reader.apply(item));
+                if (read != null) {
+                    result.add(read);
+                }
             }
             return result;
         }
@@ -421,7 +441,8 @@ public final class PlanDocumentParser {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode item = value.get(i);
                 if (item == null || !item.isValueNode() || item.isNull() || item.asText().isBlank()) {
-                    throw DubanException.validation(at(key) + "[" + i + "]", "must be non-empty text");
+                    mistakes.note(DubanException.validation(at(key) + "[" + i + "]", "must be non-empty text"));
+                    continue;
                 }
                 result.add(item.asText().strip());
             }

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.audit.AuditTrail;
 import org.duban.common.DubanException;
+import org.duban.common.Mistakes;
 import org.duban.common.Unis;
 import org.duban.group.GroupRows;
 import org.duban.group.LeadingGroupMemberRow;
@@ -35,6 +36,7 @@ import org.duban.problem.ProblemService;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.BasisDocumentRow;
 import org.duban.plan.Checklists;
+import org.duban.plan.PlanQueries;
 import org.duban.plan.PlanRow;
 import org.duban.plan.PlanRows;
 import org.duban.plan.TaskAssignmentRow;
@@ -77,11 +79,13 @@ public class PlanImporter {
     private final ProblemRows problems;
     private final InspectionService inspections;
     private final Clock clock;
+    private final PlanQueries planQueries;
 
     PlanImporter(UnitRows units, GroupRows groups, PlanRows plans, TaskRows tasks, Checklists checklists, LandImporter land,
             MeasureRows measures, Milestones milestones, ProblemRows problems, InspectionService inspections, Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit, PlanQueries planQueries) {
         this.audit = audit;
+        this.planQueries = planQueries;
         this.units = units;
         this.groups = groups;
         this.plans = plans;
@@ -95,12 +99,26 @@ public class PlanImporter {
         this.clock = clock;
     }
 
-    /** The outcome, with the plan's id for reading it back after the commit. */
-    public record Outcome(long planId, boolean created, int unitsCreated, int tasksCreated, int tasksUpdated,
-            int tasksRemoved) {
+    /**
+     * The outcome, with the plan's id for reading it back after the commit (on a dry run, the id the plan had or would
+     * have had), the names of the units and the codes of the tasks created, changed and removed, and the warnings.
+     */
+    public record Outcome(long planId, boolean created, boolean dryRun, List<String> unitsCreated, List<String> tasksCreated,
+            List<String> tasksUpdated, List<String> tasksRemoved, List<String> warnings) {
     }
 
-    public Uni<Outcome> importPlan(PlanDocument document, boolean replace) {
+    /** Carries a dry run's outcome out of its transaction, which it rolls back. */
+    private static final class DryRun extends RuntimeException {
+        final transient Outcome outcome;
+
+        DryRun(Outcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    /** {@code dryRun}: everything is done and checked as it would be, the outcome is returned, and nothing is kept. */
+    public Uni<Outcome> importPlan(PlanDocument document, boolean replace, boolean dryRun) {
         Run run = new Run(document, clock.instant());
         return audit.withTransaction(sql -> plans.byDocumentNumber(sql, document.plan().documentNumber())
                 .invoke(existing -> {
@@ -114,11 +132,10 @@ public class PlanImporter {
                 .chain(() -> units.unitsInRegion(sql, run.region.id))
                 .invoke(existing -> run.names = new UnitNames(existing))
                 .chain(() -> Unis.sequentially(document.units(), unit -> createUnitIfMissing(sql, run, unit)))
-                .invoke(() -> document.units().forEach(unit -> setParent(run, unit)))
-                .invoke(() -> document.units().forEach(unit -> run.names.requireNoParentLoop(
-                        run.names.resolve(unit.name(), unit.path() + ".name"), unit.path() + ".parent")))
-                .chain(() -> Unis.sequentially(run.createdUnits.stream().filter(u -> u.parentId != null).toList(),
-                        unit -> units.update(sql, unit)))
+                .invoke(() -> document.units().forEach(unit -> run.mistakes.check(() -> setParent(run, unit))))
+                .invoke(() -> noParentLoops(run))
+                .chain(() -> run.write(() -> Unis.sequentially(run.createdUnits.stream().filter(u -> u.parentId != null).toList(),
+                        unit -> units.update(sql, unit))))
                 .chain(() -> units.setsInRegion(sql, run.region.id))
                 .invoke(existing -> existing.forEach(run::addSet))
                 .chain(() -> groups.inRegion(sql, run.region.id))
@@ -128,15 +145,26 @@ public class PlanImporter {
                 .chain(() -> Unis.sequentially(groupSets(document), set -> createSetIfMissing(sql, run, set)))
                 .chain(() -> savePlan(sql, run))
                 .chain(() -> syncTasks(sql, run))
-                .chain(() -> land.write(sql, document.land(), run.region.id, run.names, run.now))
+                // The land section reads the region's parcels and units by id: it is checked once the rest is right.
+                .chain(() -> run.write(() -> land.write(sql, document.land(), run.region.id, run.names, run.now)))
                 .chain(() -> answers(sql, run))
                 .chain(() -> measures(sql, run))
                 .chain(() -> milestones(sql, run))
                 .chain(() -> problems(sql, run))
-                .chain(() -> Unis.sequentially(document.inspections(), wanted -> inspections.addIfMissing(sql, run.plan.id,
-                        wanted.inspectingBody(), wanted.startsOn(), wanted.endsOn(), run.now)))
-                .map(done -> new Outcome(run.plan.id, run.planCreated, run.unitsCreated, run.tasksCreated, run.tasksUpdated,
-                        run.tasksRemoved)));
+                .chain(() -> run.write(() -> Unis.sequentially(document.inspections(), wanted -> inspections.addIfMissing(sql,
+                        run.plan.id, wanted.inspectingBody(), wanted.startsOn(), wanted.endsOn(), run.now))))
+                .invoke(run.mistakes::throwIfAny)
+                .chain(() -> planQueries.warnings(sql, run.plan.id))
+                .map(warnings -> new Outcome(run.plan.id, run.planCreated, dryRun,
+                        run.createdUnits.stream().map(unit -> unit.name).toList(),
+                        run.document.tasks().stream().map(PlanDocument.Task::code).filter(run.createdCodes::contains).toList(),
+                        List.copyOf(run.updatedCodes), List.copyOf(run.removedCodes), warnings))
+                .invoke(outcome -> {
+                    if (dryRun) {
+                        throw new DryRun(outcome);
+                    }
+                }))
+                .onFailure(DryRun.class).recoverWithItem(done -> ((DryRun) done).outcome);
     }
 
     /** What one import has found and made so far. */
@@ -154,15 +182,49 @@ public class PlanImporter {
         final List<String> updatedCodes = new ArrayList<>();
         final List<String> removedCodes = new ArrayList<>();
         final List<UnitRow> createdUnits = new ArrayList<>();
+        /**
+         * Mistakes are collected to the end of the file, so that its writer learns all at once; after the first one
+         * nothing more is written (what would be has no ids to refer to), and the transaction is rolled back.
+         */
+        final Mistakes mistakes = new Mistakes();
+        private final Map<String, Long> standIns = new HashMap<>();
         PlanRow plan;
         boolean planCreated;
-        int unitsCreated;
-        int tasksCreated;
-        int tasksUpdated;
-        int tasksRemoved;
         Run(PlanDocument document, Instant now) {
             this.document = document;
             this.now = now;
+        }
+
+        Uni<Void> write(java.util.function.Supplier<Uni<Void>> write) {
+            return mistakes.any() ? Uni.createFrom().voidItem() : write.get();
+        }
+
+        /** The unit's id (null until written), or null and the mistake noted when the file names no such unit. */
+        Long unitId(String name, String field) {
+            UnitRow unit = mistakes.check(() -> names.resolve(name, field));
+            return unit == null ? null : unit.id;
+        }
+
+        Long setId(String name, String field) {
+            UnitSetRow set = mistakes.check(() -> set(name, field));
+            return set == null ? null : set.id;
+        }
+
+        /**
+         * The task's id; in a file with mistakes, where nothing is written, a stand-in (below zero, never written) that
+         * the checks may key by. Null for a code the file lacks.
+         */
+        Long taskKey(String code) {
+            TaskRow task = tasksByCode.get(code);
+            if (task == null) {
+                return null;
+            }
+            return task.id != null ? task.id : standIns.computeIfAbsent(code, c -> -1L - standIns.size());
+        }
+
+        Long groupId(String name, String field) {
+            LeadingGroupRow group = mistakes.check(() -> group(name, field));
+            return group == null ? null : group.id;
         }
 
         void addSet(UnitSetRow set) {
@@ -229,12 +291,12 @@ public class PlanImporter {
         try {
             run.names.requireFree(unit);
         } catch (DubanException e) {
-            throw DubanException.validation(wanted.path() + ".name", e.getMessage());
+            run.mistakes.note(DubanException.validation(wanted.path() + ".name", e.getMessage()));
+            return Uni.createFrom().voidItem();
         }
         run.names.add(unit);
         run.createdUnits.add(unit);
-        run.unitsCreated++;
-        return units.insert(sql, unit);
+        return run.write(() -> units.insert(sql, unit));
     }
 
     /** Parents are set after all units exist, so a file may list a unit before its parent. */
@@ -245,6 +307,14 @@ public class PlanImporter {
         UnitRow unit = run.names.resolve(wanted.name(), wanted.path() + ".name");
         if (run.createdUnits.contains(unit)) {
             unit.parentId = run.names.resolve(wanted.parent(), wanted.path() + ".parent").id;
+        }
+    }
+
+    /** Only a file whose units all resolved has the ids to walk up its parents by. */
+    private static void noParentLoops(Run run) {
+        if (!run.mistakes.any()) {
+            run.document.units().forEach(unit -> run.mistakes.check(() -> run.names.requireNoParentLoop(
+                    run.names.resolve(unit.name(), unit.path() + ".name"), unit.path() + ".parent")));
         }
     }
 
@@ -265,17 +335,17 @@ public class PlanImporter {
         set.regionId = run.region.id;
         set.name = wanted.name();
         set.kind = wanted.kind();
-        set.leadingGroupId = wanted.group() == null ? null : run.group(wanted.group(), wanted.path() + ".group").id;
+        set.leadingGroupId = wanted.group() == null ? null : run.groupId(wanted.group(), wanted.path() + ".group");
         set.unitKind = wanted.unitKind();
-        set.parentUnitId = wanted.parent() == null ? null : run.names.resolve(wanted.parent(), wanted.path() + ".parent").id;
+        set.parentUnitId = wanted.parent() == null ? null : run.unitId(wanted.parent(), wanted.path() + ".parent");
         set.touch(run.now);
         List<Long> unitIds = new ArrayList<>();
         for (int i = 0; i < wanted.units().size(); i++) {
-            unitIds.add(run.names.resolve(wanted.units().get(i), wanted.path() + ".units[" + i + "]").id);
+            unitIds.add(run.unitId(wanted.units().get(i), wanted.path() + ".units[" + i + "]"));
         }
         set.aliases = stripped(wanted.aliases());
         run.addSet(set);
-        return units.insert(sql, set).chain(() -> units.replaceMembers(sql, set.id, unitIds));
+        return run.write(() -> units.insert(sql, set).chain(() -> units.replaceMembers(sql, set.id, unitIds)));
     }
 
     private Uni<Void> createGroupIfMissing(SqlClient sql, Run run, PlanDocument.Group wanted) {
@@ -286,8 +356,7 @@ public class PlanImporter {
         group.regionId = run.region.id;
         group.name = wanted.name();
         group.shortName = wanted.shortName();
-        group.officeUnitId = wanted.officeUnit() == null ? null
-                : run.names.resolve(wanted.officeUnit(), wanted.path() + ".officeUnit").id;
+        group.officeUnitId = wanted.officeUnit() == null ? null : run.unitId(wanted.officeUnit(), wanted.path() + ".officeUnit");
         group.officeDirectorName = wanted.officeDirector();
         group.touch(run.now);
         List<LeadingGroupMemberRow> newMembers = new ArrayList<>();
@@ -296,18 +365,17 @@ public class PlanImporter {
             member.personName = m.name();
             member.title = m.title();
             member.role = m.role();
-            member.unitId = m.unit() == null ? null : run.names.resolve(m.unit(), m.path() + ".unit").id;
-            if (m.unitSet() != null) {
-                UnitSetRow set = run.set(m.unitSet(), m.path() + ".unitSet");
-                if (!set.kind.canBeGroupMember()) {
-                    throw DubanException.validation(m.path() + ".unitSet", "members cannot refer to another group's member units");
-                }
+            member.unitId = m.unit() == null ? null : run.unitId(m.unit(), m.path() + ".unit");
+            UnitSetRow set = m.unitSet() == null ? null : run.mistakes.check(() -> run.set(m.unitSet(), m.path() + ".unitSet"));
+            if (set != null && !set.kind.canBeGroupMember()) {
+                run.mistakes.note(DubanException.validation(m.path() + ".unitSet", "members cannot refer to another group's member units"));
+            } else if (set != null) {
                 member.unitSetId = set.id;
             }
             newMembers.add(member);
         }
         run.groups.put(group.name, group);
-        return groups.insert(sql, group).chain(() -> groups.replaceMembers(sql, group.id, newMembers));
+        return run.write(() -> groups.insert(sql, group).chain(() -> groups.replaceMembers(sql, group.id, newMembers)));
     }
 
     private Uni<Void> savePlan(SqlClient sql, Run run) {
@@ -319,13 +387,13 @@ public class PlanImporter {
         plan.regionId = run.region.id;
         plan.documentNumber = wanted.documentNumber();
         plan.title = wanted.title();
-        plan.issuingUnitId = run.names.resolve(wanted.issuingUnit(), "plan.issuingUnit").id;
+        plan.issuingUnitId = run.unitId(wanted.issuingUnit(), "plan.issuingUnit");
         plan.issuedOn = wanted.issuedOn();
         plan.summary = wanted.summary();
         plan.copiedTo = wanted.copiedTo().toArray(new String[0]);
         List<Long> groupIds = new ArrayList<>();
         for (int i = 0; i < wanted.leadingGroups().size(); i++) {
-            Long id = run.group(wanted.leadingGroups().get(i), "plan.leadingGroups[" + i + "]").id;
+            Long id = run.groupId(wanted.leadingGroups().get(i), "plan.leadingGroups[" + i + "]");
             if (!groupIds.contains(id)) {
                 groupIds.add(id);
             }
@@ -345,7 +413,7 @@ public class PlanImporter {
             String name = wanted.addressees().get(i);
             Optional<UnitRow> unit = run.names.find(name);
             addresseeUnits.add(unit.map(u -> u.id).orElse(null));
-            addresseeSets.add(unit.isPresent() ? null : run.set(name, "plan.addressees[" + i + "]").id);
+            addresseeSets.add(unit.isPresent() ? null : run.setId(name, "plan.addressees[" + i + "]"));
         }
         Uni<Void> saved;
         if (run.planCreated || !plan.content().equals(before)) {
@@ -354,10 +422,10 @@ public class PlanImporter {
         } else {
             saved = Uni.createFrom().voidItem();
         }
-        return saved
+        return run.write(() -> saved
                 .chain(() -> plans.replaceBasisDocuments(sql, plan.id, basis))
                 .chain(() -> plans.replaceLeadingGroups(sql, plan.id, groupIds))
-                .chain(() -> plans.replaceAddressees(sql, plan.id, addresseeUnits, addresseeSets));
+                .chain(() -> plans.replaceAddressees(sql, plan.id, addresseeUnits, addresseeSets)));
     }
 
     /**
@@ -381,15 +449,17 @@ public class PlanImporter {
             for (PlanDocument.Task wanted : run.document.tasks()) {
                 PlanDocument.Task earlier = seen.putIfAbsent(wanted.code(), wanted);
                 if (earlier != null) {
-                    throw DubanException.validation(wanted.path() + ".code",
-                            "duplicate code " + wanted.code() + " (also " + earlier.path() + ")");
+                    run.mistakes.note(DubanException.validation(wanted.path() + ".code",
+                            "duplicate code " + wanted.code() + " (also " + earlier.path() + ")"));
+                    continue;
                 }
                 Integer[] parentPath = new Integer[0];
                 if (wanted.parent() != null) {
                     parentPath = pathByCode.get(wanted.parent());
                     if (parentPath == null) {
-                        throw DubanException.validation(wanted.path() + ".parent",
-                                "no earlier task with code " + wanted.parent() + " (list parents before their children)");
+                        run.mistakes.note(DubanException.validation(wanted.path() + ".parent",
+                                "no earlier task with code " + wanted.parent() + " (list parents before their children)"));
+                        parentPath = new Integer[0];
                     }
                 }
                 int position = childrenSoFar.merge(wanted.parent() == null ? "" : wanted.parent(), 1, Integer::sum);
@@ -407,15 +477,13 @@ public class PlanImporter {
                 }
                 fill(task, wanted, path);
                 run.tasksByCode.put(wanted.code(), task);
-                run.parentCodes.put(wanted.code(), wanted.parent());
+                run.parentCodes.put(wanted.code(), pathByCode.containsKey(wanted.parent()) ? wanted.parent() : null);
                 assignments.put(task, assignments(run, wanted));
             }
-            run.tasksCreated = run.createdCodes.size();
-            run.tasksRemoved = byCode.size();
             byCode.keySet().forEach(run.removedCodes::add);
             List<Long> removed = byCode.values().stream().map(task -> task.id).toList();
             List<TaskRow> changed = new ArrayList<>();
-            return Unis.sequentially(new ArrayList<>(newByDepth.values()), level -> {
+            return run.write(() -> Unis.sequentially(new ArrayList<>(newByDepth.values()), level -> {
                 level.forEach(task -> task.parentId = parentId(run, task));
                 return tasks.insert(sql, run.plan.id, level, run.now);
             })
@@ -427,13 +495,12 @@ public class PlanImporter {
                             run.updatedCodes.add(task.code);
                         }
                     }))
-                    .invoke(() -> run.tasksUpdated = changed.size())
                     .chain(() -> tasks.update(sql, changed, run.now))
                     .chain(() -> tasks.softDelete(sql, removed, run.now))
                     .chain(() -> tasks.setAssignments(sql, byId(assignments, run, true), false))
                     .chain(() -> tasks.setAssignments(sql, byId(assignments, run, false), true))
                     .chain(() -> checklists.add(sql, checklists(run, true)))
-                    .chain(() -> checklists.replaceTitles(sql, checklists(run, false)));
+                    .chain(() -> checklists.replaceTitles(sql, checklists(run, false))));
         });
     }
 
@@ -484,14 +551,16 @@ public class PlanImporter {
             TaskAssignmentRow assignment = new TaskAssignmentRow();
             String key;
             if (a.unit() != null) {
-                assignment.unitId = run.names.resolve(a.unit(), a.path() + ".unit").id;
-                key = "u" + assignment.unitId;
+                UnitRow unit = run.mistakes.check(() -> run.names.resolve(a.unit(), a.path() + ".unit"));
+                assignment.unitId = unit == null ? null : unit.id;
+                key = unit == null ? null : "u" + unit.name;
             } else {
-                assignment.unitSetId = run.set(a.unitSet(), a.path() + ".unitSet").id;
-                key = "s" + assignment.unitSetId;
+                UnitSetRow set = run.mistakes.check(() -> run.set(a.unitSet(), a.path() + ".unitSet"));
+                assignment.unitSetId = set == null ? null : set.id;
+                key = set == null ? null : "s" + set.name;
             }
-            if (seen.contains(key)) {
-                throw DubanException.validation(a.path(), "named twice in this task");
+            if (key != null && seen.contains(key)) {
+                run.mistakes.note(DubanException.validation(a.path(), "named twice in this task"));
             }
             seen.add(key);
             assignment.role = a.role() != null ? a.role() : i == 0 ? AssignmentRole.LEAD : AssignmentRole.ASSIST;
@@ -502,9 +571,9 @@ public class PlanImporter {
 
     /** The plan's feedback problems are the file's; their tasks are the file's, by code. */
     private Uni<Void> problems(SqlClient sql, Run run) {
-        List<ProblemRows.Wanted> wanted = ProblemService.check(run.document.problems().stream().map(PlanDocument.Problem::input)
-                .toList(), "problems", code -> run.tasksByCode.containsKey(code) ? run.tasksByCode.get(code).id : null);
-        return problems.replace(sql, run.plan.id, wanted, run.now);
+        List<ProblemRows.Wanted> wanted = run.mistakes.check(() -> ProblemService.check(run.document.problems().stream()
+                .map(PlanDocument.Problem::input).toList(), "problems", run::taskKey));
+        return run.write(() -> problems.replace(sql, run.plan.id, wanted, run.now));
     }
 
     /** Every task of the file gets the milestones the file gives it (none removes them); ticked ones stay ticked. */
@@ -516,10 +585,10 @@ public class PlanImporter {
             }
             Set<String> measured = new HashSet<>();
             wanted.measures().forEach(m -> measured.add(m.kind().name()));
-            byTask.put(run.tasksByCode.get(wanted.code()).id, Milestones.check(wanted.milestones(), wanted.path() + ".milestones",
-                    wanted.recurrence() != null, measured));
+            byTask.put(run.taskKey(wanted.code()), run.mistakes.check(() -> Milestones.check(wanted.milestones(),
+                    wanted.path() + ".milestones", wanted.recurrence() != null, measured)));
         }
-        return milestones.replace(sql, byTask, run.now);
+        return run.write(() -> milestones.replace(sql, byTask, run.now));
     }
 
     /**
@@ -532,28 +601,26 @@ public class PlanImporter {
         Map<Long, String> paths = new HashMap<>();
         for (PlanDocument.Task wanted : run.document.tasks()) {
             if (wanted.answers() != null) {
-                long taskId = run.tasksByCode.get(wanted.code()).id;
+                Long taskId = run.taskKey(wanted.code());
                 codes.put(taskId, wanted.answers());
                 paths.put(taskId, wanted.path() + ".answers");
             }
         }
         if (number == null && !codes.isEmpty()) {
-            throw DubanException.validation(paths.values().iterator().next(), "the plan answers no higher plan (plan.answers)");
+            run.mistakes.note(DubanException.validation(paths.values().iterator().next(),
+                    "the plan answers no higher plan (plan.answers)"));
         }
         Uni<Long> higher = number == null ? Uni.createFrom().nullItem() : plans.higherPlan(sql, run.region.id, number).invoke(id -> {
             if (id == null) {
-                throw DubanException.validation("plan.answers", "no plan " + number + " of a region above the plan's");
+                run.mistakes.note(DubanException.validation("plan.answers", "no plan " + number + " of a region above the plan's"));
             }
         });
-        return higher.call(id -> plans.setAnswers(sql, run.plan.id, id))
-                .chain(id -> tasks.setAnswersByCode(sql, run.plan.id, id, codes))
-                .invoke(missing -> {
-                    if (!missing.isEmpty()) {
-                        Long first = missing.get(0);
-                        throw DubanException.validation(paths.get(first), "no task " + codes.get(first) + " in " + number);
-                    }
-                })
-                .replaceWithVoid();
+        // Whether the higher plan has the tasks named is known by linking them: a file with other mistakes learns it later.
+        return higher.chain(id -> run.write(() -> plans.setAnswers(sql, run.plan.id, id)
+                .chain(() -> tasks.setAnswersByCode(sql, run.plan.id, id, codes))
+                .invoke(missing -> missing.forEach(task -> run.mistakes.note(DubanException.validation(paths.get(task),
+                        "no task " + codes.get(task) + " in " + number))))
+                .replaceWithVoid()));
     }
 
     /** Every task of the file gets the measures the file gives it (none removes them). */
@@ -571,15 +638,15 @@ public class PlanImporter {
                 for (PlanDocument.Measure m : wanted.measures()) {
                     Long regionId = m.region() == null ? run.region.id : regionIds.get(m.region());
                     if (regionId == null) {
-                        throw DubanException.validation(m.path() + ".region", "no region with code " + m.region());
+                        run.mistakes.note(DubanException.validation(m.path() + ".region", "no region with code " + m.region()));
                     }
-                    Long zoneId = m.zone() == null ? null : run.names.resolve(m.zone(), m.path() + ".zone").id;
-                    rows.add(MeasureService.measure(m.kind(), m.year(), m.kind() == MeasureKind.QUOTA ? regionId : null,
-                            zoneId, m.round(), m.path()));
+                    Long zoneId = m.zone() == null ? null : run.unitId(m.zone(), m.path() + ".zone");
+                    rows.add(run.mistakes.check(() -> MeasureService.measure(m.kind(), m.year(),
+                            m.kind() == MeasureKind.QUOTA ? regionId : null, zoneId, m.round(), m.path())));
                 }
-                byTask.put(run.tasksByCode.get(wanted.code()).id, rows);
+                byTask.put(run.taskKey(wanted.code()), rows);
             }
-            return measures.replace(sql, byTask);
+            return run.write(() -> measures.replace(sql, byTask));
         });
     }
 }

@@ -11,6 +11,7 @@ import org.duban.common.sql.SqlParams;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
@@ -64,8 +65,9 @@ public class PlanQueries {
      * What deserves a look in a plan: unit sets its tasks are assigned to that stand for no unit today, and
      * tasks that nobody is responsible for (sections of other tasks need nobody).
      */
-    public Uni<List<String>> warnings(long planId) {
-        return pool.preparedQuery("select 'Unit set ' || s.name || ' has no units: nobody is responsible through it for '"
+    /** On the import's connection: a dry run reads what it would have written before rolling it back. */
+    public Uni<List<String>> warnings(SqlClient sql, long planId) {
+        return sql.preparedQuery("select 'Unit set ' || s.name || ' has no units: nobody is responsible through it for '"
                 + " || string_agg(t.code, ', ' order by t.sort_path) as warning"
                 + " from task t join task_assignment a on a.task_id = t.id join unit_set s on s.id = a.unit_set_id"
                 + " where t.plan_id = $1 and t.deleted_at is null"

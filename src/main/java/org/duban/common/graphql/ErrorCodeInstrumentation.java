@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.duban.common.ErrorCode;
+import org.duban.common.Mistakes;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -35,14 +37,34 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         for (GraphQLError error : result.getErrors()) {
             // A null bubbling up through non-null fields is the echo of an error already reported.
             if (error.getErrorType() != ErrorType.NullValueInNonNullableField || result.getErrors().size() == 1) {
-                translated.add(translate(error));
+                Mistakes.Found several = several(error);
+                if (several == null) {
+                    translated.add(translate(error));
+                } else {
+                    several.all().forEach(mistake -> translated.add(translate(error, ErrorTranslation.of(mistake))));
+                }
             }
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(translated)));
     }
 
+    /** The mistakes of an input checked as a whole (a plan file), each to be its own error; null for any other error. */
+    private static Mistakes.Found several(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            for (Throwable t = fetching.getException(); t != null; t = t.getCause()) {
+                if (t instanceof Mistakes.Found found) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private static GraphQLError translate(GraphQLError error) {
-        ErrorTranslation.Translated t = ErrorTranslation.of(error);
+        return translate(error, ErrorTranslation.of(error));
+    }
+
+    private static GraphQLError translate(GraphQLError error, ErrorTranslation.Translated t) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", t.code().name());
         if (t.field() != null) {
