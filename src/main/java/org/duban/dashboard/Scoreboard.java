@@ -47,7 +47,7 @@ class Scoreboard {
                 continue;
             }
             Tally tally = tallies.computeIfAbsent(responsibility.unitId(), unit -> new Tally(unit, responsibility.unitName()));
-            boolean leads = responsibility.role() == AssignmentRole.LEAD;
+            boolean leads = responsibility.role().answersForTask();
             for (ScoreItem item : own) {
                 tally.add(item, leads, leads ? leadWeight : assistWeight, today);
             }

@@ -270,7 +270,18 @@ public final class PlanDocumentParser {
         if ((unit == null) == (unitSet == null)) {
             throw DubanException.validation(n.path, "name exactly one of unit and unitSet");
         }
-        return new PlanDocument.Assignment(n.path, unit, unitSet, n.enumValue("role", AssignmentRole.class, null));
+        return new PlanDocument.Assignment(n.path, unit, unitSet, role(n));
+    }
+
+    /** A unit's role by its name (LEAD) or as the notice writes it (牵头单位, 责任单位, 配合单位, or 牵头, 责任, 配合). */
+    private static AssignmentRole role(Node n) {
+        String written = n.text("role", false);
+        AssignmentRole role = written == null ? null : AssignmentRole.fromWords(written);
+        if (written != null && role == null) {
+            throw DubanException.validation(n.at("role"), "not one of " + List.of(AssignmentRole.values()) + " (or 牵头单位, 责任单位,"
+                    + " 配合单位): " + written);
+        }
+        return role;
     }
 
     /** A node of the file with its path, and readers that report mistakes against that path. */

@@ -563,9 +563,11 @@ public class PlanImporter {
                 run.mistakes.note(DubanException.validation(a.path(), "named twice in this task"));
             }
             seen.add(key);
-            assignment.role = a.role() != null ? a.role() : i == 0 ? AssignmentRole.LEAD : AssignmentRole.ASSIST;
+            assignment.role = a.role();
             result.add(assignment);
         }
+        AssignmentRole unwritten = AssignmentRole.unwritten(result.stream().map(a -> a.role).toList());
+        result.stream().filter(a -> a.role == null).forEach(a -> a.role = unwritten);
         return result;
     }
 

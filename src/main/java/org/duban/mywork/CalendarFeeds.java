@@ -136,7 +136,7 @@ public class CalendarFeeds {
                     .date("DTSTART", due)
                     .date("DTEND", due.plusDays(1))
                     .text("SUMMARY", summary)
-                    .text("DESCRIPTION", task.planTitle() + "\n" + (task.role() == AssignmentRole.LEAD ? "牵头单位" : "配合单位")
+                    .text("DESCRIPTION", task.planTitle() + "\n" + task.role().label()
                             + "\n状态: " + event.occurrence().status())
                     .raw("TRANSP", "TRANSPARENT");
             alarm(ics, "-P6DT15H", "一周后到期: " + summary); // 09:00 a week before

@@ -54,11 +54,11 @@ public final class MessageText {
     }
 
     /** A task assigned to a unit (交办): its deadline (or that it recurs), the unit's role, and by when to sign for it. */
-    public static Message assigned(String taskCode, String taskTitle, LocalDate deadline, boolean recurring, boolean lead,
+    public static Message assigned(String taskCode, String taskTitle, LocalDate deadline, boolean recurring, String roleLabel,
             LocalDate signBy) {
         String due = recurring ? "按周期报送" : deadline == null ? "未定截止日期" : "截止日期 " + deadline;
         return new Message(head(NotificationKind.ASSIGNED, taskCode, taskTitle),
-                "本单位为" + (lead ? "牵头" : "配合") + "单位，" + due + "。请于 " + signBy + " 前签收，或说明理由退回。");
+                "本单位为" + roleLabel + "，" + due + "。请于 " + signBy + " 前签收，或说明理由退回。");
     }
 
     /** A move of the workflow, with the reason or note the office gave. */

@@ -94,7 +94,7 @@ public final class PlanInputs {
     }
 
     @Input("AssignmentInput")
-    @Description("A unit or a unit set (exactly one). Without a role, the first named leads and the others assist.")
+    @Description("A unit or a unit set (exactly one). Without a role: one unit leads; beside a named lead the others assist; with no lead named all are RESPONSIBLE.")
     public record AssignmentInput(@Id String unitId, @Id String unitSetId, AssignmentRole role) {
     }
 

@@ -225,9 +225,11 @@ public class TaskService {
             if (!seen.add(assignment.unitId != null ? "u" + assignment.unitId : "s" + assignment.unitSetId)) {
                 throw DubanException.validation(at, "named twice");
             }
-            assignment.role = input.role() != null ? input.role() : i == 0 ? AssignmentRole.LEAD : AssignmentRole.ASSIST;
+            assignment.role = input.role();
             result.add(assignment);
         }
+        AssignmentRole unwritten = AssignmentRole.unwritten(result.stream().map(a -> a.role).toList());
+        result.stream().filter(a -> a.role == null).forEach(a -> a.role = unwritten);
         return result;
     }
 

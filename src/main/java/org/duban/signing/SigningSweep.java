@@ -12,6 +12,7 @@ import org.duban.common.ChinaTime;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
+import org.duban.plan.AssignmentRole;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -72,7 +73,7 @@ public class SigningSweep {
                             told.add(new Notices.Addressed(unit, new Notices.Event(NotificationKind.ASSIGNED,
                                     "assigned:" + task + ":" + unit + ":" + row.getLocalDate("assigned_on"), task,
                                     MessageText.assigned(row.getString("code"), row.getString("title"), row.getLocalDate("deadline"),
-                                            row.getBoolean("recurs"), "LEAD".equals(row.getString("role")), signBy(calendar, row.getLocalDate("assigned_on"))))));
+                                            row.getBoolean("recurs"), AssignmentRole.valueOf(row.getString("role")).label(), signBy(calendar, row.getLocalDate("assigned_on"))))));
                         }
                     }
                     return notices.tellEach(connection, told, now)

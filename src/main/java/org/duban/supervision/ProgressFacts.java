@@ -44,7 +44,7 @@ public class ProgressFacts {
     private static final String SELECT = "select " + Task.COLUMNS + ", occ.days as occurrence_days, occ.statuses as occurrence_statuses,"
             + " t.original_deadline, t.score_against_new_deadline,"
             + " checklist.deliverables, checklist.deliverables_done,"
-            + " (select array_agg(tu.unit_id) from task_unit tu where tu.task_id = t.id and tu.role = 'LEAD') as lead_units,"
+            + " (select array_agg(tu.unit_id) from task_unit tu where tu.task_id = t.id and tu.role <> 'ASSIST') as lead_units,"
             + " exists (select 1 from task_unit tu where tu.task_id = t.id) as assigned,"
             + " exists (select 1 from task_measure m where m.task_id = t.id) as measured"
             + Schedule.FROM

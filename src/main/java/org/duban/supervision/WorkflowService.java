@@ -74,7 +74,7 @@ public class WorkflowService {
         return audit.withTransaction(connection -> store.lock(connection, taskId, input.occurrenceId())
                 .call(item -> store.roleOf(connection, item.taskId(), caller).invoke(role -> {
                     if (role == AssignmentRole.ASSIST) {
-                        throw new DubanException(ErrorCode.FORBIDDEN, "The lead unit submits the task; an assisting unit reports progress", null);
+                        throw new DubanException(ErrorCode.FORBIDDEN, "The lead (or a responsible) unit submits the task; an assisting unit reports progress", null);
                     }
                     requireFrom(item, Set.of(TaskStatus.IN_PROGRESS), TaskStatus.SUBMITTED);
                 }))
@@ -237,7 +237,8 @@ public class WorkflowService {
             return;
         }
         boolean starts = from == TaskStatus.NOT_STARTED && to == TaskStatus.IN_PROGRESS;
-        boolean submits = from == TaskStatus.IN_PROGRESS && to == TaskStatus.SUBMITTED && role == AssignmentRole.LEAD;
+        boolean submits = from == TaskStatus.IN_PROGRESS && to == TaskStatus.SUBMITTED && role != null
+                && role.answersForTask();
         if (!starts && !submits) {
             throw new DubanException(ErrorCode.FORBIDDEN, "A responsible unit starts a task, and its lead unit submits it;"
                     + " moving it from " + from + " to " + to + " is for the supervising office", null);

@@ -39,11 +39,12 @@ class SectionUnitsTest {
                 """));
         Map<String, String> ids = TestPlans.taskIds(plan);
         assertThat(units(ids.get("一"))).as("the section itself needs nobody").isEmpty();
-        assertThat(units(ids.get("一1"))).containsExactly("测试县甲局 LEAD", "相关单位 ASSIST");
+        // no lead named: the unit without a role is responsible (责任单位) beside the assisting set
+        assertThat(units(ids.get("一1"))).containsExactly("测试县甲局 RESPONSIBLE", "相关单位 ASSIST");
         assertThat(units(ids.get("一2"))).containsExactly("测试县乙局 LEAD");
-        assertThat(units(ids.get("一3"))).containsExactly("测试县甲局 LEAD", "相关单位 ASSIST", "测试县乙局 ASSIST");
+        assertThat(units(ids.get("一3"))).containsExactly("测试县甲局 RESPONSIBLE", "相关单位 ASSIST", "测试县乙局 RESPONSIBLE");
         assertThat(units(ids.get("一4"))).as("a sub-section passes them on").isEmpty();
-        assertThat(units(ids.get("一4(1)"))).containsExactly("测试县甲局 LEAD", "相关单位 ASSIST");
+        assertThat(units(ids.get("一4(1)"))).containsExactly("测试县甲局 RESPONSIBLE", "相关单位 ASSIST");
         assertThat(units(ids.get("二"))).containsExactly("测试县乙局 LEAD");
     }
 

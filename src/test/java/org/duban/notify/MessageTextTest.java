@@ -24,11 +24,11 @@ class MessageTextTest {
     @Test
     void anAssignmentSaysTheRoleWhenItIsDueAndTheDayToSignBy() {
         LocalDate signBy = LocalDate.parse("2022-09-09");
-        assertThat(MessageText.assigned("(一)1", "明确责任主体", DUE, false, true, signBy).body())
+        assertThat(MessageText.assigned("(一)1", "明确责任主体", DUE, false, "牵头单位", signBy).body())
                 .isEqualTo("本单位为牵头单位，截止日期 2022-09-15。请于 2022-09-09 前签收，或说明理由退回。");
-        assertThat(MessageText.assigned("(一)2-月报", "月报告制度", null, true, false, signBy).body()).contains("配合单位，按周期报送");
-        assertThat(MessageText.assigned("(二)1", "成立工作专班", null, false, true, signBy).body()).contains("未定截止日期");
-        assertThat(MessageText.assigned("(一)1", "明确责任主体", DUE, false, true, signBy).title()).isEqualTo("【交办】(一)1 明确责任主体");
+        assertThat(MessageText.assigned("(一)2-月报", "月报告制度", null, true, "责任单位", signBy).body()).contains("责任单位，按周期报送");
+        assertThat(MessageText.assigned("(二)1", "成立工作专班", null, false, "配合单位", signBy).body()).contains("未定截止日期");
+        assertThat(MessageText.assigned("(一)1", "明确责任主体", DUE, false, "牵头单位", signBy).title()).isEqualTo("【交办】(一)1 明确责任主体");
     }
 
     @Test

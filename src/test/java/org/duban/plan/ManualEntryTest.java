@@ -58,12 +58,13 @@ class ManualEntryTest {
                 .getString("data.createTask.id");
         JsonPath task = ok(run("admin", "create-task", "input", Map.of("planId", planId, "parentId", section,
                 "code", "(一)2", "title", "第二项", "deadline", "2030-03-01",
-                "assignments", List.of(Map.of("unitId", bureau), Map.of("unitSetId", groupSet)),
+                "assignments", List.of(Map.of("unitId", bureau, "role", "LEAD"), Map.of("unitSetId", groupSet)),
                 "deliverables", List.of("制度一", "制度二"))));
         String taskId = task.getString("data.createTask.id");
         assertThat(task.getString("data.createTask.parent.code")).isEqualTo("(一)");
         assertThat(task.getList("data.createTask.deliverables.title")).containsExactly("制度一", "制度二");
-        // The set resolves to the group's member units; the bureau, named directly, is listed once, as LEAD.
+        // The set resolves to the group's member units; the bureau, named directly, is listed once, as LEAD; beside a
+        // named lead, the set assists.
         assertThat(task.getList("data.createTask.units.unit.name")).containsExactly("手工县自然资源局", "手工县人民政府");
         assertThat(task.getList("data.createTask.units.role")).containsExactly("LEAD", "ASSIST");
 

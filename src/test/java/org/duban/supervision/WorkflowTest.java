@@ -68,6 +68,7 @@ class WorkflowTest {
                 - { code: W2, title: 工作流二, deadline: 2030-06-28, units: [{ unit: 局甲 }] }
                 - { code: W3, title: 月报, startDate: 2030-01-01, recurrence: "FREQ=MONTHLY;BYMONTHDAY=-1", units: [{ unit: 局甲 }] }
                 - { code: W4, title: 工作流四, deadline: 2030-06-28, units: [{ unit: 局甲 }], deliverables: [成果] }
+                - { code: W5, title: 共同负责, deadline: 2030-06-28, units: [{ unit: 局甲 }, { unit: 局乙 }] }
                 """), "{ name: 测试县丙局, shortName: 局丙, kind: DEPARTMENT }"));
         tasks = TestPlans.taskIds(planId);
         String code = names.regionCode();
@@ -86,6 +87,17 @@ class WorkflowTest {
     @AfterEach
     void unpin() {
         clock.reset();
+    }
+
+    /** "责任单位：甲局、乙局" names no lead: both are responsible, and either submits; neither is lead for being first. */
+    @Test
+    void unitsListedWithoutALeadAreEachResponsibleAndEitherSubmits() {
+        String w5 = tasks.get("W5");
+        assertThat(ok(run("admin", "task-supervision", "id", w5)).getString("data.task.id")).isEqualTo(w5);
+        assertThat(ok(report(assist, w5, Map.of("percent", 100, "summary", "乙局已完成"))).getString("data.reportProgress.status"))
+                .isEqualTo("IN_PROGRESS");
+        String pdf = uploaded(assist, w5, "乙局.pdf", EvidenceFiles.pdf());
+        assertThat(ok(submit(assist, w5, "乙局报送办结", List.of(pdf))).getString("data.submitTask.status")).isEqualTo("SUBMITTED");
     }
 
     @Test
