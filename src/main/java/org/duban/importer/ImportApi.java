@@ -30,7 +30,7 @@ public class ImportApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Imports a plan file (format duban-plan/1, see README) in one transaction: all of it or nothing. "
-            + "An existing document number is a CONFLICT unless replace is true. Every mistake of the file is an error of "
+            + "An existing plan (by document number; without one, by title, issuer and date) is a CONFLICT unless replace is true. Every mistake of the file is an error of "
             + "its own, each with its field. dryRun: checks and counts everything and writes nothing.")
     public Uni<@NonNull ImportResult> importPlan(@NonNull String document, @DefaultValue("false") boolean replace,
             @DefaultValue("false") boolean dryRun) {

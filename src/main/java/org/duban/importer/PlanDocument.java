@@ -6,6 +6,7 @@ import java.util.List;
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
+import org.duban.measure.NumberTarget;
 import org.duban.milestone.MilestoneInput;
 import org.duban.plan.AssignmentRole;
 import org.duban.problem.ProblemInput;
@@ -66,8 +67,9 @@ public record PlanDocument(Region region, List<Unit> units, List<UnitSet> unitSe
         }
     }
 
-    /** A task's measure; the region is given by code and defaults to the file's, the zone is a unit name. */
-    public record Measure(String path, MeasureKind kind, Integer year, String region, String zone, Integer round) {
+    /** A task's measure; the region is given by code and defaults to the file's, the zone is a unit name; a NUMBER's target. */
+    public record Measure(String path, MeasureKind kind, Integer year, String region, String zone, Integer round,
+            NumberTarget number) {
     }
 
     public record Assignment(String path, String unit, String unitSet, AssignmentRole role) {

@@ -18,6 +18,7 @@ import org.duban.common.Mistakes;
 import org.duban.group.MemberRole;
 import org.duban.land.LandDocument;
 import org.duban.measure.MeasureKind;
+import org.duban.measure.NumberTarget;
 import org.duban.milestone.MilestoneInput;
 import org.duban.milestone.MilestoneMeasure;
 import org.duban.problem.ProblemInput;
@@ -164,7 +165,7 @@ public final class PlanDocumentParser {
     private static PlanDocument.Plan plan(Node n) {
         n.allow("documentNumber", "title", "issuingUnit", "issuedOn", "summary", "basisDocuments", "leadingGroups", "copiedTo",
                 "addressees", "answers");
-        return new PlanDocument.Plan(n.text("documentNumber", true), n.text("title", true), n.text("issuingUnit", true),
+        return new PlanDocument.Plan(n.text("documentNumber", false), n.text("title", true), n.text("issuingUnit", true),
                 n.date("issuedOn", true), n.text("summary", false), n.list("basisDocuments", PlanDocumentParser::basis),
                 n.texts("leadingGroups"), n.texts("copiedTo"), n.texts("addressees"), n.text("answers", false));
     }
@@ -238,13 +239,32 @@ public final class PlanDocumentParser {
     }
 
     private static PlanDocument.Measure measure(Node n) {
-        n.allow("kind", "year", "region", "zone", "round");
+        n.allow("kind", "year", "region", "zone", "round", "label", "target", "unit", "atMost");
         MeasureKind kind = n.enumValue("kind", MeasureKind.class, null);
         if (kind == null) {
             throw DubanException.validation(n.at("kind"), "is required: " + List.of(MeasureKind.values()));
         }
         return new PlanDocument.Measure(n.path, kind, n.integer("year"), n.text("region", false), n.text("zone", false),
-                n.integer("round"));
+                n.integer("round"), n.has("target") ? numberTarget(n) : null);
+    }
+
+    /** A target as a figure with its unit ({@code target: 3.25, unit: 亩}) or as the notice writes it ({@code 不少于3.25亩}). */
+    private static NumberTarget numberTarget(Node n) {
+        String label = n.text("label", false);
+        if (n.json.get("target").isNumber()) {
+            Boolean atMost = n.bool("atMost");
+            BigDecimal target = n.decimal("target");
+            String unit = n.text("unit", true);
+            try {
+                return new NumberTarget(label, target, unit, Boolean.TRUE.equals(atMost));
+            } catch (DubanException e) {
+                throw DubanException.validation(n.at(e.field()), e.getMessage());
+            }
+        }
+        if (n.has("unit") || n.has("atMost")) {
+            throw DubanException.validation(n.at("unit"), "a target written as words (不少于3.25亩) says its unit and direction itself");
+        }
+        return NumberTarget.read(n.text("target", true), label, n.at("target"));
     }
 
     private static PlanDocument.Inspection inspection(Node n) {

@@ -120,17 +120,10 @@ public class PlanImporter {
     /** {@code dryRun}: everything is done and checked as it would be, the outcome is returned, and nothing is kept. */
     public Uni<Outcome> importPlan(PlanDocument document, boolean replace, boolean dryRun) {
         Run run = new Run(document, clock.instant());
-        return audit.withTransaction(sql -> plans.byDocumentNumber(sql, document.plan().documentNumber())
-                .invoke(existing -> {
-                    if (existing != null && !replace) {
-                        throw DubanException.conflict("A plan with document number " + document.plan().documentNumber()
-                                + " exists already; import with replace: true to bring it in line with the file");
-                    }
-                    run.plan = existing;
-                })
-                .chain(() -> region(sql, run))
+        return audit.withTransaction(sql -> region(sql, run)
                 .chain(() -> units.unitsInRegion(sql, run.region.id))
                 .invoke(existing -> run.names = new UnitNames(existing))
+                .chain(() -> existingPlan(sql, run, replace))
                 .chain(() -> Unis.sequentially(document.units(), unit -> createUnitIfMissing(sql, run, unit)))
                 .invoke(() -> document.units().forEach(unit -> run.mistakes.check(() -> setParent(run, unit))))
                 .invoke(() -> noParentLoops(run))
@@ -260,6 +253,30 @@ public class PlanImporter {
         }
     }
 
+    /**
+     * The plan the file is of, if it exists: the one with its document number, or for a plan without one (an attachment
+     * to a notice) the one of the region with its title, issuing unit and date.
+     */
+    private Uni<Void> existingPlan(SqlClient sql, Run run, boolean replace) {
+        PlanDocument.Plan wanted = run.document.plan();
+        String number = wanted.documentNumber();
+        Optional<UnitRow> issuer = run.names.find(wanted.issuingUnit());
+        Uni<PlanRow> found = number != null ? plans.byDocumentNumber(sql, number)
+                : issuer.isEmpty() ? Uni.createFrom().nullItem()
+                : plans.byIdentity(sql, run.region.id, wanted.title(), issuer.get().id, wanted.issuedOn());
+        return found.invoke(existing -> {
+            if (existing != null && !replace) {
+                throw DubanException.conflict((number != null ? "A plan with document number " + number
+                        : "A plan without a document number titled " + wanted.title() + ", of the same issuer and date,")
+                        + " exists already; import with replace: true to bring it in line with the file");
+            }
+            if (existing != null && !existing.regionId.equals(run.region.id)) {
+                throw DubanException.validation("region.code", "the existing plan belongs to another region");
+            }
+            run.plan = existing;
+        }).replaceWithVoid();
+    }
+
     private Uni<Void> region(SqlClient sql, Run run) {
         PlanDocument.Region wanted = run.document.region();
         return units.regionByCode(sql, wanted.code()).chain(existing -> {
@@ -270,10 +287,6 @@ public class PlanImporter {
             run.region = existing;
             return sql.preparedQuery("select region_writable($1)").execute(Tuple.of(existing.id))
                     .replaceWithVoid();
-        }).invoke(() -> {
-            if (run.plan != null && !run.plan.regionId.equals(run.region.id)) {
-                throw DubanException.validation("region.code", "the existing plan belongs to another region");
-            }
         });
     }
 
@@ -644,7 +657,7 @@ public class PlanImporter {
                     }
                     Long zoneId = m.zone() == null ? null : run.unitId(m.zone(), m.path() + ".zone");
                     rows.add(run.mistakes.check(() -> MeasureService.measure(m.kind(), m.year(),
-                            m.kind() == MeasureKind.QUOTA ? regionId : null, zoneId, m.round(), m.path())));
+                            m.kind() == MeasureKind.QUOTA ? regionId : null, zoneId, m.round(), m.number(), m.path())));
                 }
                 byTask.put(run.taskKey(wanted.code()), rows);
             }

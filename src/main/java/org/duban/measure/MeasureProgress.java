@@ -57,6 +57,7 @@ public class MeasureProgress {
                 case QUOTA -> quota(measure, quotaFigures);
                 case REGIONAL_EVALUATIONS -> evaluations(measure, evaluations);
                 case STANDARD_LAND_SALES -> sales(measure, sales);
+                case NUMBER -> number(measure);
             };
             byTask.computeIfAbsent(measure.taskId(), id -> new ArrayList<>()).add(share);
         }
@@ -80,6 +81,16 @@ public class MeasureProgress {
         }
         return new MeasuredProgress(measure, Area.percent(BigDecimal.valueOf(round.done()), BigDecimal.valueOf(round.total())),
                 round.done() + " of " + round.total() + " regional evaluations of round " + measure.round() + " done");
+    }
+
+    private static MeasuredProgress number(Measure measure) {
+        NumberTarget number = measure.number();
+        String target = (number.atMost() ? "at most " : "") + number.target().toPlainString() + " " + number.unit();
+        if (measure.actual() == null) {
+            return new MeasuredProgress(measure, NONE, "Nothing reported yet; the target is " + target);
+        }
+        return new MeasuredProgress(measure, number.percent(measure.actual()), measure.actual().toPlainString() + " " + number.unit()
+                + " reported on " + measure.actualOn() + "; the target is " + target);
     }
 
     /** Met when the zone sold standard land that year and all its industrial land as standard land; nothing between. */

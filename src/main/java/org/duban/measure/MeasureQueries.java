@@ -23,7 +23,7 @@ public class MeasureQueries {
     }
 
     public Uni<List<Measure>> measuresOf(Long[] taskIds) {
-        return pool.preparedQuery("select id, task_id, kind, year, round, region_id, zone_id from task_measure"
+        return pool.preparedQuery("select " + Measure.COLUMNS + " from task_measure"
                 + " where task_id = any($1) order by task_id, ordinal")
                 .execute(Tuple.of(taskIds))
                 .map(rows -> map(rows, Measure::from));

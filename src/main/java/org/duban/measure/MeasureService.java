@@ -1,5 +1,7 @@
 package org.duban.measure;
 
+import static org.duban.common.Text.blankToNull;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +37,10 @@ public class MeasureService {
         List<TaskMeasureRow> rows = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             MeasureInput input = inputs.get(i);
+            String field = "measures[" + i + "]";
+            NumberTarget number = input.target() == null ? null : number(input, field);
             rows.add(measure(input.kind(), input.year(), Ids.parseOptional(input.regionId(), IdKind.REGION),
-                    Ids.parseOptional(input.zoneId(), IdKind.UNIT), input.round(), "measures[" + i + "]"));
+                    Ids.parseOptional(input.zoneId(), IdKind.UNIT), input.round(), number, field));
         }
         long id = Ids.parse(taskId, IdKind.TASK);
         return audit.withTransaction(sql -> tasks.liveTask(sql, id)
@@ -46,20 +50,34 @@ public class MeasureService {
                         .replaceWith(task.id)));
     }
 
+    private static NumberTarget number(MeasureInput input, String field) {
+        try {
+            return new NumberTarget(blankToNull(input.label()), input.target(), blankToNull(input.unit()),
+                    Boolean.TRUE.equals(input.atMost()));
+        } catch (DubanException e) {
+            throw DubanException.validation(field + "." + e.field(), e.getMessage());
+        }
+    }
+
     /** A measure with what its kind needs; VALIDATION on {@code field} otherwise. Shared with the plan importer. */
     public static TaskMeasureRow measure(MeasureKind kind, Integer year, Long regionId, Long zoneId, Integer round,
-            String field) {
+            NumberTarget number, String field) {
         boolean ok = switch (kind) {
             case QUOTA -> year != null && regionId != null;
             case REGIONAL_EVALUATIONS -> zoneId != null && round != null;
             case STANDARD_LAND_SALES -> zoneId != null && year != null;
+            case NUMBER -> number != null;
         };
         if (!ok) {
             throw DubanException.validation(field, kind + " needs " + switch (kind) {
                 case QUOTA -> "year and region";
                 case REGIONAL_EVALUATIONS -> "zone and round";
                 case STANDARD_LAND_SALES -> "zone and year";
+                case NUMBER -> "a target and its unit";
             });
+        }
+        if (kind != MeasureKind.NUMBER && number != null) {
+            throw DubanException.validation(field, "only a NUMBER measure has a target");
         }
         TaskMeasureRow measure = new TaskMeasureRow();
         measure.kind = kind;
@@ -67,6 +85,7 @@ public class MeasureService {
         measure.regionId = regionId;
         measure.zoneId = zoneId;
         measure.round = round;
+        measure.number = number;
         return measure;
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.measure;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,7 +17,12 @@ public class TaskMeasureRow {
 
     public Integer round;
 
+    /** A NUMBER measure's target; null for the others. */
+    public NumberTarget number;
+
     List<Object> content() {
-        return Arrays.asList(kind, year, regionId, zoneId, round);
+        return Arrays.asList(kind, year, regionId, zoneId, round, number == null ? null : number.label(),
+                number == null ? null : number.target().stripTrailingZeros(), number == null ? null : number.unit(),
+                number != null && number.atMost());
     }
 }

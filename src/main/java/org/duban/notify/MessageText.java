@@ -50,7 +50,7 @@ public final class MessageText {
     public static Message inspection(String inspectingBody, LocalDate startsOn, LocalDate endsOn, String planTitle,
             String documentNumber) {
         return new Message(NotificationKind.INSPECTION.label() + "：" + inspectingBody + " " + startsOn + "至" + endsOn,
-                "《" + planTitle + "》（" + documentNumber + "）的整改落实情况将接受" + inspectingBody + "检查，请提前做好准备。");
+                "《" + planTitle + "》" + (documentNumber == null ? "" : "（" + documentNumber + "）") + "的整改落实情况将接受" + inspectingBody + "检查，请提前做好准备。");
     }
 
     /** A task assigned to a unit (交办): its deadline (or that it recurs), the unit's role, and by when to sign for it. */

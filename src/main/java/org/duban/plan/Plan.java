@@ -20,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("A rectification work plan (整改工作方案) as issued: the document and its tasks.")
 public record Plan(
         @Id @GlobalId(IdKind.PLAN) long id,
-        @NonNull @Description("文号, e.g. 乡政办发〔2022〕60号; unique") String documentNumber,
+        @Description("文号, e.g. 乡政办发〔2022〕60号; unique; null for a plan attached to a notice") String documentNumber,
         @NonNull String title,
         @NonNull LocalDate issuedOn,
         String summary,

@@ -22,7 +22,8 @@ public final class PlanInputs {
     @Input("CreatePlanInput")
     public record CreatePlan(
             @NonNull @Description("The issuing unit; the plan belongs to its region") @Id String issuingUnitId,
-            @NonNull @NotBlank @Size(max = 100) @Description("文号, unique") String documentNumber,
+            @Size(min = 1, max = 100) @Description("文号, unique; none for a plan attached to a notice, known then by title, issuer"
+                    + " and date") String documentNumber,
             @NonNull @NotBlank @Size(max = 500) String title,
             @NonNull LocalDate issuedOn,
             @Size(max = 20000) String summary,

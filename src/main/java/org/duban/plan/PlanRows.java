@@ -49,6 +49,13 @@ public class PlanRows {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
     }
 
+    /** The plan without a document number that has this title, issuer and date in the region: how such a plan is known. */
+    public Uni<PlanRow> byIdentity(SqlClient sql, long regionId, String title, long issuingUnitId, java.time.LocalDate issuedOn) {
+        return sql.preparedQuery(PLAN + " where region_id = $1 and title = $2 and issuing_unit_id = $3 and issued_on = $4"
+                        + " and document_number is null")
+                .execute(Tuple.of(regionId, title, issuingUnitId, issuedOn)).map(rows -> Rows.first(rows, PlanRow::from));
+    }
+
     public Uni<PlanRow> byDocumentNumber(SqlClient sql, String documentNumber) {
         return sql.preparedQuery(PLAN + " where document_number = $1").execute(Tuple.of(documentNumber))
                 .map(rows -> Rows.first(rows, PlanRow::from));

@@ -48,9 +48,9 @@ public class PlanService {
 
     public Uni<Long> createPlan(PlanInputs.CreatePlan input) {
         validator.check("input", input);
-        String documentNumber = input.documentNumber().strip();
+        String documentNumber = blankToNull(input.documentNumber());
         return audit.withTransaction(sql -> issuingUnit(sql, input.issuingUnitId())
-                .call(unit -> requireFreeDocumentNumber(sql, documentNumber, null))
+                .call(unit -> documentNumber == null ? Uni.createFrom().voidItem() : requireFreeDocumentNumber(sql, documentNumber, null))
                 .chain(unit -> RegionReferences.load(sql, units, groups, unit.regionId).chain(refs -> {
                     List<Long> groupIds = groupIds(input.leadingGroupIds(), refs);
                     Addressees addressees = addressees(input.addressees(), refs);

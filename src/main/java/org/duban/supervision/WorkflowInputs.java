@@ -1,5 +1,6 @@
 package org.duban.supervision;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+
+import io.smallrye.graphql.api.Nullable;
 
 /** Inputs of the workflow mutations. */
 public final class WorkflowInputs {
@@ -28,7 +31,13 @@ public final class WorkflowInputs {
             @NonNull @Min(0) @Max(100) @Description("How far the unit's part is done, 0 to 100") Integer percent,
             @NonNull @NotBlank @Size(max = 5000) @Description("What was done") String summary,
             @Size(max = 5000) @Description("Problems met, and the coordination the unit asks for") String problems,
-            @Size(max = MAX_EVIDENCE) @Description("Evidence of this task: uploaded files or links") @Id List<String> evidenceIds) {
+            @Size(max = MAX_EVIDENCE) @Description("Evidence of this task: uploaded files or links") @Id List<String> evidenceIds,
+            @Size(max = 20) @Description("The actual figures reached for the task's NUMBER measures, e.g. 3.1 (亩)") @Nullable List<@NonNull Figure> figures) {
+    }
+
+    @Input("MeasureFigureInput")
+    @Description("The actual figure of one of the task's NUMBER measures, in the measure's unit")
+    public record Figure(@NonNull @Id String measureId, @NonNull BigDecimal actual) {
     }
 
     @Input("SubmitTaskInput")

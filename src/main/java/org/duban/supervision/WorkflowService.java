@@ -2,7 +2,9 @@ package org.duban.supervision;
 
 import static org.duban.common.Text.blankToNull;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.access.Callers.Caller;
 import org.duban.access.Roles;
 import org.duban.audit.AuditTrail;
+import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
 import org.duban.common.IdKind;
 import org.duban.common.Ids;
 import org.duban.common.InputValidator;
+import org.duban.common.Unis;
+import org.duban.measure.MeasureRows;
 import org.duban.plan.AssignmentRole;
 import org.duban.plan.Checklists;
 import org.duban.plan.TaskRows;
@@ -40,9 +45,11 @@ public class WorkflowService {
     private final AuditTrail audit;
     private final InputValidator validator;
     private final Clock clock;
+    private final MeasureRows measures;
 
     WorkflowService(WorkflowStore store, Checklists checklists, TaskRows tasks, AuditTrail audit, InputValidator validator,
-            Clock clock) {
+            Clock clock, MeasureRows measures) {
+        this.measures = measures;
         this.store = store;
         this.tasks = tasks;
         this.checklists = checklists;
@@ -60,12 +67,35 @@ public class WorkflowService {
                                 + " this is " + item.status());
                     }
                     return store.evidenceOfTask(connection, item.taskId(), input.evidenceIds(), "input.evidenceIds")
-                            .chain(evidence -> insertReport(connection, item, unitId, input, evidence, caller));
+                            .chain(evidence -> insertReport(connection, item, unitId, input, evidence, caller))
+                            .chain(() -> figures(connection, item.taskId(), input.figures()));
                 }))
                 .call(item -> item.status() == TaskStatus.NOT_STARTED
                         ? store.move(connection, item, TaskStatus.IN_PROGRESS, new StatusNote(null, "first progress report", List.of(), null), caller)
                         : Uni.createFrom().voidItem())
                 .map(WorkItem::taskId));
+    }
+
+    /** The report's figures become its task's NUMBER measures' actuals, as of today. */
+    private Uni<Void> figures(SqlConnection connection, long taskId, List<WorkflowInputs.Figure> figures) {
+        if (figures == null || figures.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        LocalDate today = ChinaTime.today(clock);
+        return Unis.sequentially(java.util.stream.IntStream.range(0, figures.size()).boxed().toList(), i -> {
+            String field = "input.figures[" + i + "]";
+            WorkflowInputs.Figure figure = figures.get(i);
+            BigDecimal actual = figure.actual();
+            if (actual.precision() - actual.scale() > 14 || actual.scale() > 6) {
+                throw DubanException.validation(field + ".actual", "at most 14 digits before the point and 6 after");
+            }
+            long measureId = Ids.parse(figure.measureId(), IdKind.MEASURE);
+            return measures.reportActual(connection, taskId, measureId, actual, today).invoke(found -> {
+                if (!found) {
+                    throw DubanException.validation(field + ".measureId", "not a NUMBER measure of this task");
+                }
+            }).replaceWithVoid();
+        });
     }
 
     /** The lead unit hands the occurrence in for sign-off, with a closing statement and evidence. */

@@ -202,6 +202,9 @@ class AccessTableTest {
         calls.put("importPlan", call(operation("import-plan"), c -> vars("document",
                 TestPlans.document(new TestPlans.Names(f.code, "导入〔2031〕" + f.code + "-" + next() + "号"), "- { code: I1, title: 导入 }"),
                 "replace", false)));
+        calls.put("importNotice", call(operation("import-notice"), c -> vars("text", "测试县人民政府文件\n\n通知〔2031〕" + f.code
+                + "-" + next() + "号\n\n2031年1月2日\n\n测试县通知方案\n\n1. 通知任务。\n\n责任单位：局甲\n\n整改时间：2031年3月1日前\n",
+                "regionId", f.regionId, "dryRun", false)));
         calls.put("createTask", call(operation("create-task"), c -> vars("input", Map.of("planId", f.planId,
                 "code", "N" + next(), "title", "新任务"))));
         calls.put("updateTask", call(operation("update-task"), c -> vars("id", f.tasks.get("X4"), "input",
