@@ -2,10 +2,14 @@ package org.duban.importer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +77,8 @@ final class NoticeReader {
     /** The codes of the tasks read so far at each level of numbering: the section, the item, the sub-item. */
     private final String[] openCodes = new String[4];
     private Map<String, Object> openTask;
+    /** Tasks the notice implies rather than numbers (a monthly report): they need no units or deadline of their own. */
+    private final Set<Map<String, Object>> derivedTasks = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The columns of the task table being read (code, task, units, assist, deadline), with their labels. */
     private Map<String, Integer> columns;
     private List<String> columnLabels;
@@ -191,7 +197,7 @@ final class NoticeReader {
                         && !chapter.group(2).matches(".*(?:保障|要求).*");
                 beforeTasks &= !tasksChapter;
                 closeTask();
-                java.util.Arrays.fill(openCodes, null);
+                Arrays.fill(openCodes, null);
                 continue;
             }
             if (text.startsWith("根据") || text.startsWith("按照") || text.startsWith("为贯彻")) {
@@ -533,7 +539,7 @@ final class NoticeReader {
         report.put("parent", task.get("code"));
         report.put("title", "按月报送" + about + "进展（月报告制度）");
         report.put("@path", path);
-        report.put("@derived", Boolean.TRUE);
+        derivedTasks.add(report);
         List<Map<String, Object>> units = (List<Map<String, Object>>) task.get("units");
         if (units != null) {
             report.put("@sameUnitsAs", task);
@@ -623,7 +629,7 @@ final class NoticeReader {
         Map<String, Object> member = new LinkedHashMap<>();
         String title = words[words.length - 1];
         if (words.length > 1) {
-            String name = String.join("", java.util.Arrays.copyOf(words, words.length - 1));
+            String name = String.join("", Arrays.copyOf(words, words.length - 1));
             set(member, "name", name, path + ".name", p.all());
         }
         set(member, "title", title, path + ".title", p.all());
@@ -681,7 +687,7 @@ final class NoticeReader {
             }
             List<Map<String, Object>> units = (List<Map<String, Object>>) task.get("units");
             String path = (String) task.remove("@path");
-            boolean derived = task.remove("@derived") != null;
+            boolean derived = derivedTasks.contains(task);
             if (units == null || units.isEmpty()) {
                 if (!derived && !isSection(task)) {
                     missing.add(new MissingField(path + ".units", "the notice names no responsible unit for " + task.get("code")));
@@ -705,8 +711,7 @@ final class NoticeReader {
     }
 
     private boolean isSection(Map<String, Object> task) {
-        return tasks.stream().anyMatch(t -> task.get("code").equals(t.get("parent")) && t.get("@derived") == null
-                && !String.valueOf(t.get("code")).endsWith("-月报"));
+        return tasks.stream().anyMatch(t -> task.get("code").equals(t.get("parent")) && !derivedTasks.contains(t));
     }
 
     @SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -188,7 +189,7 @@ public class PlanImporter {
             this.now = now;
         }
 
-        Uni<Void> write(java.util.function.Supplier<Uni<Void>> write) {
+        Uni<Void> write(Supplier<Uni<Void>> write) {
             return mistakes.any() ? Uni.createFrom().voidItem() : write.get();
         }
 

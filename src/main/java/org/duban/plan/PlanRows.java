@@ -1,6 +1,7 @@
 package org.duban.plan;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class PlanRows {
     }
 
     /** The plan without a document number that has this title, issuer and date in the region: how such a plan is known. */
-    public Uni<PlanRow> byIdentity(SqlClient sql, long regionId, String title, long issuingUnitId, java.time.LocalDate issuedOn) {
+    public Uni<PlanRow> byIdentity(SqlClient sql, long regionId, String title, long issuingUnitId, LocalDate issuedOn) {
         return sql.preparedQuery(PLAN + " where region_id = $1 and title = $2 and issuing_unit_id = $3 and issued_on = $4"
                         + " and document_number is null")
                 .execute(Tuple.of(regionId, title, issuingUnitId, issuedOn)).map(rows -> Rows.first(rows, PlanRow::from));

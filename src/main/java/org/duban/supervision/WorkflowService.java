@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -82,7 +83,7 @@ public class WorkflowService {
             return Uni.createFrom().voidItem();
         }
         LocalDate today = ChinaTime.today(clock);
-        return Unis.sequentially(java.util.stream.IntStream.range(0, figures.size()).boxed().toList(), i -> {
+        return Unis.sequentially(IntStream.range(0, figures.size()).boxed().toList(), i -> {
             String field = "input.figures[" + i + "]";
             WorkflowInputs.Figure figure = figures.get(i);
             BigDecimal actual = figure.actual();
