@@ -54,7 +54,8 @@ public class NoticeApi {
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Reads a rectification notice as published (its text) into a draft plan file: every value with the text it"
+    @Description("Reads a rectification notice as published (its text; POST /notices/text gives the text of a DOCX or text"
+            + " file) into a draft plan file: every value with the text it"
             + " came from, what could not be read, what is missing, and the units the region lacks (see README). regionId:"
             + " the region whose units the notice names; by default the one the caller governs. dryRun false imports the"
             + " draft as importPlan would (all or nothing).")

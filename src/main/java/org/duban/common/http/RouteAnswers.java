@@ -1,0 +1,59 @@
+package org.duban.common.http;
+
+import org.duban.common.ErrorCode;
+import org.duban.common.graphql.ErrorTranslation;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * How the plain HTTP routes (uploads, downloads, exports) answer a failure: the same codes and messages GraphQL gives,
+ * as a JSON body {@code {code, message}} with the matching HTTP status, never a stack trace or class name.
+ */
+public final class RouteAnswers {
+
+    private RouteAnswers() {
+    }
+
+    public static void fail(RoutingContext context, Throwable failure) {
+        if (failure instanceof AuthenticationFailedException) {
+            respond(context, 401, error(ErrorCode.UNAUTHENTICATED, "Sign in and send Authorization: Bearer <token>"));
+            return;
+        }
+        if (failure instanceof FileTooLarge tooLarge) {
+            // The rest of the body is not read: the connection closes after the answer.
+            context.response().putHeader("Connection", "close");
+            respond(context, 413, error(ErrorCode.VALIDATION, tooLarge.getMessage()));
+            return;
+        }
+        ErrorTranslation.Translated translated = ErrorTranslation.of(failure);
+        int status = switch (translated.code()) {
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+            default -> 400;
+        };
+        respond(context, status, error(translated.code(), translated.message()));
+    }
+
+    public static void methodNotAllowed(RoutingContext context, String allowed) {
+        context.response().putHeader("Allow", allowed);
+        respond(context, 405, error(ErrorCode.VALIDATION, context.request().method().name() + " " + context.request().path()
+                + " is not taken: " + allowed + " it"));
+    }
+
+    public static JsonObject error(ErrorCode code, String message) {
+        return new JsonObject().put("code", code.name()).put("message", message);
+    }
+
+    public static void respond(RoutingContext context, int status, JsonObject body) {
+        if (context.response().ended()) {
+            return;
+        }
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}
