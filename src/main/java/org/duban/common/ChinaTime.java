@@ -23,6 +23,11 @@ public final class ChinaTime {
     }
 
     /** SQL for the Asia/Shanghai day of a timestamptz expression. */
+    /** A date as documents write it: 2022年9月5日. */
+    public static String dateWords(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
     public static String daySql(String timestamp) {
         return "(" + timestamp + " at time zone '" + ZONE.getId() + "')::date";
     }

@@ -1,7 +1,5 @@
 package org.duban.evidence;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -113,8 +111,7 @@ class EvidenceRoutes {
             Evidence evidence = file.evidence();
             context.response()
                     .putHeader("Content-Type", evidence.contentType())
-                    .putHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                            + URLEncoder.encode(evidence.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                    .putHeader("Content-Disposition", RouteAnswers.attachment(evidence.fileName()))
                     .putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Cache-Control", "private, no-store")
                     .putHeader("ETag", "\"" + evidence.sha256() + "\"")

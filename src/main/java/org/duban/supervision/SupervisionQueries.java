@@ -33,6 +33,22 @@ public class SupervisionQueries {
                 .map(rows -> map(rows, ProgressReport::from));
     }
 
+    /** When an occurrence (a task without recurrence: its one, due null) was last submitted and last signed off. */
+    public record ClosingDays(long taskId, LocalDate occurrenceDue, LocalDate submittedOn, LocalDate signedOffOn) {
+    }
+
+    /** The Asia/Shanghai days each occurrence of the tasks was last submitted and last signed off, if ever. */
+    public Uni<List<ClosingDays>> closingDaysOfTasks(Long[] taskIds) {
+        return pool.preparedQuery("select task_id, occurrence_due,"
+                + " " + ChinaTime.daySql("max(changed_at) filter (where to_status = 'SUBMITTED')") + " as submitted_on,"
+                + " " + ChinaTime.daySql("max(changed_at) filter (where to_status = 'SIGNED_OFF')") + " as signed_off_on"
+                + " from task_status_change where task_id = any($1) and to_status in ('SUBMITTED', 'SIGNED_OFF')"
+                + " group by task_id, occurrence_due")
+                .execute(Tuple.of((Object) taskIds))
+                .map(rows -> map(rows, row -> new ClosingDays(row.getLong("task_id"), row.getLocalDate("occurrence_due"),
+                        row.getLocalDate("submitted_on"), row.getLocalDate("signed_off_on"))));
+    }
+
     /** The unit's reports filed from {@code from} to {@code to} (Asia/Shanghai days, both included), oldest first. */
     public Uni<List<ProgressReport>> ofUnitBetween(long unitId, LocalDate from, LocalDate to) {
         return pool.preparedQuery("select " + ProgressReport.COLUMNS + " from progress_report r where r.unit_id = $1"
