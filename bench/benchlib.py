@@ -1,9 +1,10 @@
-"""What bench/run and bench/scheduler share: shell and psql, the packaged service, GraphQL requests, wrk."""
+"""What the bench scripts share: shell and psql, the packaged service, GraphQL requests, wrk, resident memory."""
 import glob
 import json
 import os
 import re
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -146,3 +147,21 @@ def kill_started():
     for process in STARTED:
         if process.poll() is None:
             process.kill()
+
+
+class Resident:
+    """The largest resident set size of a process, sampled twice a second."""
+
+    def __init__(self, process):
+        self.process, self.largest_kb = process, 0
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self):
+        while self.process.poll() is None:
+            try:
+                with open(f"/proc/{self.process.pid}/status") as status:
+                    kb = int(re.search(r"VmRSS:\s+(\d+)", status.read()).group(1))
+                self.largest_kb = max(self.largest_kb, kb)
+            except (OSError, AttributeError):
+                pass
+            time.sleep(0.5)

@@ -12,6 +12,7 @@ import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
 import org.duban.common.DubanException;
 import org.duban.common.WorkerThreads;
+import org.duban.common.page.Chunks;
 import org.duban.common.page.PageRequest;
 import org.duban.land.Parcel;
 import org.duban.land.ParcelConnection;
@@ -47,7 +48,7 @@ class ParcelLedger {
         SheetWriter sheet = new SheetWriter("土地台账", "土地台账（截至" + ChinaTime.dateWords(ChinaTime.today(clock)) + "）",
                 ParcelLedgerRows.columns(false));
         ParcelLedgerRows rows = new ParcelLedgerRows(false);
-        return chunks(filter, null, caller, sheet, rows)
+        return Chunks.walk(after -> chunk(filter, after, caller, sheet, rows))
                 .chain(() -> WorkerThreads.run(() -> sheet.finish("duban-parcels-")))
                 .onTermination().invoke(sheet::close);
     }
@@ -76,20 +77,19 @@ class ParcelLedger {
                 + quota.suppliedMu().toPlainString() + "亩，完成率" + quota.completionRate().toPlainString() + "%）";
     }
 
-    private Uni<Void> chunks(ParcelFilter filter, String after, Caller caller, SheetWriter sheet, ParcelLedgerRows rows) {
+    /** Reads and writes the chunk after {@code after}; answers where the next one starts, or {@link Chunks#END}. */
+    private Uni<String> chunk(ParcelFilter filter, String after, Caller caller, SheetWriter sheet, ParcelLedgerRows rows) {
         return parcels.page(filter, new PageRequest(TaskLedger.CHUNK, after, false), caller).chain(page -> {
             List<Parcel> found = page.edges().stream().map(ParcelConnection.ParcelEdge::node).toList();
+            String next = page.pageInfo().hasNextPage() ? page.pageInfo().endCursor() : Chunks.END;
             if (found.isEmpty()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(Chunks.END);
             }
             List<ParcelLedgerRows.Entry> entries = found.stream().map(ParcelLedgerRows.Entry::new).toList();
-            return townships(found)
-                    .chain(townships -> WorkerThreads.run(() -> {
-                        rows.write(sheet, entries, townships);
-                        return entries;
-                    }))
-                    .chain(written -> page.pageInfo().hasNextPage() ? chunks(filter, page.pageInfo().endCursor(), caller, sheet, rows)
-                            : Uni.createFrom().voidItem());
+            return townships(found).chain(townships -> WorkerThreads.run(() -> {
+                rows.write(sheet, entries, townships);
+                return next;
+            }));
         });
     }
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
 import org.duban.common.WorkerThreads;
+import org.duban.common.page.Chunks;
 import org.duban.common.page.PageRequest;
 import org.duban.milestone.Milestone;
 import org.duban.milestone.MilestoneQueries;
@@ -69,32 +70,33 @@ class TaskLedger {
         LocalDate today = ChinaTime.today(clock);
         TaskLedgerRows rows = new TaskLedgerRows(filter, today);
         SheetWriter sheet = new SheetWriter("任务台账", "任务台账（截至" + ChinaTime.dateWords(today) + "）", TaskLedgerRows.COLUMNS);
-        return chunks(filter, null, caller, sheet, rows)
+        return Chunks.walk(after -> chunk(filter, after, caller, sheet, rows))
                 .chain(() -> WorkerThreads.run(() -> sheet.finish("duban-tasks-")))
                 .onTermination().invoke(sheet::close);
     }
 
-    private Uni<Void> chunks(TaskFilter filter, String after, Caller caller, SheetWriter sheet, TaskLedgerRows rows) {
+    /** Reads and writes the chunk after {@code after}; answers where the next one starts, or {@link Chunks#END}. */
+    private Uni<String> chunk(TaskFilter filter, String after, Caller caller, SheetWriter sheet, TaskLedgerRows rows) {
         return tasks.page(filter, new PageRequest(CHUNK, after, false), caller).chain(page -> {
             List<Task> found = page.edges().stream().map(TaskConnection.TaskEdge::node).toList();
+            String next = page.pageInfo().hasNextPage() ? page.pageInfo().endCursor() : Chunks.END;
             if (found.isEmpty()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(Chunks.END);
             }
-            return chunk(found).chain(chunk -> WorkerThreads.run(() -> {
+            return relations(found).chain(chunk -> WorkerThreads.run(() -> {
                 rows.write(sheet, chunk);
-                return chunk;
-            })).chain(written -> page.pageInfo().hasNextPage() ? chunks(filter, page.pageInfo().endCursor(), caller, sheet, rows)
-                    : Uni.createFrom().voidItem());
+                return next;
+            }));
         });
     }
 
     /** What the ledger shows of these tasks, read in one statement per relation. */
-    private Uni<TaskLedgerRows.Chunk> chunk(List<Task> found) {
+    private Uni<TaskLedgerRows.Chunk> relations(List<Task> found) {
         Long[] ids = found.stream().map(Task::id).toArray(Long[]::new);
         Long[] planIds = found.stream().map(Task::planId).distinct().toArray(Long[]::new);
         return Uni.combine().all()
                 .unis(plans.byIds(planIds), tasks.assignmentsOf(ids), people.ofTasks(ids), milestones.ofTasks(found),
-                        facts.ofTasks(ids), supervision.latestOfTasks(ids), supervision.closingDaysOfTasks(ids))
+                        facts.byId(ids), supervision.latestOfTasks(ids), supervision.closingDaysOfTasks(ids))
                 .with((planList, units, named, marks, factsById, latest, closing) -> {
                     Map<Long, Plan> planById = new HashMap<>();
                     planList.forEach(plan -> planById.put(plan.id(), plan));

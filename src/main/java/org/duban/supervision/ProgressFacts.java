@@ -97,7 +97,11 @@ public class ProgressFacts {
     private record Shared(Uni<Map<Long, TaskFacts>> facts, long since) {
     }
 
-    private Uni<Map<Long, TaskFacts>> byId(Long[] taskIds) {
+    /**
+     * Facts of these live tasks, computed afresh and kept nowhere: for a walk over many chunks of tasks in one request
+     * (an export), whose shared computations would keep every chunk's facts in the request's context to its end.
+     */
+    public Uni<Map<Long, TaskFacts>> byId(Long[] taskIds) {
         return load(" where t.id = any($1) and t.deleted_at is null", "r.task_id = any($1)", Tuple.of(taskIds))
                 .map(facts -> {
                     Map<Long, TaskFacts> byId = new HashMap<>();
