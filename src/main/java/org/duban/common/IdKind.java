@@ -37,7 +37,8 @@ public enum IdKind {
     BASIS_DOCUMENT(29, "BasisDocument"),
     CONTROL_INDICATOR(30, "ControlIndicator"),
     NOTICE(31, "Notice"),
-    STAGE_CHANGE(32, "StageChange");
+    STAGE_CHANGE(32, "StageChange"),
+    SUPERVISION_NOTICE(33, "SupervisionNotice");
 
     final byte code;
     /** The GraphQL type the id belongs to, as NOT_FOUND names it. */

@@ -39,6 +39,7 @@ import org.duban.supervision.SupervisionQueries;
 import org.duban.supervision.TaskFacts;
 import org.duban.unit.Unit;
 import org.duban.unit.UnitQueries;
+import org.duban.supervisionnotice.SupervisionNoticeQueries;
 import org.duban.urging.UrgingQueries;
 import org.duban.warning.WarningLevel;
 
@@ -72,12 +73,14 @@ public class DashboardService {
     private final ScoreItems scoreItems;
     private final Scoreboard scoreboard;
     private final UrgingQueries urgingCounts;
+    private final SupervisionNoticeQueries noticeCounts;
     private final Clock clock;
 
     DashboardService(Pool pool, PlanQueries plans, UnitQueries units, QuotaQueries quotas, ProgressFacts facts,
             SupervisionQueries reports, ScoreItems scoreItems, Scoreboard scoreboard, UrgingQueries urgingCounts,
-            Clock clock) {
+            SupervisionNoticeQueries noticeCounts, Clock clock) {
         this.urgingCounts = urgingCounts;
+        this.noticeCounts = noticeCounts;
         this.pool = pool;
         this.plans = plans;
         this.units = units;
@@ -152,10 +155,11 @@ public class DashboardService {
         LocalDate today = ChinaTime.today(clock);
         return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList()))
                 .chain(assigned -> scoreItems.of(assigned)
-                        .chain(items -> urgingCounts.countsInPlan(id).chain(urgings -> pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of(id))
-                                .map(rows -> scoreboard.rank(map(rows, row -> new Scoreboard.Responsibility(row.getLong("task_id"),
-                                        row.getLong("unit_id"), row.getString("name"),
-                                        AssignmentRole.valueOf(row.getString("role")))), items, urgings, today)))));
+                        .chain(items -> urgingCounts.countsInPlan(id).chain(urgings -> noticeCounts.countsInPlan(id)
+                                .chain(notices -> pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of(id))
+                                        .map(rows -> scoreboard.rank(map(rows, row -> new Scoreboard.Responsibility(row.getLong("task_id"),
+                                                row.getLong("unit_id"), row.getString("name"),
+                                                AssignmentRole.valueOf(row.getString("role")))), items, urgings, notices, today))))));
     }
 
     public Uni<UnitReport> unitReport(String unitId, LocalDate from, LocalDate to, Caller caller) {

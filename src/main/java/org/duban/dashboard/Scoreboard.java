@@ -13,6 +13,8 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.plan.AssignmentRole;
+import org.duban.supervisionnotice.SupervisionLevel;
+import org.duban.supervisionnotice.SupervisionNoticeCounts;
 
 /**
  * The ranking of a plan's responsible units (通报): each item (a task, an occurrence due so far) weighs the lead or
@@ -39,7 +41,7 @@ class Scoreboard {
     }
 
     List<UnitScore> rank(List<Responsibility> responsibilities, Map<Long, List<ScoreItem>> items, Map<Long, Integer> urgings,
-            LocalDate today) {
+            Map<Long, Map<SupervisionLevel, Integer>> notices, LocalDate today) {
         Map<Long, Tally> tallies = new LinkedHashMap<>();
         for (Responsibility responsibility : responsibilities) {
             List<ScoreItem> own = items.get(responsibility.taskId());
@@ -62,7 +64,8 @@ class Scoreboard {
             Tally tally = ranked.get(i);
             int rank = i > 0 && ranked.get(i - 1).sameStanding(tally) ? scores.get(i - 1).rank() : i + 1;
             scores.add(new UnitScore(rank, String.valueOf(tally.unitId), tally.name, tally.assigned, tally.leading, tally.signedOff,
-                    tally.onTime, tally.late, tally.overdueNow, tally.rate(), urgings.getOrDefault(tally.unitId, 0)));
+                    tally.onTime, tally.late, tally.overdueNow, tally.rate(), urgings.getOrDefault(tally.unitId, 0),
+                    SupervisionNoticeCounts.of(notices.get(tally.unitId))));
         }
         return scores;
     }

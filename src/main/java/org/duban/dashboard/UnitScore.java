@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.duban.common.GlobalId;
 import org.duban.common.IdKind;
+import org.duban.supervisionnotice.SupervisionNoticeCounts;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -26,5 +27,7 @@ public record UnitScore(
                 + "1, and assist-weight, 0.5), in percent with two decimals; null while nothing is decided")
         BigDecimal onTimeRate,
         @Description("How often the unit was urged (催办) about the plan's tasks: by the office, and by the policy's ladder")
-        int urgings) {
+        int urgings,
+        @NonNull @Description("The supervision notices (督办单) the unit got about the plan's tasks, by level")
+        SupervisionNoticeCounts supervisionNotices) {
 }

@@ -58,7 +58,7 @@ public class Deliveries {
             + "   and (d.account_id is null or n.account_id = d.account_id))";
 
     // Nor is a follow-up notice the unit acted on meanwhile: its task is no longer owed, the urging answered, the task signed
-    // for or returned, the instruction answered (the event key's second part names the urging or the instruction:
+    // for or returned, the instruction or the supervision notice answered (the event key's second part names the row:
     // Notices.Event). Reminders of work no longer owed go by CANCEL_OBSOLETE.
     private static final String CANCEL_ACTED_ON = "update delivery d set status = 'CANCELLED', last_error = 'acted on meanwhile'"
             + " from notice m join task t on t.id = m.task_id"
@@ -68,7 +68,9 @@ public class Deliveries {
             + " or (m.kind = 'SIGN_OVERDUE' and exists (select 1 from task_signing s where s.task_id = m.task_id and s.unit_id = m.unit_id"
             + "   and (s.signed_at is not null or s.returned_at is not null)))"
             + " or (m.kind = 'INSTRUCTION_DUE' and exists (select 1 from instruction_answer x"
-            + "   where x.instruction_id = split_part(m.event, ':', 2)::bigint and x.unit_id = m.unit_id)))";
+            + "   where x.instruction_id = split_part(m.event, ':', 2)::bigint and x.unit_id = m.unit_id))"
+            + " or (m.kind = 'SUPERVISION_NOTICE_DUE' and exists (select 1 from supervision_notice s"
+            + "   where s.id = split_part(m.event, ':', 2)::bigint and s.replied_at is not null)))";
 
     private final AuditTrail audit;
     private final DeliverySettings settings;

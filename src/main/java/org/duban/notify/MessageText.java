@@ -123,6 +123,27 @@ public final class MessageText {
                 "领导批示要求于 " + answerBy + " 前报告落实情况，" + when + "，请及时报告。");
     }
 
+    /** A supervision notice (督办单) to the unit: its number and level, the facts, what is required and by when. */
+    public static Message supervisionNotice(String number, String levelWords, String taskCode, String taskTitle, String facts,
+            String requirement, LocalDate replyBy) {
+        return new Message("【" + NotificationKind.SUPERVISION_NOTICE.label() + "】" + number + "（" + levelWords + "）" + taskCode + " "
+                + cut(taskTitle), facts + requirement + "请于 " + replyBy + " 前书面回复办理情况。");
+    }
+
+    /** A supervision notice still to be replied to: {@code workingDays} left (0 on the day), or overdue when negative. */
+    public static Message supervisionNoticeDue(String number, String taskCode, String taskTitle, LocalDate replyBy, int workingDays) {
+        String when = workingDays > 0 ? "还有 " + workingDays + " 个工作日" : workingDays == 0 ? "今日到期"
+                : "已逾期 " + -workingDays + " 个工作日";
+        return new Message(head(NotificationKind.SUPERVISION_NOTICE_DUE, taskCode, taskTitle),
+                "督办通知 " + number + " 要求于 " + replyBy + " 前回复办理情况，" + when + "，请及时回复。");
+    }
+
+    /** To the office: a unit's reply to a supervision notice. */
+    public static Message supervisionNoticeReplied(String number, String taskCode, String taskTitle, String unitName, String reply) {
+        return new Message(head(NotificationKind.SUPERVISION_NOTICE_REPLIED, taskCode, taskTitle),
+                unitName + "回复督办通知 " + number + "：" + reply);
+    }
+
     /** One line of a unit's weekly digest of overdue items. */
     public record DigestItem(String taskCode, String taskTitle, LocalDate dueOn, int workingDaysOverdue) {
     }

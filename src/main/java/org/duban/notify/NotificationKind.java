@@ -47,7 +47,13 @@ public enum NotificationKind {
     @Description("Reminder: an instruction awaits the unit's answer by its date")
     INSTRUCTION_DUE,
     @Description("The weekly digest of a unit's overdue items, in place of a message each")
-    OVERDUE_DIGEST;
+    OVERDUE_DIGEST,
+    @Description("A supervision notice (督办单) the office issued to the unit, blue, yellow or red, to reply to by its date")
+    SUPERVISION_NOTICE,
+    @Description("Reminder: a supervision notice awaits the unit's reply by its date")
+    SUPERVISION_NOTICE_DUE,
+    @Description("To the office: a unit replied to a supervision notice")
+    SUPERVISION_NOTICE_REPLIED;
 
     /** How a message of this kind is headed, in 【】 before its title. */
     public String label() {
@@ -74,6 +80,9 @@ public enum NotificationKind {
             case INSTRUCTION_ANSWERED -> "批示落实";
             case INSTRUCTION_DUE -> "批示待落实";
             case OVERDUE_DIGEST -> "逾期汇总";
+            case SUPERVISION_NOTICE -> "督办通知";
+            case SUPERVISION_NOTICE_DUE -> "督办待回复";
+            case SUPERVISION_NOTICE_REPLIED -> "督办回复";
         };
     }
 }

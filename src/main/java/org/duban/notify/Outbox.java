@@ -51,7 +51,7 @@ public class Outbox {
      * ({@code duban.delivery.follow-up-after}): reminders, urgings and what stands in for them.
      */
     static final String FOLLOW_UP_KINDS = "('BEFORE_DEADLINE', 'DUE_TODAY', 'OVERDUE', 'ESCALATION', 'URGING',"
-            + " 'SIGN_OVERDUE', 'INSTRUCTION_DUE', 'OVERDUE_DIGEST')";
+            + " 'SIGN_OVERDUE', 'INSTRUCTION_DUE', 'OVERDUE_DIGEST', 'SUPERVISION_NOTICE_DUE')";
 
     /**
      * Whether a message to the unit and account in these columns would reach nobody: no enabled account of the unit,

@@ -332,6 +332,27 @@ public class ReminderPlanner {
         return result;
     }
 
+    /**
+     * Working days left when today is a reminder day of something due on {@code due} by the default policy (the working
+     * days before, the day or the last working day before it, then the overdue cadence): 0 on the day, negative when
+     * overdue; null when today is no reminder day. For answers the units owe (instructions, supervision notices).
+     */
+    public Integer defaultReminderDay(WorkingCalendar calendar, LocalDate due, LocalDate today) {
+        if (today.isAfter(due)) {
+            int overdue = calendar.workingDaysBetween(due, today);
+            return calendar.isWorkingDay(today) && defaultCadence().remindsOn(overdue) ? -overdue : null;
+        }
+        if (today.equals(calendar.workingDayOnOrBefore(due))) {
+            return 0;
+        }
+        for (int n : settings.daysBefore()) {
+            if (today.equals(calendar.minusWorkingDays(due, n))) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     /** The cadence of overdue reminders the row's task follows: its own, its plan's, the defaults, field by field. */
     public OverdueCadence cadence(Row row) {
         OverdueCadence defaults = defaultCadence();

@@ -13,6 +13,7 @@ import org.duban.inspection.InspectionNotices;
 import org.duban.notify.DeliveryWorker;
 import org.duban.signing.SigningSweep;
 import org.duban.supervision.InstructionReminders;
+import org.duban.supervisionnotice.SupervisionNoticeReminders;
 import org.duban.supervision.MilestoneNotices;
 import org.duban.reminder.DueReminder;
 import org.duban.reminder.OverdueDigest;
@@ -28,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  * One pass of the scheduler on one database pool: write the reminders whose time has come (those missed
  * while no instance ran too, within the catch-up window) of the tasks whose next reminder day has come, and store
  * each such task's next day; write the notices due (inspections ahead, assignments to tell and signings overdue,
- * milestones reached or missed, instructions awaiting answers, the week's overdue digests); then send what is due. The due tasks go in
+ * milestones reached or missed, instructions and supervision notices awaiting answers, the week's overdue digests); then send what is due. The due tasks go in
  * chunks of {@code duban.reminders.chunk-tasks}, each claimed, planned, written and advanced in one transaction:
  * memory and lock time stay bounded at any size, instances running at once take different chunks, and a stopping
  * service starts no new chunk. Any number of runs, on any number of instances, may overlap: the database keeps each
@@ -47,13 +48,14 @@ public final class SchedulerRun {
 
     /** The writers of the notices a run writes after the reminders, in that order. */
     record Notices(InspectionNotices inspections, SigningSweep signings, MilestoneNotices milestones,
-            InstructionReminders instructions, OverdueDigest digests) {
+            InstructionReminders instructions, SupervisionNoticeReminders supervisionNotices, OverdueDigest digests) {
 
         Uni<Integer> write(Pool pool, WorkingCalendar calendar, Instant now) {
             return inspections.write(pool, now)
                     .chain(inspected -> signings.run(pool, calendar, now).map(signed -> inspected + signed))
                     .chain(sum -> milestones.write(pool, now).map(told -> sum + told))
                     .chain(sum -> instructions.write(pool, calendar, now).map(told -> sum + told))
+                    .chain(sum -> supervisionNotices.write(pool, calendar, now).map(told -> sum + told))
                     .chain(sum -> digests.write(pool, calendar, now).map(told -> sum + told));
         }
     }

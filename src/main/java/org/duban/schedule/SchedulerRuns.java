@@ -9,6 +9,7 @@ import org.duban.inspection.InspectionNotices;
 import org.duban.notify.DeliveryWorker;
 import org.duban.signing.SigningSweep;
 import org.duban.supervision.InstructionReminders;
+import org.duban.supervisionnotice.SupervisionNoticeReminders;
 import org.duban.supervision.MilestoneNotices;
 import org.duban.reminder.OverdueDigest;
 import org.duban.reminder.ReminderPlanner;
@@ -29,12 +30,12 @@ public class SchedulerRuns {
     private final WorkGate gate;
 
     SchedulerRuns(ReminderPlanner planner, ReminderWriter writer, DeliveryWorker deliveries, InspectionNotices inspections,
-            SigningSweep signings, MilestoneNotices milestones, InstructionReminders instructions, OverdueDigest digests,
-            ReminderSettings settings, WorkGate gate) {
+            SigningSweep signings, MilestoneNotices milestones, InstructionReminders instructions,
+            SupervisionNoticeReminders supervisionNotices, OverdueDigest digests, ReminderSettings settings, WorkGate gate) {
         this.planner = planner;
         this.writer = writer;
         this.deliveries = deliveries;
-        this.notices = new SchedulerRun.Notices(inspections, signings, milestones, instructions, digests);
+        this.notices = new SchedulerRun.Notices(inspections, signings, milestones, instructions, supervisionNotices, digests);
         this.settings = settings;
         this.gate = gate;
     }

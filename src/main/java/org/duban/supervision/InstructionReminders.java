@@ -12,9 +12,7 @@ import org.duban.common.ChinaTime;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
-import org.duban.reminder.OverdueCadence;
 import org.duban.reminder.ReminderPlanner;
-import org.duban.reminder.ReminderSettings;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,12 +31,10 @@ public class InstructionReminders {
     private static final int LOOKAHEAD_DAYS = 120;
 
     private final Notices notices;
-    private final ReminderSettings settings;
     private final ReminderPlanner planner;
 
-    InstructionReminders(Notices notices, ReminderSettings settings, ReminderPlanner planner) {
+    InstructionReminders(Notices notices, ReminderPlanner planner) {
         this.notices = notices;
-        this.settings = settings;
         this.planner = planner;
     }
 
@@ -55,10 +51,9 @@ public class InstructionReminders {
                 + " and not exists (select 1 from notice n where n.event = 'instruction-due:' || i.id || ':' || tu.unit_id || $2)")
                 .execute(Tuple.of(today.plusDays(LOOKAHEAD_DAYS), ":" + today))
                 .chain(rows -> {
-                    OverdueCadence cadence = planner.defaultCadence();
                     List<Notices.Addressed> due = new ArrayList<>();
                     for (Row row : rows) {
-                        Integer days = workingDaysLeft(calendar, cadence, row.getLocalDate("answer_by"), today);
+                        Integer days = planner.defaultReminderDay(calendar, row.getLocalDate("answer_by"), today);
                         if (days != null) {
                             due.add(new Notices.Addressed(row.getLong("unit_id"), new Notices.Event(NotificationKind.INSTRUCTION_DUE,
                                     "instruction-due:" + row.getLong("id") + ":" + row.getLong("unit_id") + ":" + today, row.getLong("task_id"),
@@ -67,22 +62,5 @@ public class InstructionReminders {
                     }
                     return notices.tellEach(tx, due, now);
                 }));
-    }
-
-    /** Working days left when today is a reminder day of an answer due on {@code answerBy}: 0 on it, negative overdue; else null. */
-    private Integer workingDaysLeft(WorkingCalendar calendar, OverdueCadence cadence, LocalDate answerBy, LocalDate today) {
-        if (today.isAfter(answerBy)) {
-            int overdue = calendar.workingDaysBetween(answerBy, today);
-            return calendar.isWorkingDay(today) && cadence.remindsOn(overdue) ? -overdue : null;
-        }
-        if (today.equals(calendar.workingDayOnOrBefore(answerBy))) {
-            return 0;
-        }
-        for (int n : settings.daysBefore()) {
-            if (today.equals(calendar.minusWorkingDays(answerBy, n))) {
-                return n;
-            }
-        }
-        return null;
     }
 }

@@ -84,8 +84,9 @@ class SupervisionBatchingTest {
         plans();
         // The account check, the plan, the tasks with their schedules and checklists, their units' latest reports,
         // the submissions (the calendar is in memory); then the dashboard's quotas, parcels, signings awaited (with their
-        // tasks and units) and milestones (with their tasks), or the scoreboard's urgings and responsibilities.
-        Map<String, Integer> expected = Map.of("plan-dashboard", 11, "unit-scoreboard", 7);
+        // tasks and units) and milestones (with their tasks), or the scoreboard's urgings, supervision notices and
+        // responsibilities.
+        Map<String, Integer> expected = Map.of("plan-dashboard", 11, "unit-scoreboard", 8);
         expected.forEach((view, count) -> {
             statements("leader", view, "planId", small.planId());
             List<String> two = statements("leader", view, "planId", small.planId());
