@@ -38,7 +38,8 @@ public enum IdKind {
     CONTROL_INDICATOR(30, "ControlIndicator"),
     NOTICE(31, "Notice"),
     STAGE_CHANGE(32, "StageChange"),
-    SUPERVISION_NOTICE(33, "SupervisionNotice");
+    SUPERVISION_NOTICE(33, "SupervisionNotice"),
+    BULLETIN(34, "Bulletin");
 
     final byte code;
     /** The GraphQL type the id belongs to, as NOT_FOUND names it. */

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.common.ChinaTime;
 import org.duban.plan.occurrence.TaskOccurrence;
+import org.duban.plan.TaskStatus;
+import org.duban.supervision.SupervisionQueries;
+import org.duban.supervision.SupervisionQueries.ClosingDays;
 import org.duban.supervision.TaskFacts;
 
 import io.smallrye.mutiny.Uni;
@@ -23,10 +26,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class ScoreItems {
 
     private final Pool pool;
+    private final SupervisionQueries closings;
     private final Clock clock;
 
-    ScoreItems(Pool pool, Clock clock) {
+    ScoreItems(Pool pool, SupervisionQueries closings, Clock clock) {
         this.pool = pool;
+        this.closings = closings;
         this.clock = clock;
     }
 
@@ -50,6 +55,42 @@ class ScoreItems {
             }
             return items;
         });
+    }
+
+    /**
+     * Items by task id as they stood at the end of {@code asOf}: a task once, a recurring task once per occurrence due by
+     * then; signed off if signed off by then, submitted if submitted by then (work signed off later was still open).
+     */
+    Uni<Map<Long, List<ScoreItem>>> asOf(List<TaskFacts> tasks, LocalDate asOf) {
+        Long[] ids = tasks.stream().map(TaskFacts::taskId).toArray(Long[]::new);
+        return closings.closingDaysOfTasks(ids).map(found -> {
+            Map<String, ClosingDays> closing = new HashMap<>();
+            found.forEach(days -> closing.put(days.taskId() + "@" + days.occurrenceDue(), days));
+            Map<Long, List<ScoreItem>> items = new HashMap<>();
+            for (TaskFacts facts : tasks) {
+                List<ScoreItem> own = new ArrayList<>();
+                long id = facts.taskId();
+                if (facts.schedule().recurs()) {
+                    for (TaskOccurrence occurrence : facts.schedule().between(null, asOf, asOf)) {
+                        own.add(itemAsOf(id, occurrence.dueOn(), occurrence.status(), closing.get(id + "@" + occurrence.dueOn()), asOf));
+                    }
+                } else {
+                    own.add(itemAsOf(id, facts.scoredDeadline(), facts.task().status(), closing.get(id + "@null"), asOf));
+                }
+                items.put(id, own);
+            }
+            return items;
+        });
+    }
+
+    private static ScoreItem itemAsOf(long taskId, LocalDate due, TaskStatus now, ClosingDays closing, LocalDate asOf) {
+        LocalDate submitted = closing == null || closing.submittedOn() == null || closing.submittedOn().isAfter(asOf) ? null
+                : closing.submittedOn();
+        boolean signedOff = closing != null && closing.signedOffOn() != null && !closing.signedOffOn().isAfter(asOf);
+        TaskStatus then = signedOff ? TaskStatus.SIGNED_OFF
+                : now == TaskStatus.SIGNED_OFF || now == TaskStatus.SUBMITTED ? (submitted != null ? TaskStatus.SUBMITTED : TaskStatus.IN_PROGRESS)
+                : now;
+        return new ScoreItem(taskId, due, then, submitted);
     }
 
     /** The day (Asia/Shanghai) of each occurrence's latest submission, keyed task@due ("null" for a non-recurring task). */

@@ -2,7 +2,9 @@ package org.duban.paper;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.GregorianCalendar;
 import java.util.List;
 
 import org.duban.common.ChinaTime;
@@ -18,6 +20,8 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -42,13 +46,18 @@ public final class OfficialDocument {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final Font body = new Font(Fonts.serif(), BODY);
 
-    public OfficialDocument(String title, String author) {
+    /** {@code madeAt}: the moment the paper is dated, from the service's clock (what it records, not the machine's time). */
+    public OfficialDocument(String title, String author, Instant madeAt) {
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
         writer.setPageEvent(new PageNumbers());
         document.addTitle(title);
         document.addAuthor(author);
         document.addCreator("Duban");
+        PdfDate made = new PdfDate(GregorianCalendar.from(madeAt.atZone(ChinaTime.ZONE)));
+        document.addModificationDate(made);
         document.open();
+        // set after opening: opening dates the document by the machine's time
+        writer.getInfo().put(PdfName.CREATIONDATE, made);
     }
 
     /** The issuing office in red above the kind of document (督办通知单, 通报): 发文机关标志. */
@@ -107,7 +116,7 @@ public final class OfficialDocument {
 
     /** A body paragraph, indented by two characters. */
     public OfficialDocument paragraph(String text) {
-        Paragraph paragraph = new Paragraph(LEADING, text, body);
+        Paragraph paragraph = new Paragraph(LEADING, text(text, body));
         paragraph.setFirstLineIndent(2 * BODY);
         paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
         add(paragraph);
@@ -142,7 +151,7 @@ public final class OfficialDocument {
         }
         for (int r = 0; r < rows.size(); r++) {
             for (String value : rows.get(r)) {
-                PdfPCell c = new PdfPCell(new Phrase(value == null ? "" : value, cell));
+                PdfPCell c = new PdfPCell(new Phrase(text(value == null ? "" : value, cell)));
                 c.setPadding(3.5f);
                 if (fills != null && fills.get(r) != null) {
                     c.setBackgroundColor(fills.get(r));
@@ -189,6 +198,13 @@ public final class OfficialDocument {
         } catch (DocumentException e) {
             throw new IllegalStateException("a paper's element could not be laid out", e);
         }
+    }
+
+    /** Text that breaks into lines as Chinese is typeset ({@link ChineseLineBreaks}). */
+    private static Chunk text(String text, Font font) {
+        Chunk chunk = new Chunk(text, font);
+        chunk.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+        return chunk;
     }
 
     private static Paragraph centred(Chunk text, float after) {

@@ -58,16 +58,16 @@ public final class SheetWriter implements AutoCloseable {
     }
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
-    private final SXSSFSheet sheet;
-    private final List<Column> columns;
     private final Map<Kind, CellStyle> styles = new EnumMap<>(Kind.class);
     private final Map<Fill, CellStyle> fills = new EnumMap<>(Fill.class);
+    private final CellStyle headerStyle;
+    private final CellStyle titleStyle;
+    private SXSSFSheet sheet;
+    private List<Column> columns;
     private int nextRow;
 
-    /** A sheet with a title above its header; {@code title} null for none. */
+    /** A workbook whose first sheet has a title above its header; {@code title} null for none. */
     public SheetWriter(String sheetName, String title, List<Column> columns) {
-        this.columns = columns;
-        this.sheet = workbook.createSheet(sheetName);
         workbook.setCompressTempFiles(true);
         for (Kind kind : Kind.values()) {
             styles.put(kind, style(kind));
@@ -79,18 +79,27 @@ public final class SheetWriter implements AutoCloseable {
             filled.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             fills.put(fill, filled);
         }
+        headerStyle = headerStyle();
+        titleStyle = titleStyle();
+        sheet(sheetName, title, columns);
+    }
+
+    /** Starts the next sheet of the workbook; rows are written to it from now on. */
+    public void sheet(String sheetName, String title, List<Column> columns) {
+        this.columns = columns;
+        this.sheet = workbook.createSheet(sheetName);
+        this.nextRow = 0;
         if (title != null) {
             Row row = sheet.createRow(nextRow++);
             row.setHeightInPoints(24);
             Cell cell = row.createCell(0);
             cell.setCellValue(title);
-            cell.setCellStyle(titleStyle());
+            cell.setCellStyle(titleStyle);
             if (columns.size() > 1) {
                 sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.size() - 1));
             }
         }
         Row header = sheet.createRow(nextRow++);
-        CellStyle headerStyle = headerStyle();
         for (int i = 0; i < columns.size(); i++) {
             Cell cell = header.createCell(i);
             cell.setCellValue(columns.get(i).header());
@@ -110,9 +119,14 @@ public final class SheetWriter implements AutoCloseable {
         return new RowWriter(sheet.createRow(nextRow++));
     }
 
-    /** How many data rows were written. */
-    public int rows() {
-        return nextRow;
+    /** The workbook as bytes: for papers small enough to keep (a bulletin), not for a ledger of any size. */
+    public byte[] bytes() {
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the workbook to a new temporary file and returns it; the caller deletes it. */

@@ -116,6 +116,12 @@ public class ProgressFacts {
                 "r.task_id in (select id from task where plan_id = $1 and deleted_at is null)", Tuple.of(planId));
     }
 
+    /** Facts of every live task of these plans, plan by plan in document order. */
+    public Uni<List<TaskFacts>> ofPlans(Long[] planIds) {
+        return load(" where t.plan_id = any($1) and t.deleted_at is null order by t.plan_id, t.sort_path",
+                "r.task_id in (select id from task where plan_id = any($1) and deleted_at is null)", Tuple.of((Object) planIds));
+    }
+
     /** Facts of every live task the unit is responsible for, in any plan. */
     public Uni<List<TaskFacts>> ofUnit(long unitId) {
         return load(" where t.id in (select task_id from task_unit where unit_id = $1) and t.deleted_at is null"

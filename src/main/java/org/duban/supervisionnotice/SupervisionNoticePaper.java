@@ -19,7 +19,7 @@ final class SupervisionNoticePaper {
         String plan = "《" + notice.planTitle() + "》" + (notice.planNumber() == null ? "" : "（" + notice.planNumber() + "）");
         String subject = "第" + notice.taskCode() + "项任务“" + notice.taskTitle() + "”"
                 + (notice.milestoneTitle() == null ? "" : "的节点“" + notice.milestoneTitle() + "”");
-        OfficialDocument paper = new OfficialDocument(notice.number() + " 督办通知单", notice.issuingOffice())
+        OfficialDocument paper = new OfficialDocument(notice.number() + " 督办通知单", notice.issuingOffice(), notice.issuedAt())
                 .redHeader(notice.issuingOffice(), "")
                 .title("督 办 通 知 单")
                 .number(notice.number(), notice.level().words(), colour(notice.level()))

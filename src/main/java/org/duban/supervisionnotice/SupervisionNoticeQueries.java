@@ -55,14 +55,30 @@ public class SupervisionNoticeQueries {
 
     /** How many notices of each level each unit got about the plan's tasks. */
     public Uni<Map<Long, Map<SupervisionLevel, Integer>>> countsInPlan(long planId) {
+        return countsInPlans(new Long[] { planId }, null);
+    }
+
+    /** The same over several plans, counting notices issued up to {@code until} (null: all). */
+    public Uni<Map<Long, Map<SupervisionLevel, Integer>>> countsInPlans(Long[] planIds, LocalDate until) {
         return pool.preparedQuery("select s.unit_id, s.level, count(*)::int as notices from supervision_notice s"
-                + " where s.task_id in (select t.id from task t where t.plan_id = $1) group by s.unit_id, s.level")
-                .execute(Tuple.of(planId))
+                + " where s.task_id in (select t.id from task t where t.plan_id = any($1)) and s.issued_on <= $2"
+                + " group by s.unit_id, s.level")
+                .execute(Tuple.of(planIds, until == null ? LocalDate.of(9999, 12, 31) : until))
                 .map(rows -> {
                     Map<Long, Map<SupervisionLevel, Integer>> counts = new HashMap<>();
                     rows.forEach(row -> counts.computeIfAbsent(row.getLong("unit_id"), unit -> new EnumMap<>(SupervisionLevel.class))
                             .put(SupervisionLevel.valueOf(row.getString("level")), row.getInteger("notices")));
                     return counts;
                 });
+    }
+
+    /** The notices issued from {@code from} to {@code to} about the plans' tasks, in the order of their numbers. */
+    public Uni<List<SupervisionNotice>> issuedInPlans(Long[] planIds, LocalDate from, LocalDate to) {
+        LocalDate today = ChinaTime.today(clock);
+        return pool.preparedQuery("select " + SupervisionNotice.COLUMNS + " from supervision_notice s"
+                + " where s.task_id in (select t.id from task t where t.plan_id = any($1)) and s.issued_on between $2 and $3"
+                + " order by s.year, s.serial")
+                .execute(Tuple.of(planIds, from, to))
+                .map(rows -> map(rows, row -> SupervisionNotice.from(row, today)));
     }
 }

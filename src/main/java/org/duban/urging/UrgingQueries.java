@@ -2,11 +2,14 @@ package org.duban.urging;
 
 import static org.duban.common.sql.Rows.map;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.duban.common.ChinaTime;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,11 +41,16 @@ public class UrgingQueries {
 
     /** How often each unit was urged about the plan's tasks, by the office and by the ladder. */
     public Uni<Map<Long, Integer>> countsInPlan(long planId) {
-        String ofPlan = "select t.id from task t where t.plan_id = $1";
+        return countsInPlans(new Long[] { planId }, null);
+    }
+
+    /** The same over several plans, counting urgings up to the end of {@code until} (Asia/Shanghai; null: all). */
+    public Uni<Map<Long, Integer>> countsInPlans(Long[] planIds, LocalDate until) {
+        String ofPlans = "select t.id from task t where t.plan_id = any($1)";
         return pool.preparedQuery("select unit_id, count(*)::int as urgings from (select unit_id from urging where task_id in ("
-                + ofPlan + ") union all select unit_id from reminder where kind = 'URGING' and unit_id is not null and task_id in ("
-                + ofPlan + ")) x group by unit_id")
-                .execute(Tuple.of(planId))
+                + ofPlans + ") and urged_at < $2 union all select unit_id from reminder where kind = 'URGING' and unit_id is not null"
+                + " and task_id in (" + ofPlans + ") and remind_at < $2) x group by unit_id")
+                .execute(Tuple.of(planIds, ChinaTime.startOf(until == null ? LocalDate.of(9999, 12, 31) : until.plusDays(1))))
                 .map(rows -> {
                     Map<Long, Integer> counts = new HashMap<>();
                     rows.forEach(row -> counts.put(row.getLong("unit_id"), row.getInteger("urgings")));

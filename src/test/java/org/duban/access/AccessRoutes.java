@@ -26,7 +26,8 @@ import io.restassured.specification.RequestSpecification;
 final class AccessRoutes {
 
     /** What the fixture gives the routes to ask for, and the token of each caller (none for anonymous). */
-    record Fixture(String planId, String regionId, String taskId, String marker, String parcelCode, Function<String, String> token) {
+    record Fixture(String planId, String regionId, String taskId, String marker, String parcelCode, Function<String, String> token,
+            Supplier<String> bulletinPdf) {
     }
 
     private final Fixture f;
@@ -52,6 +53,8 @@ final class AccessRoutes {
                 .getString("data.issueSupervisionNotice.pdfPath")))));
         calls.put("POST /notices/text", c -> outcome(request(c).multiPart("file", "notice.txt",
                 "测试县人民政府文件\n".getBytes(StandardCharsets.UTF_8)).post("/notices/text")));
+        calls.put("GET /bulletins/{id}.pdf", c -> outcome(request(c).get(f.bulletinPdf().get())));
+        calls.put("GET /bulletins/{id}.xlsx", c -> outcome(request(c).get(f.bulletinPdf().get().replace(".pdf", ".xlsx"))));
         return calls;
     }
 

@@ -66,7 +66,7 @@ class AccessTableTest {
         Map<String, List<String>> table = readmeTable();
         f = new Fixture();
         Map<String, Function<String, String>> routes = new AccessRoutes(new AccessRoutes.Fixture(f.planId, f.regionId,
-                f.tasks.get("X1"), f.marker, f.parcelCode, tokens::get)).calls();
+                f.tasks.get("X1"), f.marker, f.parcelCode, tokens::get, this::fixtureBulletin)).calls();
         Set<String> rows = new TreeSet<>(schemaOperations());
         rows.addAll(routes.keySet());
         assertThat(table.keySet()).as("README's access table lists every query and mutation of the schema, and the routes")
@@ -340,6 +340,13 @@ class AccessTableTest {
         calls.put("replySupervisionNotice", call(operation("reply-supervision-notice"), c -> vars("noticeId", ok(run("admin",
                 "issue-supervision-notice", "input", Map.of("taskId", freshTask(), "requirement", "请抓紧办理")))
                 .getString("data.issueSupervisionNotice.id"), "input", Map.of("text", "已办理"))));
+        Map<String, Object> lastMonth = Map.of("planIds", List.of(f.planId), "from", "2026-11-01", "to", "2026-11-30");
+        calls.put("bulletinPreview", call(operation("bulletin-preview"), c -> vars("input", lastMonth)));
+        calls.put("publishBulletin", call(operation("publish-bulletin"), c -> vars("input", lastMonth)));
+        calls.put("bulletins", new Call(operation("bulletins"), c -> {
+            fixtureBulletin();
+            return vars("regionId", f.regionId);
+        }, "通报" + f.code));
         calls.put("myInbox", call(operation("my-inbox"), c -> vars()));
         calls.put("planDashboard", call(operation("plan-dashboard"), c -> vars("planId", f.planId)));
         calls.put("unitScoreboard", call(operation("unit-scoreboard"), c -> vars("planId", f.planId)));
@@ -351,6 +358,17 @@ class AccessTableTest {
     }
 
     /** A task of 甲局's, new for each call, with one checklist item. */
+    private String bulletinPdf;
+
+    /** A bulletin of the fixture's plan, its title marked, published once: what the list and the routes read. */
+    private String fixtureBulletin() {
+        if (bulletinPdf == null) {
+            bulletinPdf = ok(run("admin", "publish-bulletin", "input", Map.of("planIds", List.of(f.planId), "from", "2026-11-01",
+                    "to", "2026-11-30", "title", "通报" + f.code))).getString("data.publishBulletin.pdfPath");
+        }
+        return bulletinPdf;
+    }
+
     private String freshTask() {
         return ok(run("admin", "create-task", "input", Map.of("planId", f.planId, "code", "S" + next(), "title", "督办",
                 "deadline", "2031-08-01", "deliverables", List.of("成果"),

@@ -55,6 +55,15 @@ public class QuotaQueries {
                 .map(rows -> map(rows, QuotaProgress::from));
     }
 
+    /** The quotas the tasks of these plans measure themselves by. */
+    public Uni<List<QuotaProgress>> ofPlans(Long[] planIds) {
+        return pool.preparedQuery("select " + QuotaProgress.COLUMNS + " from land_quota q where exists (select 1 from task_measure m"
+                + " join task t on t.id = m.task_id where m.kind = 'QUOTA' and m.region_id = q.region_id and m.year = q.year"
+                + " and t.plan_id = any($1) and t.deleted_at is null) order by q.year, q.region_id")
+                .execute(Tuple.of((Object) planIds))
+                .map(rows -> map(rows, QuotaProgress::from));
+    }
+
     /** The quotas of these (region, year) pairs. */
     public Uni<List<QuotaProgress>> byRegionAndYear(Long[] regionIds, Integer[] years) {
         return pool.preparedQuery("select " + QuotaProgress.COLUMNS + " from land_quota q"
