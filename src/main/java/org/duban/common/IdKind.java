@@ -39,7 +39,8 @@ public enum IdKind {
     NOTICE(31, "Notice"),
     STAGE_CHANGE(32, "StageChange"),
     SUPERVISION_NOTICE(33, "SupervisionNotice"),
-    BULLETIN(34, "Bulletin");
+    BULLETIN(34, "Bulletin"),
+    SHEET_UPLOAD(35, "SheetUpload");
 
     final byte code;
     /** The GraphQL type the id belongs to, as NOT_FOUND names it. */

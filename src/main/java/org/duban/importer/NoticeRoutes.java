@@ -28,7 +28,7 @@ class NoticeRoutes {
 
     private final FileUploads uploads;
 
-    NoticeRoutes(@ConfigProperty(name = "duban.notices.max-file-size", defaultValue = "20M") MemorySize maxFileSize) {
+    NoticeRoutes(@ConfigProperty(name = "duban.imports.max-file-size", defaultValue = "20M") MemorySize maxFileSize) {
         this.uploads = new FileUploads("Notice files", maxFileSize.asLongValue());
     }
 

@@ -39,14 +39,15 @@ final class TaskLedgerRows {
     static final int PEOPLE = 6;
     static final int DEADLINE = 7;
     static final int DEADLINE_WORDS = 8;
-    static final int MILESTONES = 9;
-    static final int STATUS = 10;
-    static final int WARNING = 11;
-    static final int WARNING_BASIS = 12;
-    static final int PERCENT = 13;
-    static final int LATEST = 14;
-    static final int SIGNED_OFF_ON = 15;
-    static final int ON_TIME = 16;
+    static final int DEADLINE_NOTE = 9;
+    static final int MILESTONES = 10;
+    static final int STATUS = 11;
+    static final int WARNING = 12;
+    static final int WARNING_BASIS = 13;
+    static final int PERCENT = 14;
+    static final int LATEST = 15;
+    static final int SIGNED_OFF_ON = 16;
+    static final int ON_TIME = 17;
 
     /** The columns, in this order; the import's default mapping reads them by these headers. */
     static final List<Column> COLUMNS = List.of(
@@ -59,6 +60,7 @@ final class TaskLedgerRows {
             new Column("责任人", 28, Kind.WRAPPED),
             new Column("完成时限", 12, Kind.DATE),
             new Column("时限要求", 16, Kind.WRAPPED),
+            new Column("时限说明", 20, Kind.WRAPPED),
             new Column("节点", 30, Kind.WRAPPED),
             new Column("办理状态", 12, Kind.TEXT),
             new Column("预警", 8, Kind.TEXT),
@@ -128,7 +130,8 @@ final class TaskLedgerRows {
                 .text(UNITS, units(chunk.units().getOrDefault(task.id(), List.of())))
                 .text(PEOPLE, people(chunk.people().getOrDefault(task.id(), List.of()), chunk.units().getOrDefault(task.id(), List.of())))
                 .date(DEADLINE, due)
-                .text(DEADLINE_WORDS, deadlineWords(task))
+                .text(DEADLINE_WORDS, task.deadlinePhrase())
+                .text(DEADLINE_NOTE, task.deadlineNote())
                 .text(MILESTONES, milestones(chunk.milestones().getOrDefault(task.id(), List.of())))
                 .text(STATUS, LedgerWords.status(status));
         if (current) {
@@ -177,13 +180,6 @@ final class TaskLedgerRows {
                     + (person.mobile() == null ? "" : " " + person.mobile()));
         }
         return text.toString();
-    }
-
-    private static String deadlineWords(Task task) {
-        if (task.deadlinePhrase() != null) {
-            return task.deadlinePhrase() + (task.deadlineNote() == null ? "" : "；" + task.deadlineNote());
-        }
-        return task.deadlineNote();
     }
 
     /** 2022-10-31 确保10月底前完成供地（已完成）, one a line. */

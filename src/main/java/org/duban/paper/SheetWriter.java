@@ -142,15 +142,14 @@ public final class SheetWriter implements AutoCloseable {
         }
     }
 
-    /** Drops the rows flushed to disk. */
+    /** Drops the rows flushed to disk, written or not: the temporary files go before the workbook closes their writers. */
     @Override
     public void close() {
+        workbook.dispose();
         try {
             workbook.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            workbook.dispose();
         }
     }
 

@@ -53,9 +53,29 @@ final class AccessRoutes {
                 .getString("data.issueSupervisionNotice.pdfPath")))));
         calls.put("POST /notices/text", c -> outcome(request(c).multiPart("file", "notice.txt",
                 "测试县人民政府文件\n".getBytes(StandardCharsets.UTF_8)).post("/notices/text")));
+        calls.put("POST /imports/sheets", c -> outcome(request(c).multiPart("file", "list.xlsx", taskList("局甲")).post("/imports/sheets")));
         calls.put("GET /bulletins/{id}.pdf", c -> outcome(request(c).get(f.bulletinPdf().get())));
         calls.put("GET /bulletins/{id}.xlsx", c -> outcome(request(c).get(f.bulletinPdf().get().replace(".pdf", ".xlsx"))));
         return calls;
+    }
+
+    /** A task list of one task of {@code unit}, as a spreadsheet. */
+    static byte[] taskList(String unit) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("任务清单");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("编号");
+            header.createCell(1).setCellValue("整改任务");
+            header.createCell(2).setCellValue("责任单位");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("1");
+            row.createCell(1).setCellValue("清单任务");
+            row.createCell(2).setCellValue(unit);
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private RequestSpecification request(String caller) {

@@ -341,6 +341,9 @@ class AccessTableTest {
                 "issue-supervision-notice", "input", Map.of("taskId", freshTask(), "requirement", "请抓紧办理")))
                 .getString("data.issueSupervisionNotice.id"), "input", Map.of("text", "已办理"))));
         Map<String, Object> lastMonth = Map.of("planIds", List.of(f.planId), "from", "2026-11-01", "to", "2026-11-30");
+        calls.put("importPlanSheet", call(operation("import-plan-sheet"), c -> vars("uploadId", sheetUpload(c), "plan", Map.of(
+                "regionId", f.regionId, "documentNumber", "清单〔2031〕" + f.code + "-" + next() + "号", "title", "清单方案",
+                "issuingUnit", "县政府", "issuedOn", "2031-01-02"))));
         calls.put("bulletinPreview", call(operation("bulletin-preview"), c -> vars("input", lastMonth)));
         calls.put("publishBulletin", call(operation("publish-bulletin"), c -> vars("input", lastMonth)));
         calls.put("bulletins", new Call(operation("bulletins"), c -> {
@@ -359,6 +362,20 @@ class AccessTableTest {
 
     /** A task of 甲局's, new for each call, with one checklist item. */
     private String bulletinPdf;
+
+    /**
+     * A task list uploaded as the caller (an upload is its uploader's only); the demo's admin's for callers who may not
+     * upload, so that they are refused by the mutation, not for lack of a file.
+     */
+    private String sheetUpload(String caller) {
+        String token = tokens.get(caller);
+        boolean mayUpload = ADMINS.contains(caller);
+        byte[] sheet = AccessRoutes.taskList("局甲");
+        var request = io.restassured.RestAssured.given().header("Authorization", "Bearer "
+                + (mayUpload && token != null ? token : org.duban.support.GraphQL.token("admin")));
+        return request.multiPart("file", "list.xlsx", sheet).post("/imports/sheets").then().statusCode(201).extract().jsonPath()
+                .getString("id");
+    }
 
     /** A bulletin of the fixture's plan, its title marked, published once: what the list and the routes read. */
     private String fixtureBulletin() {
