@@ -119,12 +119,12 @@ class NoticeUploadTest {
         assertThat(error(upload("admin", "empty.txt", new byte[0]), 400)).isEqualTo("VALIDATION");
 
         Response noFile = given().header("Authorization", "Bearer " + GraphQL.token("admin"))
-                .multiPart("attachment", "a.docx", docx).post(NoticeRoutes.PATH);
+                .multiPart("attachment", "a.docx", docx).post(ImportRoutes.NOTICE_TEXT);
         assertThat(error(noFile, 400)).isEqualTo("VALIDATION");
         Response notMultipart = given().header("Authorization", "Bearer " + GraphQL.token("admin")).contentType("text/plain")
-                .body("测试").post(NoticeRoutes.PATH);
+                .body("测试").post(ImportRoutes.NOTICE_TEXT);
         assertThat(error(notMultipart, 415)).isEqualTo("VALIDATION");
-        assertThat(given().get(NoticeRoutes.PATH).statusCode()).isEqualTo(405);
+        assertThat(given().get(ImportRoutes.NOTICE_TEXT).statusCode()).isEqualTo(405);
     }
 
     private static Response upload(String user, String fileName, byte[] content) {
@@ -132,7 +132,7 @@ class NoticeUploadTest {
         if (user != null) {
             request.header("Authorization", "Bearer " + GraphQL.token(user));
         }
-        return request.multiPart("file", fileName, content).post(NoticeRoutes.PATH);
+        return request.multiPart("file", fileName, content).post(ImportRoutes.NOTICE_TEXT);
     }
 
     private static String error(Response response, int status) {

@@ -161,7 +161,7 @@ class SheetImportTest {
         if (user != null) {
             request.header("Authorization", "Bearer " + GraphQL.token(user));
         }
-        return request.multiPart("file", name, content).post(SheetRoutes.PATH);
+        return request.multiPart("file", name, content).post(ImportRoutes.SHEETS);
     }
 
     private static Map<String, Map<String, Object>> tasks(String planId) {
