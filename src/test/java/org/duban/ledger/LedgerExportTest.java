@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.support.MutableClock;
+import org.duban.support.SqlStatements;
 import org.duban.support.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,16 @@ class LedgerExportTest {
 
         List<String> codes = codes("admin", "?planId=" + planId);
         assertThat(codes).hasSize(count).doesNotHaveDuplicates();
+
+        // A chunk costs the same statements whatever the ledger's size: three chunks cost three times one.
+        String small = TestPlans.importPlan(TestPlans.document(TestPlans.fresh("ledger-small"), "- { code: \"1\", title: 一项,"
+                + " deadline: 2030-01-11, units: [{ unit: 局甲 }] }"));
+        int one = statements("?planId=" + small);
+        int three = statements("?planId=" + planId);
+        int perChunk = (three - one) / 2;
+        assertThat(three - one).isEqualTo(2 * perChunk);
+        assertThat(perChunk).as("a chunk: its page, plans, units, people, milestones, facts, latest reports, closing days").isBetween(8, 12);
+        assertThat(one - perChunk).as("once per export: who asks").isBetween(0, 2);
         assertThat(codes.subList(0, 3)).isEqualTo(JsonTasks.of(ok(run("admin", "tasks", "filter", Map.of("planId", planId),
                 "first", 3))).codes());
     }
@@ -185,6 +196,13 @@ class LedgerExportTest {
         }
         assertThat(download("sfq", "/exports/quotas/" + quota.get("id") + "/parcels.xlsx").statusCode())
                 .as("a unit of another region").isEqualTo(404);
+    }
+
+    private static int statements(String query) throws Exception {
+        codes("admin", query); // warm-up: prepared statements, caches
+        SqlStatements.reset();
+        codes("admin", query);
+        return SqlStatements.recorded().size();
     }
 
     private static List<String> codes(String user, String query) throws Exception {
