@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
-import org.duban.common.graphql.MutationNames;
 import org.duban.land.Area;
 import org.duban.measure.MeasureProgress;
 import org.duban.measure.MeasuredProgress;
@@ -71,31 +72,40 @@ public class ProgressFacts {
     }
 
     /**
-     * Facts of these live tasks, keyed by task id. The three Task fields of one query share one computation; a
-     * mutation's answer computes afresh, since an earlier mutation of the same document may have changed them.
+     * Facts of these live tasks, keyed by task id. The three Task fields of one answer share one computation: they read
+     * the same task objects, which the computation is kept for (by identity, in the request's context). A mutation's
+     * answer has task objects of its own, so the next mutation of the same document, which may have changed the facts,
+     * computes afresh.
      */
-    public Uni<Map<Long, TaskFacts>> ofTasks(Long[] taskIds) {
-        if (MutationNames.current().isPresent()) {
+    public Uni<Map<Long, TaskFacts>> ofTasks(List<Task> sources) {
+        Long[] taskIds = sources.stream().map(Task::id).toArray(Long[]::new);
+        if (sources.isEmpty()) {
             return byId(taskIds);
         }
-        Long[] sorted = taskIds.clone();
-        Arrays.sort(sorted);
-        String key = "duban.progress-facts" + Arrays.toString(sorted);
         try {
-            Optional<Shared> shared = ContextLocals.get(key);
-            if (shared.isPresent() && System.nanoTime() - shared.get().since() < SHARE_WITHIN_NANOS) {
-                return shared.get().facts();
+            Optional<Map<Task, Shared>> found = ContextLocals.get(SHARED);
+            Map<Task, Shared> shared = found.orElseGet(() -> {
+                Map<Task, Shared> fresh = Collections.synchronizedMap(new IdentityHashMap<>());
+                ContextLocals.put(SHARED, fresh);
+                return fresh;
+            });
+            Shared known = shared.get(sources.get(0));
+            if (known != null && Arrays.equals(known.ids(), taskIds) && System.nanoTime() - known.since() < SHARE_WITHIN_NANOS) {
+                return known.facts();
             }
-            Shared fresh = new Shared(byId(taskIds).memoize().indefinitely(), System.nanoTime());
-            ContextLocals.put(key, fresh);
+            Shared fresh = new Shared(taskIds, byId(taskIds).memoize().indefinitely(), System.nanoTime());
+            shared.put(sources.get(0), fresh);
             return fresh.facts();
         } catch (UnsupportedOperationException notOnARequestContext) {
             return byId(taskIds);
         }
     }
 
-    private record Shared(Uni<Map<Long, TaskFacts>> facts, long since) {
+    /** The answer's task objects' computation, for the ids it was made for. */
+    private record Shared(Long[] ids, Uni<Map<Long, TaskFacts>> facts, long since) {
     }
+
+    private static final String SHARED = "duban.progress-facts";
 
     /**
      * Facts of these live tasks, computed afresh and kept nowhere: for a walk over many chunks of tasks in one request

@@ -161,6 +161,6 @@ public class TaskSupervisionApi {
     }
 
     private Uni<List<TaskFacts>> byTask(List<Task> sources) {
-        return facts.ofTasks(Batches.keys(sources, Task::id)).map(found -> sources.stream().map(t -> found.get(t.id())).toList());
+        return facts.ofTasks(sources).map(found -> sources.stream().map(t -> found.get(t.id())).toList());
     }
 }

@@ -141,6 +141,24 @@ class SupervisionBatchingTest {
         }
     }
 
+    @Test
+    void aMutationsAnswerComputesItsTasksFactsOnce() {
+        TestPlans.Names names = TestPlans.fresh("mutation-facts");
+        String planId = TestPlans.importPlan(TestPlans.document(names, "- { code: F1, title: 进度, deadline: 2030-10-01, units: [{ unit: 局甲 }] }"));
+        String task = TestPlans.taskIds(planId).get("F1");
+        String unit = TestPlans.unitId(names.regionCode(), "测试县甲局");
+        String report = """
+                mutation($t: ID!, $u: ID!, $p: Int!) {
+                  reportProgress(taskId: $t, input: {percent: $p, summary: "进展", unitId: $u}) { percentComplete warningLevel warningBasis }
+                }""";
+        ok(GraphQL.execute(GraphQL.token("admin"), report, Map.of("t", task, "u", unit, "p", 30)));
+        SqlStatements.reset();
+        JsonPath answer = ok(GraphQL.execute(GraphQL.token("admin"), report, Map.of("t", task, "u", unit, "p", 40)));
+        assertThat(answer.getInt("data.reportProgress.percentComplete")).isEqualTo(40);
+        // Three fields of the answer read one computation of the facts, made after the report.
+        assertThat(SqlStatements.recorded().stream().filter(sql -> sql.contains("checklist.deliverables_done"))).hasSize(1);
+    }
+
     private static List<String> statements(String user, String operation, Object... variables) {
         ok(run(user, operation, variables)); // warm-up: prepared statements, caches
         SqlStatements.reset();
