@@ -31,7 +31,6 @@ import org.duban.supervision.ProgressFacts;
 import org.duban.supervision.ProgressReport;
 import org.duban.supervision.SupervisionQueries;
 import org.duban.supervision.SupervisionQueries.ClosingDays;
-import org.duban.supervision.TaskFacts;
 
 import io.smallrye.mutiny.Uni;
 

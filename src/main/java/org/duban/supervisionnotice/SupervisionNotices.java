@@ -28,7 +28,6 @@ import org.duban.evidence.TaskEvidence;
 import org.duban.notify.MessageText;
 import org.duban.notify.Notices;
 import org.duban.notify.NotificationKind;
-import org.duban.plan.AssignmentRole;
 import org.duban.plan.TaskStatus;
 import org.duban.plan.TaskVisibility;
 import org.duban.supervision.ProgressFacts;

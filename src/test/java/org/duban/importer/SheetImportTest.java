@@ -8,7 +8,6 @@ import static org.duban.support.GraphQL.run;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
