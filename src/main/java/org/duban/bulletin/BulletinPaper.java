@@ -15,6 +15,11 @@ final class BulletinPaper {
     private static final Color RED = new Color(0xF4, 0xC7, 0xC3);
     private static final Color YELLOW = new Color(0xFF, 0xF2, 0xCC);
     private static final Color BLUE = new Color(0xCF, 0xE2, 0xF3);
+    /** The tables' column widths, relative, as OpenPDF lays a table out across the page. */
+    private static final float[] RANKING_WIDTHS = {5, 22, 6, 7, 6, 8, 8, 10, 6, 12};
+    private static final float[] OVERDUE_WIDTHS = {5, 14, 9, 24, 15, 7, 26};
+    private static final float[] NOTICE_WIDTHS = {16, 7, 18, 25, 14, 14, 8};
+    private static final float[] LAND_WIDTHS = {8, 30, 14, 14, 14, 12};
 
     private BulletinPaper() {
     }
@@ -42,17 +47,17 @@ final class BulletinPaper {
                 .paragraph(BulletinWords.totals(figures))
                 .heading("二、责任单位排名")
                 .table(List.of("排名", "责任单位", "承担", "已销号", "按时", "逾期完成", "逾期未完成", "按时完成率", "催办", "督办单（蓝/黄/红）"),
-                        new float[] {5, 22, 6, 7, 6, 8, 8, 10, 6, 12}, rankRows(figures), null)
+                        RANKING_WIDTHS, rankRows(figures), null)
                 .heading("三、逾期未完成事项")
                 .table(List.of("序号", "方案", "编号", "事项", "完成时限", "逾期天数", "责任单位"),
-                        new float[] {5, 14, 9, 24, 15, 7, 26}, overdueRows(figures), null)
+                        OVERDUE_WIDTHS, overdueRows(figures), null)
                 .heading("四、督办情况")
                 .paragraph(BulletinWords.notices(figures))
                 .table(List.of("编号", "等级", "被督办单位", "事项", "发出日期", "回复期限", "是否回复"),
-                        new float[] {16, 7, 18, 25, 14, 14, 8}, noticeRows(figures), noticeFills(figures))
+                        NOTICE_WIDTHS, noticeRows(figures), noticeFills(figures))
                 .heading("五、指标完成情况")
                 .table(List.of("年度", "下达单位", "任务（亩）", "已消化（亩）", "剩余（亩）", "完成率"),
-                        new float[] {8, 30, 14, 14, 14, 12}, quotaRows(figures), null)
+                        LAND_WIDTHS, quotaRows(figures), null)
                 .paragraph("请排名靠后和存在逾期未完成事项的单位认真分析原因，明确整改措施和完成时限，加快推进，确保按时完成整改任务。")
                 .signature(heading.office(), heading.publishedOn());
         return paper.finish();
