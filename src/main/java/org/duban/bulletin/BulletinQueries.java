@@ -2,7 +2,10 @@ package org.duban.bulletin;
 
 import static org.duban.common.sql.Rows.map;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -80,9 +83,9 @@ public class BulletinQueries {
         return pool.preparedQuery("select b.id, b.figures::text as figures from bulletin b where b.id = any($1)")
                 .execute(Tuple.of((Object) ids))
                 .map(rows -> {
-                    java.util.Map<Long, BulletinFigures> byId = new java.util.HashMap<>();
+                    Map<Long, BulletinFigures> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.getLong("id"), FiguresJson.read(row.getString("figures"))));
-                    return java.util.Arrays.stream(ids).map(byId::get).toList();
+                    return Arrays.stream(ids).map(byId::get).toList();
                 });
     }
 

@@ -1,6 +1,5 @@
 package org.duban.dashboard;
 
-import static org.duban.common.sql.Rows.map;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,17 +52,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class DashboardService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /**
-     * Who answers for the plan's tasks, leaving out the issuing government itself: the issuing unit and the units
-     * above it (县政府办公室 and 县人民政府 for the demo) set the tasks and are not ranked on them.
-     */
-    private static final String RESPONSIBILITIES = "with recursive issuer(id) as ("
-            + " select issuing_unit_id from plan where id = $1"
-            + " union select u.parent_id from unit u join issuer on u.id = issuer.id where u.parent_id is not null)"
-            + " select tu.task_id, tu.unit_id, tu.role, u.name from task_unit tu"
-            + " join unit u on u.id = tu.unit_id join task t on t.id = tu.task_id"
-            + " where t.plan_id = $1 and t.deleted_at is null and tu.unit_id not in (select id from issuer)";
-
     private final Pool pool;
     private final PlanQueries plans;
     private final UnitQueries units;
@@ -156,10 +144,8 @@ public class DashboardService {
         return plan(id, caller).chain(plan -> facts.ofPlan(id).map(all -> all.stream().filter(TaskFacts::assigned).toList()))
                 .chain(assigned -> scoreItems.of(assigned)
                         .chain(items -> urgingCounts.countsInPlan(id).chain(urgings -> noticeCounts.countsInPlan(id)
-                                .chain(notices -> pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of(id))
-                                        .map(rows -> scoreboard.rank(map(rows, row -> new Scoreboard.Responsibility(row.getLong("task_id"),
-                                                row.getLong("unit_id"), row.getString("name"),
-                                                AssignmentRole.valueOf(row.getString("role")))), items, urgings, notices, today))))));
+                                .chain(notices -> Standings.responsibilities(pool, new Long[] { id })
+                                        .map(responsible -> scoreboard.rank(responsible, items, urgings, notices, today))))));
     }
 
     public Uni<UnitReport> unitReport(String unitId, LocalDate from, LocalDate to, Caller caller) {

@@ -31,7 +31,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Standings {
 
-    /** What the plans' issuing units and those above them set, they are not ranked on, as on the scoreboard. */
+    /**
+     * Who answers for the plans' tasks, leaving out each plan's issuing government itself: the issuing unit and the
+     * units above it (县政府办公室 and 县人民政府 for the demo) set the tasks and are not ranked on them.
+     */
     private static final String RESPONSIBILITIES = "with recursive issuer(plan_id, id) as ("
             + " select id, issuing_unit_id from plan where id = any($1)"
             + " union select issuer.plan_id, u.parent_id from unit u join issuer on u.id = issuer.id where u.parent_id is not null)"
@@ -72,12 +75,16 @@ public class Standings {
                 .chain(assigned -> items.asOf(assigned, asOf)
                         .chain(byTask -> urgings.countsInPlans(planIds, asOf)
                                 .chain(urged -> notices.countsInPlans(planIds, asOf)
-                                        .chain(noticed -> pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of((Object) planIds))
-                                                .map(rows -> map(rows, row -> new Scoreboard.Responsibility(row.getLong("task_id"),
-                                                        row.getLong("unit_id"), row.getString("name"),
-                                                        AssignmentRole.valueOf(row.getString("role")))))
+                                        .chain(noticed -> responsibilities(pool, planIds)
                                                 .map(responsible -> standing(assigned, byTask, responsible,
                                                         scoreboard.rank(responsible, byTask, urged, noticed, asOf), asOf))))));
+    }
+
+    /** Who answers for the plans' tasks and in which role, the issuing units and those above them left out. */
+    static Uni<List<Scoreboard.Responsibility>> responsibilities(Pool pool, Long[] planIds) {
+        return pool.preparedQuery(RESPONSIBILITIES).execute(Tuple.of((Object) planIds))
+                .map(rows -> map(rows, row -> new Scoreboard.Responsibility(row.getLong("task_id"), row.getLong("unit_id"),
+                        row.getString("name"), AssignmentRole.valueOf(row.getString("role")))));
     }
 
     private static Standing standing(List<TaskFacts> assigned, Map<Long, List<ScoreItem>> byTask,

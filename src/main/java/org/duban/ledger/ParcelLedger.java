@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
-import org.duban.common.DubanException;
 import org.duban.common.WorkerThreads;
 import org.duban.common.page.Chunks;
 import org.duban.common.page.PageRequest;
@@ -55,9 +54,7 @@ class ParcelLedger {
 
     /** The parcels the quota counts, NOT_FOUND when the caller may not read the quota. */
     Uni<Path> exportQuota(long quotaId, Caller caller) {
-        return quotas.ofYear(null, caller)
-                .map(visible -> visible.stream().filter(q -> q.id() == quotaId).findFirst()
-                        .orElseThrow(() -> DubanException.notFound("Quota", quotaId)))
+        return quotas.visible(quotaId, caller)
                 .chain(quota -> quotas.countedParcels(new Long[] {quotaId}).chain(counted -> {
                     List<ParcelLedgerRows.Entry> entries = counted.stream().map(c -> new ParcelLedgerRows.Entry(c.parcel(),
                             c.countedAs(), c.countedOn(), c.areaMu())).toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.duban.common.ChinaTime;
 import org.duban.milestone.Milestone;
 import org.duban.paper.SheetWriter;
 import org.duban.paper.SheetWriter.Column;
@@ -195,7 +196,7 @@ final class TaskLedgerRows {
         }
         String unit = units.stream().map(TaskAssignment::unit).filter(u -> u.id() == report.unitId()).map(Unit::name)
                 .findFirst().orElse("");
-        return report.reportedAt().atZone(org.duban.common.ChinaTime.ZONE).toLocalDate() + " " + unit + "：" + report.summary()
+        return report.reportedAt().atZone(ChinaTime.ZONE).toLocalDate() + " " + unit + "：" + report.summary()
                 + "（" + report.percent() + "%）";
     }
 }

@@ -105,10 +105,13 @@ public class SupervisionNotices {
                                     : calendar.plusWorkingDays(today, settings.replyWorkingDays());
                             Frozen frozen = new Frozen(level, deadline, overdue, taskFacts == null ? 0 : taskFacts.percentComplete(),
                                     warning, listed(urged, addressed), replyBy);
-                            return number(connection, subject.regionId(), today.getYear())
-                                    .chain(serial -> insert(connection, subject, addressed, milestone, frozen, serial, today, now,
-                                            input.requirement().strip(), caller))
-                                    .call(id -> tell(connection, id, subject, addressed, frozen, input.requirement().strip(), now));
+                            return number(connection, subject.regionId(), today.getYear()).chain(serial -> {
+                                String number = settings.numberFormat().replace("{year}", String.valueOf(today.getYear()))
+                                        .replace("{serial}", String.valueOf(serial));
+                                return insert(connection, subject, addressed, milestone, frozen, serial, number, today, now,
+                                        input.requirement().strip(), caller)
+                                        .call(id -> tell(connection, id, number, subject, addressed, frozen, input.requirement().strip(), now));
+                            });
                         })))));
     }
 
@@ -171,10 +174,8 @@ public class SupervisionNotices {
                 .map(rows -> rows.iterator().next().getInteger("last_serial"));
     }
 
-    private Uni<Long> insert(SqlConnection connection, Subject subject, long unit, Long milestone, Frozen frozen, int serial,
-            LocalDate today, Instant now, String requirement, Caller caller) {
-        String number = settings.numberFormat().replace("{year}", String.valueOf(today.getYear()))
-                .replace("{serial}", String.valueOf(serial));
+    private static Uni<Long> insert(SqlConnection connection, Subject subject, long unit, Long milestone, Frozen frozen, int serial,
+            String number, LocalDate today, Instant now, String requirement, Caller caller) {
         return connection.preparedQuery("insert into supervision_notice (region_id, year, serial, number, task_id, milestone_id,"
                 + " unit_id, level, issuing_office, unit_name, plan_title, plan_number, task_code, task_title, milestone_title, deadline,"
                 + " overdue_days, percent_complete, warning_level, urgings, requirement, reply_by, issued_on, issued_at, issued_by)"
@@ -189,15 +190,13 @@ public class SupervisionNotices {
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
-    private Uni<Integer> tell(SqlConnection connection, long id, Subject subject, long unit, Frozen frozen, String requirement,
-            Instant now) {
-        return connection.preparedQuery("select number from supervision_notice where id = $1").execute(Tuple.of(id))
-                .chain(rows -> notices.tellUnits(connection, new Notices.Event(NotificationKind.SUPERVISION_NOTICE,
-                        "supervision-notice:" + id, subject.taskId(),
-                        MessageText.supervisionNotice(rows.iterator().next().getString("number"), frozen.level().words(),
-                                subject.code(), subject.title(), SupervisionNoticeWords.facts(frozen.deadline(), frozen.overdueDays(),
-                                        frozen.percent()), requirement, frozen.replyBy())),
-                        new Long[] { unit }, now));
+    private Uni<Integer> tell(SqlConnection connection, long id, String number, Subject subject, long unit, Frozen frozen,
+            String requirement, Instant now) {
+        return notices.tellUnits(connection, new Notices.Event(NotificationKind.SUPERVISION_NOTICE, "supervision-notice:" + id,
+                subject.taskId(), MessageText.supervisionNotice(number, frozen.level().words(), subject.code(), subject.title(),
+                        SupervisionNoticeWords.facts(frozen.deadline(), frozen.overdueDays(), frozen.percent()), requirement,
+                        frozen.replyBy())),
+                new Long[] { unit }, now);
     }
 
     /** The unit's latest urgings about the task, newest first, as lines of the paper: 2022-10-28 电话（张三）：答复. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.access.Callers.Caller;
 import org.duban.common.ChinaTime;
+import org.duban.common.Found;
 import org.duban.common.sql.SqlParams;
 import org.duban.land.LandVisibility;
 import org.duban.land.Parcel;
@@ -38,6 +39,15 @@ public class QuotaQueries {
                 + (year == null ? "" : " and q.year = " + params.bind(year)) + " order by q.year desc, q.region_id";
         return pool.preparedQuery(sql).execute(params.tuple())
                 .map(rows -> map(rows, QuotaProgress::from));
+    }
+
+    /** The quota, NOT_FOUND unless the caller may read its region's land. */
+    public Uni<QuotaProgress> visible(long id, Caller caller) {
+        SqlParams params = new SqlParams();
+        return pool.preparedQuery("select " + QuotaProgress.COLUMNS + " from land_quota q where q.id = " + params.bind(id) + " and "
+                + LandVisibility.region(caller, "q.region_id", params))
+                .execute(params.tuple())
+                .map(rows -> Found.one(map(rows, QuotaProgress::from), "Quota", id));
     }
 
     public Uni<List<QuotaProgress>> byIds(Long[] ids) {
