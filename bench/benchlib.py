@@ -87,10 +87,11 @@ def start_pg4(db):
         sh("npm", "install", "--prefix", "target/postgraphile", "--no-save", "--no-package-lock", "postgraphile@4.14.1",
            capture_output=True)
     log = open(f"target/bench-pg4-{db}.log", "a")
-    server = subprocess.Popen(["node", "target/postgraphile/node_modules/.bin/postgraphile", "-c",
+    # In bench/, where it reads postgraphile.tags.json5: names it needs for the schema.
+    server = subprocess.Popen(["node", os.path.abspath("target/postgraphile/node_modules/.bin/postgraphile"), "-c",
                                f"postgres://postgres:postgres@127.0.0.1:5432/{db}", "--schema", "public",
                                "--disable-default-mutations", "--disable-query-log", "-b", "--port", str(PG4_PORT)],
-                              stdout=log, stderr=log)
+                              stdout=log, stderr=log, cwd="bench")
     STARTED.append(server)
     for _ in range(120):
         try:
