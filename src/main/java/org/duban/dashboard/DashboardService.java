@@ -220,11 +220,11 @@ public class DashboardService {
     }
 
     private Uni<List<PlanDashboard.StageCount>> stages(long regionId) {
-        return pool.preparedQuery("select stage, count(*) as n from parcel where region_id = $1 and standard_land group by stage")
+        return pool.preparedQuery("select stage, parcels from standard_land_tally where region_id = $1")
                 .execute(Tuple.of(regionId))
                 .map(rows -> {
                     Map<StandardLandStage, Integer> counts = new EnumMap<>(StandardLandStage.class);
-                    rows.forEach(row -> counts.put(StandardLandStage.valueOf(row.getString("stage")), row.getLong("n").intValue()));
+                    rows.forEach(row -> counts.put(StandardLandStage.valueOf(row.getString("stage")), row.getInteger("parcels")));
                     List<PlanDashboard.StageCount> stages = new ArrayList<>();
                     for (StandardLandStage stage : StandardLandStage.values()) {
                         stages.add(new PlanDashboard.StageCount(stage, counts.getOrDefault(stage, 0)));

@@ -44,17 +44,16 @@ public record QuotaProgress(
             + "q.stated_supplied_mu, q.stated_completion_rate, q.stated_as_of, "
             + "q.stock_approved_until, array(select i.approval_batch from quota_stock_item i where i.quota_id = q.id"
             + " and i.approval_batch is not null order by i.approval_batch) as stock_approval_batches, "
-            // One pass over the year's supplies gives both sums, from the stock and from outside it; approval changes
-            // are the counted rows of another kind.
-            + "(select array[coalesce(sum(s.area_mu) filter (where s.in_stock), 0), coalesce(sum(s.area_mu) filter"
-            + " (where not s.in_stock), 0)] from quota_year_supply s where s.quota_id = q.id) as year_supply, "
-            + "coalesce((select sum(c.area_mu) from quota_counted_parcel c where c.quota_id = q.id"
-            + " and c.counted_as <> 'SUPPLIED'), 0) as approval_changes_mu";
+            // The sums kept in quota_tally (V28); a quota whose inputs the reader's own transaction changed is
+            // summed again, as the tally will be at commit.
+            + "(select case when t.stale then (select array[s.in_stock_mu, s.new_supply_mu, s.approval_changes_mu]"
+            + " from quota_sums(q.id) s) else array[t.in_stock_mu, t.new_supply_mu, t.approval_changes_mu] end"
+            + " from quota_tally t where t.quota_id = q.id) as sums";
 
     static QuotaProgress from(Row row) {
         BigDecimal target = row.getBigDecimal("target_mu");
-        BigDecimal[] yearSupply = row.getArrayOfBigDecimals("year_supply");
-        BigDecimal supplied = yearSupply[0].add(row.getBigDecimal("approval_changes_mu")).setScale(Area.MU_SCALE);
+        BigDecimal[] sums = row.getArrayOfBigDecimals("sums");
+        BigDecimal supplied = sums[0].add(sums[2]).setScale(Area.MU_SCALE);
         BigDecimal rate = Area.percent(supplied, target);
         BigDecimal statedSupplied = row.getBigDecimal("stated_supplied_mu");
         BigDecimal statedRate = row.getBigDecimal("stated_completion_rate");
@@ -69,6 +68,6 @@ public record QuotaProgress(
                 deadlines == null ? List.of() : Arrays.asList(deadlines), row.getBoolean("counts_approval_changes"),
                 stock, supplied, target.subtract(supplied).max(BigDecimal.ZERO.setScale(Area.MU_SCALE)), rate,
                 statedSupplied, statedRate, row.getLocalDate("stated_as_of"), matches,
-                yearSupply[1].setScale(Area.MU_SCALE), row.getLong("region_id"));
+                sums[1].setScale(Area.MU_SCALE), row.getLong("region_id"));
     }
 }
