@@ -21,13 +21,28 @@ public final class WorkingCalendar {
     private static final long FIRST_MONDAY = 4;
 
     private final Map<LocalDate, DayKind> exceptions;
-    /** The same days in order, for counting those that fall in a range. */
-    private final NavigableMap<LocalDate, DayKind> exceptionsInOrder;
+    /**
+     * For each exception day, what the exceptions up to it and including it change in a count of weekdays (a holiday
+     * on a weekday takes one, a make-up weekend day adds one): a range's correction is two lookups, not a walk over
+     * the years of holidays between a list's today and a deadline.
+     */
+    private final NavigableMap<LocalDate, Integer> correctionUpTo;
     private final Set<Integer> coveredYears;
 
     public WorkingCalendar(Map<LocalDate, DayKind> exceptions, Set<Integer> coveredYears) {
         this.exceptions = Map.copyOf(exceptions);
-        this.exceptionsInOrder = Collections.unmodifiableNavigableMap(new TreeMap<>(exceptions));
+        TreeMap<LocalDate, Integer> corrections = new TreeMap<>();
+        int correction = 0;
+        for (Map.Entry<LocalDate, DayKind> exception : new TreeMap<>(exceptions).entrySet()) {
+            boolean weekend = isWeekend(exception.getKey());
+            if (exception.getValue() == DayKind.HOLIDAY && !weekend) {
+                correction--;
+            } else if (exception.getValue() == DayKind.MAKEUP_WORKDAY && weekend) {
+                correction++;
+            }
+            corrections.put(exception.getKey(), correction);
+        }
+        this.correctionUpTo = Collections.unmodifiableNavigableMap(corrections);
         this.coveredYears = Set.copyOf(coveredYears);
     }
 
@@ -91,16 +106,12 @@ public final class WorkingCalendar {
         if (!to.isAfter(from)) {
             return 0;
         }
-        long count = weekdaysUpTo(to) - weekdaysUpTo(from);
-        for (Map.Entry<LocalDate, DayKind> exception : exceptionsInOrder.subMap(from, false, to, true).entrySet()) {
-            boolean weekend = isWeekend(exception.getKey());
-            if (exception.getValue() == DayKind.HOLIDAY && !weekend) {
-                count--;
-            } else if (exception.getValue() == DayKind.MAKEUP_WORKDAY && weekend) {
-                count++;
-            }
-        }
-        return (int) count;
+        return (int) (weekdaysUpTo(to) - weekdaysUpTo(from) + correctionUpTo(to) - correctionUpTo(from));
+    }
+
+    private int correctionUpTo(LocalDate day) {
+        Map.Entry<LocalDate, Integer> last = correctionUpTo.floorEntry(day);
+        return last == null ? 0 : last.getValue();
     }
 
     /** Monday to Friday from {@link #FIRST_MONDAY} up to and including the day (negative before it). */
