@@ -2,10 +2,14 @@ package org.duban.common.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.smallrye.graphql.schema.model.Argument;
+import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -13,20 +17,35 @@ import io.smallrye.graphql.spi.EventingService;
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
  * SmallRye configured, so Duban's come after SmallRye's own in one chain ({@link RequestLevelChain}): SmallRye's
  * holds the depth and complexity limits and the document cache, which without it would parse and validate every
- * request twice. Plain properties are read by {@link PlainFields}.
+ * request twice. Plain properties are read by {@link PlainFields}, batched fields go to their loaders through
+ * {@link BatchedFields}.
  */
 public class GraphQLSetup implements EventingService {
+
+    /** Batched fields' arguments in their methods' order, as SmallRye hands them to the loaders; see {@link BatchedFields}. */
+    private final Map<String, List<String>> batchArguments = new ConcurrentHashMap<>();
 
     @Override
     public String getConfigKey() {
         return null; // always on
     }
 
+    /** Called for every operation before the schema is built, with the builder's model of it. */
+    @Override
+    public Operation createOperation(Operation operation) {
+        if (operation.getSourceFieldOn() != null) {
+            batchArguments.put(operation.getSourceFieldOn().getName() + "_" + operation.getName(), operation.getArguments()
+                    .stream().filter(argument -> !argument.isSourceArgument()).map(Argument::getName).toList());
+        }
+        return operation;
+    }
+
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         // The builder tells its schema and instrumentation only through what it builds.
         GraphQL built = builder.build();
-        builder.schema(IntrospectionTypesHidden.inPlaceOfTheRegexOne(PlainFields.lighten(built.getGraphQLSchema())));
+        builder.schema(IntrospectionTypesHidden.inPlaceOfTheRegexOne(
+                BatchedFields.direct(PlainFields.lighten(built.getGraphQLSchema()), batchArguments)));
         return builder.instrumentation(chain(built.getInstrumentation()));
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.duban.common.GlobalId;
 import org.duban.common.IdKind;
@@ -33,19 +34,20 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.LightDataFetcher;
 
 /**
  * Reads the plain properties of the answer's objects (a task's code, a unit's name) straight from their records.
  * SmallRye's fetcher for such a field builds a context of the field and its selections first, for every field of every
  * object: a quarter of a page of tasks' work. Only fields whose values need no conversion are read here (text,
- * numbers, booleans, ids, enums, nested objects), and single dates and instants, written as SmallRye writes them
- * without a format annotation (ISO; Duban's API declares none); decimals, lists of dates and anything this cannot read
- * are left to SmallRye. Row keys marked {@link GlobalId} leave as global ids, whoever read them.
+ * numbers and decimals, booleans, ids, enums, nested objects), and single dates and instants, written as SmallRye
+ * writes them without a format annotation (ISO; Duban's API declares no number or date format); lists of dates and
+ * anything this cannot read are left to SmallRye. Row keys marked {@link GlobalId} leave as global ids, whoever read them.
  */
 final class PlainFields {
 
     /** Scalars whose values SmallRye hands to graphql-java as they are. */
-    private static final Set<String> AS_IS = Set.of("String", "Int", "Boolean", "Float", "ID");
+    private static final Set<String> AS_IS = Set.of("String", "Int", "Boolean", "Float", "ID", "BigDecimal", "BigInteger");
     /** Scalars SmallRye's fetcher formats, by DateTransformer's defaults, when the field names no format. */
     private static final Set<String> TEMPORAL = Set.of("Date", "DateTime");
 
@@ -82,8 +84,12 @@ final class PlainFields {
                 || bare instanceof GraphQLScalarType scalar && AS_IS.contains(scalar.getName());
     }
 
-    /** The record component or getter of the field's name; what it cannot read, SmallRye's fetcher does. */
-    private static final class Property implements TrivialDataFetcher<Object> {
+    /**
+     * The record component or getter of the field's name; what it cannot read, SmallRye's fetcher does. A light fetcher:
+     * graphql-java builds the fetching environment (its selection set, step info and directives, a twentieth of a
+     * page's work) only for a fetcher that asks for it, which this one does only when it hands over to SmallRye.
+     */
+    private static final class Property implements LightDataFetcher<Object> {
 
         private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
 
@@ -104,21 +110,27 @@ final class PlainFields {
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
-            Object source = environment.getSource();
+            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> environment)
+                throws Exception {
             Reader reader = source == null ? BY_SMALLRYE : readers.computeIfAbsent(source.getClass(), this::reader);
             Object value = read(reader.accessor(), source, environment);
             return value == null || reader.sealedAs() == null ? value : seal(reader.sealedAs(), value);
         }
 
-        private Object read(MethodHandle accessor, Object source, DataFetchingEnvironment environment) throws Exception {
+        private Object read(MethodHandle accessor, Object source, Supplier<DataFetchingEnvironment> environment)
+                throws Exception {
             if (accessor == NONE) {
-                return smallRyes.get(environment);
+                return smallRyes.get(environment.get());
             }
             Object value;
             try {
                 value = accessor.invoke(source);
             } catch (Throwable failure) {
-                return smallRyes.get(environment);
+                return smallRyes.get(environment.get());
             }
             if (value instanceof LocalDate date) {
                 return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
@@ -128,7 +140,7 @@ final class PlainFields {
             }
             // Maps become lists of entries, optionals their content and other times text in SmallRye's hands.
             return value instanceof Map<?, ?> || value instanceof Optional<?> || value instanceof TemporalAccessor
-                    ? smallRyes.get(environment) : value;
+                    ? smallRyes.get(environment.get()) : value;
         }
 
         private static Object seal(IdKind kind, Object keys) {
