@@ -11,8 +11,14 @@ import io.smallrye.mutiny.Uni;
 public final class Passwords {
 
     private static final int COST = 10;
-    /** Checked against when the user does not exist, so that timing does not tell which usernames do. */
-    private static final String NO_SUCH_USER_HASH = hash(UUID.randomUUID().toString());
+
+    /**
+     * Checked against when the user does not exist, so that timing does not tell which usernames do. Made at the first
+     * such check, on its worker thread, not when the class is first used (the demo loader at start-up).
+     */
+    private static final class NoSuchUser {
+        static final String HASH = hash(UUID.randomUUID().toString());
+    }
 
     private Passwords() {
     }
@@ -26,6 +32,6 @@ public final class Passwords {
     }
 
     public static Uni<Boolean> matches(String password, String hash) {
-        return WorkerThreads.run(() -> BcryptUtil.matches(password, hash == null ? NO_SUCH_USER_HASH : hash));
+        return WorkerThreads.run(() -> BcryptUtil.matches(password, hash == null ? NoSuchUser.HASH : hash));
     }
 }

@@ -90,13 +90,20 @@ public class DemoData {
             return;
         }
         PlanDocument document = PlanDocumentParser.parse(resource(PLAN_RESOURCE));
-        // bcrypt is slow on purpose: hash here, not on the event loop the import runs on.
-        String hash = Passwords.hash(DEMO_PASSWORD);
+        // bcrypt is slow on purpose: hash here, not on the event loop the import runs on, and only when an account is
+        // missing; every later start of the service finds them all (a tenth of a second of start-up saved).
+        String hash = VertxContextSupport.subscribeAndAwait(this::accountsMissing) ? Passwords.hash(DEMO_PASSWORD) : null;
         VertxContextSupport.subscribeAndAwait(() -> placeRegions(document)
                 .chain(() -> loadPlan(document))
-                .chain(() -> addAccounts(document.region().code(), hash)
+                .chain(() -> hash == null ? Uni.createFrom().voidItem() : addAccounts(document.region().code(), hash)
                         .onFailure(DemoData::loadedElsewhere).recoverWithNull())
                 .chain(() -> groups.linkLeaderAccount(document.region().code(), LEADER_ACCOUNT)));
+    }
+
+    private Uni<Boolean> accountsMissing() {
+        String[] usernames = ACCOUNTS.stream().map(DemoAccount::username).toArray(String[]::new);
+        return pool.preparedQuery("select count(*) from account where username = any($1)").execute(Tuple.of(usernames))
+                .map(rows -> rows.iterator().next().getLong(0) < usernames.length);
     }
 
     /** The province, the city and the county of the plan, each under the one before; only what is missing is added. */
