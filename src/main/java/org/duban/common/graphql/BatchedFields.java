@@ -10,12 +10,7 @@ import org.dataloader.DataLoader;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLNamedType;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
@@ -40,27 +35,14 @@ final class BatchedFields {
      *            the schema lists them in its own order
      */
     static GraphQLSchema direct(GraphQLSchema schema, Map<String, List<String>> argumentOrder) {
-        GraphQLCodeRegistry registry = schema.getCodeRegistry();
-        GraphQLCodeRegistry direct = registry.transform(builder -> {
-            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
-                if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
-                    continue;
-                }
-                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
-                    FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
-                    DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
-                    // SmallRye names a field's loader by its source type and the field (BatchLoaderHelper).
-                    String loaderName = object.getName() + "_" + field.getName();
-                    List<String> arguments = field.getArguments().isEmpty() ? List.of() : argumentOrder.get(loaderName);
-                    if (fetcher instanceof BatchDataFetcher<?> && arguments != null
-                            && arguments.size() == field.getArguments().size()
-                            && field.getArguments().stream().allMatch(a -> plain(a) && arguments.contains(a.getName()))) {
-                        builder.dataFetcher(coordinates, new ToLoader(loaderName, arguments, fetcher));
-                    }
-                }
-            }
+        return FetcherSwap.apply(schema, (type, field, fetcher) -> {
+            // SmallRye names a field's loader by its source type and the field (BatchLoaderHelper).
+            String loaderName = type.getName() + "_" + field.getName();
+            List<String> arguments = field.getArguments().isEmpty() ? List.of() : argumentOrder.get(loaderName);
+            return fetcher instanceof BatchDataFetcher<?> && arguments != null && arguments.size() == field.getArguments().size()
+                    && field.getArguments().stream().allMatch(a -> plain(a) && arguments.contains(a.getName()))
+                            ? new ToLoader(loaderName, arguments, fetcher) : null;
         });
-        return schema.transform(builder -> builder.codeRegistry(direct));
     }
 
     /** Text arrives as the Java method takes it, whole numbers as numbers to be made Integer. */
@@ -89,9 +71,9 @@ final class BatchedFields {
             if (loader == null) {
                 return smallRyes.get(environment);
             }
-            // What SmallRye's fetcher hands over: the arguments beside the source, in the method's order (the
-            // field's), and the environment the batch's context is built from. A HashMap: SmallRye's cache key for a
-            // field with arguments reads them from one.
+            // What SmallRye's fetcher hands over: the arguments beside the source, in the method's order, and the
+            // environment the batch's context is built from. A HashMap: SmallRye's cache key for a field with
+            // arguments reads them from one.
             List<Object> values = new ArrayList<>(arguments.size());
             for (String argument : arguments) {
                 Object value = environment.getArgument(argument);

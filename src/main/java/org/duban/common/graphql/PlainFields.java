@@ -24,11 +24,8 @@ import org.duban.common.Ids;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -55,23 +52,9 @@ final class PlainFields {
     }
 
     static GraphQLSchema lighten(GraphQLSchema schema) {
-        GraphQLCodeRegistry registry = schema.getCodeRegistry();
-        GraphQLCodeRegistry lighter = registry.transform(builder -> {
-            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
-                if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
-                    continue;
-                }
-                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
-                    FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
-                    DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
-                    if (fetcher instanceof TrivialDataFetcher<?> && field.getArguments().isEmpty()
-                            && (readsAsIs(field.getType()) || isSingleTemporal(field.getType()))) {
-                        builder.dataFetcher(coordinates, new Property(field.getName(), fetcher));
-                    }
-                }
-            }
-        });
-        return schema.transform(builder -> builder.codeRegistry(lighter));
+        return FetcherSwap.apply(schema, (type, field, fetcher) -> fetcher instanceof TrivialDataFetcher<?>
+                && field.getArguments().isEmpty() && (readsAsIs(field.getType()) || isSingleTemporal(field.getType()))
+                        ? new Property(field.getName(), fetcher) : null);
     }
 
     private static boolean isSingleTemporal(GraphQLType type) {
