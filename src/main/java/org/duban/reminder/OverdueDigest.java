@@ -54,24 +54,40 @@ public class OverdueDigest {
         if (!today.equals(firstWorkingDay(calendar, monday)) || !planner.timeOfDayHasCome(now)) {
             return Uni.createFrom().item(0);
         }
-        return chunks(pool, calendar, today, monday, now, 0);
+        return chunks(pool, calendar, today, monday, now, 0L, 0);
     }
 
-    private Uni<Integer> chunks(Pool pool, WorkingCalendar calendar, LocalDate today, LocalDate monday, Instant now, int sum) {
-        return pool.withTransaction(tx -> tx.preparedQuery("insert into overdue_digest_week (unit_id, week_of) select u.id, $1 from unit u"
-                + " where not exists (select 1 from overdue_digest_week w where w.week_of = $1 and w.unit_id = u.id) order by u.id limit $2"
-                + " on conflict do nothing returning unit_id")
-                .execute(Tuple.of(monday, CHUNK_UNITS))
-                .chain(claimed -> {
-                    Long[] units = new Long[claimed.size()];
+    /**
+     * Each chunk goes on from the last unit the one before looked at: starting again from the first unit, every chunk
+     * stepped over all the units settled before it (100,000 units: 9.7 of a Monday run's 16 s). Units another instance
+     * settled meanwhile are passed over, not counted as the end.
+     */
+    private Uni<Integer> chunks(Pool pool, WorkingCalendar calendar, LocalDate today, LocalDate monday, Instant now,
+            long after, int sum) {
+        return pool.withTransaction(tx -> tx.preparedQuery("select u.id from unit u where u.id > $2 and not exists (select 1"
+                + " from overdue_digest_week w where w.week_of = $1 and w.unit_id = u.id) order by u.id limit $3")
+                .execute(Tuple.of(monday, after, CHUNK_UNITS))
+                .chain(candidates -> {
+                    Long[] looked = new Long[candidates.size()];
                     int i = 0;
-                    for (Row row : claimed) {
-                        units[i++] = row.getLong("unit_id");
+                    for (Row row : candidates) {
+                        looked[i++] = row.getLong("id");
                     }
-                    return digest(tx, units, calendar, today, monday, now).map(written -> new int[] { units.length, written });
+                    return tx.preparedQuery("insert into overdue_digest_week (unit_id, week_of) select unnest($1::bigint[]), $2"
+                            + " on conflict do nothing returning unit_id").execute(Tuple.of(looked, monday))
+                            .chain(claimed -> {
+                                Long[] units = new Long[claimed.size()];
+                                int j = 0;
+                                for (Row row : claimed) {
+                                    units[j++] = row.getLong("unit_id");
+                                }
+                                return digest(tx, units, calendar, today, monday, now);
+                            })
+                            .map(written -> new long[] { looked.length, looked.length == 0 ? after : looked[looked.length - 1],
+                                    written });
                 }))
-                .chain(chunk -> chunk[0] == CHUNK_UNITS ? chunks(pool, calendar, today, monday, now, sum + chunk[1])
-                        : Uni.createFrom().item(sum + chunk[1]));
+                .chain(chunk -> chunk[0] == CHUNK_UNITS ? chunks(pool, calendar, today, monday, now, chunk[1], sum + (int) chunk[2])
+                        : Uni.createFrom().item(sum + (int) chunk[2]));
     }
 
     private Uni<Integer> digest(SqlConnection tx, Long[] units, WorkingCalendar calendar, LocalDate today, LocalDate monday, Instant now) {
