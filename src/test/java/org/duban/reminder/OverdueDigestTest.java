@@ -89,4 +89,34 @@ class OverdueDigestTest {
         runTwoWorkersAt(LocalDate.of(2030, 5, 20), LocalTime.of(9, 0));
         assertThat(notifications(a, "OVERDUE_DIGEST")).hasSize(2);
     }
+
+    @Test
+    void everyUnitIsSettledHoweverManyChunksTheyTake() {
+        clock.pin(LocalDate.of(2031, 2, 24), LocalTime.of(10, 0));
+        TestPlans.Names names = TestPlans.fresh("digestmany");
+        TestPlans.importPlan(TestPlans.document(names, """
+                - { code: M1, title: 逾期一, deadline: 2031-02-10, units: [{ unit: 局甲 }] }
+                - { code: M2, title: 逾期二, deadline: 2031-02-11, units: [{ unit: 局甲 }] }
+                - { code: M3, title: 逾期三, deadline: 2031-02-12, units: [{ unit: 局甲 }] }
+                - { code: M4, title: 逾期四, deadline: 2031-02-13, units: [{ unit: 局甲 }] }
+                """));
+        String code = names.regionCode();
+        String account = "digest-many-" + code;
+        TestAccounts.create(pool, account, "甲局人员", TestIds.key(TestPlans.unitId(code, "测试县甲局")), null, "UNIT");
+        // More units than two chunks hold (OverdueDigest.CHUNK_UNITS), all after the first.
+        pool.preparedQuery("insert into unit (region_id, name, kind, created_at, updated_at) select $1, '批量单位' || g,"
+                + " 'DEPARTMENT', now(), now() from generate_series(1, $2) g")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(TestIds.key(TestPlans.regionId(code)), 2 * OverdueDigest.CHUNK_UNITS + 100))
+                .await().indefinitely();
+
+        runTwoWorkersAt(LocalDate.of(2031, 3, 3), LocalTime.of(9, 0));
+
+        long units = pool.query("select count(*) from unit").execute().await().indefinitely().iterator().next().getLong(0);
+        long settled = pool.preparedQuery("select count(*) from overdue_digest_week where week_of = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(LocalDate.of(2031, 3, 3))).await().indefinitely()
+                .iterator().next().getLong(0);
+        assertThat(settled).isEqualTo(units);
+        assertThat(notifications(account, "OVERDUE_DIGEST")).singleElement()
+                .satisfies(n -> assertThat(n.get("title")).isEqualTo("【逾期汇总】4 项任务逾期"));
+    }
 }
