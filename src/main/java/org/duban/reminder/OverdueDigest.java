@@ -3,7 +3,9 @@ package org.duban.reminder;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
+import org.duban.common.WorkerThreads;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,15 +28,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The weekly digest of a unit's overdue items (逾期汇总): on the first working day of the week, at the reminders' time
  * of day, a unit with more overdue items than their tasks' policy allows gets one message listing them, in place of
- * the overdue reminders the planner leaves out for it. A run claims the units whose week is not settled
- * ({@code overdue_digest_week}), a chunk at a time, and writes their digests in the same transaction: once per unit and
- * week whatever the runs and instances, and the day's later runs read nothing else.
+ * the overdue reminders the planner leaves out for it. A run reads which units have overdue items, claims them a chunk
+ * at a time ({@code overdue_digest_week}) and writes their digests in the same transaction, then marks the week's pass
+ * done ({@code overdue_digest_pass}): once per unit and week whatever the runs and instances, and the day's later runs
+ * read that one row. A run that stops half-way leaves the pass to the next, which passes over the units claimed.
  */
 @ApplicationScoped
 public class OverdueDigest {
 
-    /** An overdue item of a unit: a live task, not recurring, still owed after its deadline ({@code $2}, today). */
-    static final String ITEMS = "t.deleted_at is null and t.recurrence is null and is_open(t.status) and t.deadline < $2";
+    /** An overdue item of a unit: a live task {@code t}, not recurring, still owed after its deadline ({@code today}, a parameter). */
+    static String items(String today) {
+        return "t.deleted_at is null and t.recurrence is null and is_open(t.status) and t.deadline < " + today;
+    }
 
     private final Notices notices;
     private final ReminderPlanner planner;
@@ -44,50 +49,60 @@ public class OverdueDigest {
         this.planner = planner;
     }
 
-    /** Units settled per transaction: bounds a run's memory and locks whatever the number of units. */
+    /** Units settled per transaction: bounds a run's locks and the rows a chunk reads whatever the number of units. */
     static final int CHUNK_UNITS = 500;
 
-    /** Settles this week's digests of the units not yet settled, if today is the day; returns the in-app notifications written. */
+    /** Settles this week's digests, if today is the day and the week's pass is not done; returns the in-app notifications written. */
     public Uni<Integer> write(Pool pool, WorkingCalendar calendar, Instant now) {
         LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
         LocalDate monday = today.with(DayOfWeek.MONDAY);
         if (!today.equals(firstWorkingDay(calendar, monday)) || !planner.timeOfDayHasCome(now)) {
             return Uni.createFrom().item(0);
         }
-        return chunks(pool, calendar, today, monday, now, 0L, 0);
+        return pool.preparedQuery("select 1 from overdue_digest_pass where week_of = $1").execute(Tuple.of(monday))
+                .chain(done -> done.size() > 0 ? Uni.createFrom().item(0)
+                        : unitsWithOverdueItems(pool, today)
+                                .chain(units -> chunks(pool, units, 0, calendar, today, monday, now, 0))
+                                .call(() -> pool.preparedQuery("insert into overdue_digest_pass (week_of, settled_at) values ($1, $2)"
+                                        + " on conflict do nothing").execute(Tuple.of(monday, now.atOffset(ZoneOffset.UTC)))));
     }
 
     /**
-     * Each chunk goes on from the last unit the one before looked at: starting again from the first unit, every chunk
-     * stepped over all the units settled before it (100,000 units: 9.7 of a Monday run's 16 s). Units another instance
-     * settled meanwhile are passed over, not counted as the end.
+     * Starting from the overdue items ({@code task_open_by_deadline}) rather than from the units: most units of a large
+     * database have none, and reading each unit's tasks to learn it took most of a Monday's run (V29).
      */
-    private Uni<Integer> chunks(Pool pool, WorkingCalendar calendar, LocalDate today, LocalDate monday, Instant now,
-            long after, int sum) {
-        return pool.withTransaction(tx -> tx.preparedQuery("select u.id from unit u where u.id > $2 and not exists (select 1"
-                + " from overdue_digest_week w where w.week_of = $1 and w.unit_id = u.id) order by u.id limit $3")
-                .execute(Tuple.of(monday, after, CHUNK_UNITS))
-                .chain(candidates -> {
-                    Long[] looked = new Long[candidates.size()];
+    private static Uni<Long[]> unitsWithOverdueItems(Pool pool, LocalDate today) {
+        return pool.preparedQuery("select distinct tu.unit_id from task t join task_unit tu on tu.task_id = t.id where " + items("$1")
+                + " order by tu.unit_id")
+                .execute(Tuple.of(today))
+                .map(rows -> {
+                    Long[] units = new Long[rows.size()];
                     int i = 0;
-                    for (Row row : candidates) {
-                        looked[i++] = row.getLong("id");
+                    for (Row row : rows) {
+                        units[i++] = row.getLong(0);
                     }
-                    return tx.preparedQuery("insert into overdue_digest_week (unit_id, week_of) select unnest($1::bigint[]), $2"
-                            + " on conflict do nothing returning unit_id").execute(Tuple.of(looked, monday))
-                            .chain(claimed -> {
-                                Long[] units = new Long[claimed.size()];
-                                int j = 0;
-                                for (Row row : claimed) {
-                                    units[j++] = row.getLong("unit_id");
-                                }
-                                return digest(tx, units, calendar, today, monday, now);
-                            })
-                            .map(written -> new long[] { looked.length, looked.length == 0 ? after : looked[looked.length - 1],
-                                    written });
+                    return units;
+                });
+    }
+
+    private Uni<Integer> chunks(Pool pool, Long[] units, int from, WorkingCalendar calendar, LocalDate today, LocalDate monday,
+            Instant now, int sum) {
+        if (from >= units.length) {
+            return Uni.createFrom().item(sum);
+        }
+        Long[] chunk = Arrays.copyOfRange(units, from, Math.min(units.length, from + CHUNK_UNITS));
+        return pool.withTransaction(tx -> tx.preparedQuery("insert into overdue_digest_week (unit_id, week_of)"
+                + " select unnest($1::bigint[]), $2 on conflict do nothing returning unit_id")
+                .execute(Tuple.of(chunk, monday))
+                .chain(claimed -> {
+                    Long[] mine = new Long[claimed.size()];
+                    int i = 0;
+                    for (Row row : claimed) {
+                        mine[i++] = row.getLong("unit_id");
+                    }
+                    return digest(tx, mine, calendar, today, monday, now);
                 }))
-                .chain(chunk -> chunk[0] == CHUNK_UNITS ? chunks(pool, calendar, today, monday, now, chunk[1], sum + (int) chunk[2])
-                        : Uni.createFrom().item(sum + (int) chunk[2]));
+                .chain(written -> chunks(pool, units, from + CHUNK_UNITS, calendar, today, monday, now, sum + written));
     }
 
     private Uni<Integer> digest(SqlConnection tx, Long[] units, WorkingCalendar calendar, LocalDate today, LocalDate monday, Instant now) {
@@ -97,16 +112,15 @@ public class OverdueDigest {
         return tx.preparedQuery("select tu.unit_id, u.name as unit_name, t.code, t.title, t.deadline, coalesce(t.urge_after_days,"
                 + " p.urge_after_days) as urge_after, coalesce(t.overdue_daily_days, p.overdue_daily_days) as daily,"
                 + " coalesce(t.overdue_every_days, p.overdue_every_days) as every, coalesce(t.digest_above, p.digest_above) as digest_above"
-                + " from task_unit tu join task t on t.id = tu.task_id join plan p on p.id = t.plan_id join unit u on u.id = tu.unit_id"
-                + " where tu.unit_id = any($1) and " + ITEMS + " order by tu.unit_id, t.deadline, t.sort_path, t.id")
+                + " from unnest($1::bigint[]) as claimed(unit_id) join task_unit tu on tu.unit_id = claimed.unit_id"
+                + " join task t on t.id = tu.task_id join plan p on p.id = t.plan_id join unit u on u.id = tu.unit_id"
+                + " where " + items("$2") + " order by tu.unit_id, t.deadline, t.sort_path, t.id")
                 .execute(Tuple.of(units, today))
-                .chain(rows -> Multi.createFrom().iterable(digests(rows, calendar, today))
-                        .onItem().transformToUniAndConcatenate(digest -> notices.tellUnits(tx,
-                                new Notices.Event(NotificationKind.OVERDUE_DIGEST, "digest:" + digest.unitId() + ":" + monday, null,
-                                        MessageText.overdueDigest(digest.unitName(), digest.items())),
-                                new Long[] { digest.unitId() }, now))
-                        .collect().asList()
-                        .map(written -> written.stream().mapToInt(Integer::intValue).sum()));
+                .chain(rows -> WorkerThreads.run(() -> digests(rows, calendar, today).stream()
+                        .map(digest -> new Notices.Addressed(digest.unitId(), new Notices.Event(NotificationKind.OVERDUE_DIGEST,
+                                "digest:" + digest.unitId() + ":" + monday, null, MessageText.overdueDigest(digest.unitName(), digest.items()))))
+                        .toList()))
+                .chain(told -> notices.tellEach(tx, told, now));
     }
 
     private record Digest(long unitId, String unitName, List<MessageText.DigestItem> items) {

@@ -192,7 +192,7 @@ public class ReminderPlanner {
     }
 
     /**
-     * How many overdue items ({@link OverdueDigest#ITEMS}) each unit of the claimed tasks has today; read only when
+     * How many overdue items ({@link OverdueDigest#items}) each unit of the claimed tasks has today; read only when
      * the chunk holds overdue work, by the units' index.
      */
     private Uni<Map<Long, Integer>> overdueItems(SqlClient sql, OpenTasks open, LocalDate today) {
@@ -208,7 +208,7 @@ public class ReminderPlanner {
             }
         });
         return sql.preparedQuery("select tu.unit_id, count(*)::int as items from task_unit tu join task t on t.id = tu.task_id"
-                + " where tu.unit_id = any($1) and " + OverdueDigest.ITEMS + " group by tu.unit_id")
+                + " where tu.unit_id = any($1) and " + OverdueDigest.items("$2") + " group by tu.unit_id")
                 .execute(Tuple.of(units.toArray(new Long[0]), today))
                 .map(rows -> {
                     Map<Long, Integer> items = new HashMap<>();

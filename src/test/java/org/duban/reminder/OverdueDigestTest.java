@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A unit with more overdue items than its tasks' policy allows (default 3) gets them in one weekly digest on the first
@@ -91,32 +92,48 @@ class OverdueDigestTest {
     }
 
     @Test
-    void everyUnitIsSettledHoweverManyChunksTheyTake() {
+    void everyUnitWithOverdueItemsHasItsDigestOnceHoweverManyChunksTheyTake() {
         clock.pin(LocalDate.of(2031, 2, 24), LocalTime.of(10, 0));
         TestPlans.Names names = TestPlans.fresh("digestmany");
-        TestPlans.importPlan(TestPlans.document(names, """
+        Map<String, String> tasks = TestPlans.taskIds(TestPlans.importPlan(TestPlans.document(names, """
                 - { code: M1, title: 逾期一, deadline: 2031-02-10, units: [{ unit: 局甲 }] }
                 - { code: M2, title: 逾期二, deadline: 2031-02-11, units: [{ unit: 局甲 }] }
                 - { code: M3, title: 逾期三, deadline: 2031-02-12, units: [{ unit: 局甲 }] }
                 - { code: M4, title: 逾期四, deadline: 2031-02-13, units: [{ unit: 局甲 }] }
-                """));
+                """)));
         String code = names.regionCode();
         String account = "digest-many-" + code;
         TestAccounts.create(pool, account, "甲局人员", TestIds.key(TestPlans.unitId(code, "测试县甲局")), null, "UNIT");
-        // More units than two chunks hold (OverdueDigest.CHUNK_UNITS), all after the first.
-        pool.preparedQuery("insert into unit (region_id, name, kind, created_at, updated_at) select $1, '批量单位' || g,"
-                + " 'DEPARTMENT', now(), now() from generate_series(1, $2) g")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(TestIds.key(TestPlans.regionId(code)), 2 * OverdueDigest.CHUNK_UNITS + 100))
+        // More units with overdue items than two chunks hold (OverdueDigest.CHUNK_UNITS), each assisting on the four tasks.
+        int more = 2 * OverdueDigest.CHUNK_UNITS + 100;
+        Long[] taskKeys = tasks.values().stream().map(TestIds::key).toArray(Long[]::new);
+        long region = TestIds.key(TestPlans.regionId(code));
+        pool.withTransaction(tx -> tx.preparedQuery("insert into unit (region_id, name, kind, created_at, updated_at) select $1,"
+                + " '批量单位' || g, 'DEPARTMENT', now(), now() from generate_series(1, $2) g returning id")
+                .execute(Tuple.of(region, more))
+                .chain(units -> {
+                    Long[] unitIds = new Long[units.size()];
+                    int i = 0;
+                    for (var row : units) {
+                        unitIds[i++] = row.getLong(0);
+                    }
+                    return tx.preparedQuery("insert into task_assignment (task_id, ordinal, unit_id, role) select t, 1 + u.n, u.id,"
+                            + " 'ASSIST' from unnest($1::bigint[]) t, unnest($2::bigint[]) with ordinality u(id, n)")
+                            .execute(Tuple.of(taskKeys, unitIds));
+                }))
                 .await().indefinitely();
 
         runTwoWorkersAt(LocalDate.of(2031, 3, 3), LocalTime.of(9, 0));
 
-        long units = pool.query("select count(*) from unit").execute().await().indefinitely().iterator().next().getLong(0);
-        long settled = pool.preparedQuery("select count(*) from overdue_digest_week where week_of = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(LocalDate.of(2031, 3, 3))).await().indefinitely()
-                .iterator().next().getLong(0);
-        assertThat(settled).isEqualTo(units);
+        LocalDate week = LocalDate.of(2031, 3, 3);
+        long digests = pool.preparedQuery("select count(*) from notice n join unit u on u.id = n.unit_id"
+                + " where n.kind = 'OVERDUE_DIGEST' and n.event like $1 and u.region_id = $2")
+                .execute(Tuple.of("digest:%:" + week, region)).await().indefinitely().iterator().next().getLong(0);
+        assertThat(digests).isEqualTo(more + 1);
         assertThat(notifications(account, "OVERDUE_DIGEST")).singleElement()
                 .satisfies(n -> assertThat(n.get("title")).isEqualTo("【逾期汇总】4 项任务逾期"));
+        // The week's pass is done: a unit with overdue items from now on waits for next week's.
+        assertThat(pool.preparedQuery("select count(*) from overdue_digest_pass where week_of = $1").execute(Tuple.of(week))
+                .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
     }
 }
