@@ -89,7 +89,7 @@ public class Deliveries {
         String inApp = "select 1 from notification n where n." + source.reference + " = m.id";
         return connection.preparedQuery("insert into delivery (" + source.reference + ", channel, target, account_id, unless_read,"
                 + " next_attempt_at, created_at) select m.id, x.channel, x.target, x.account_id, f.follows,"
-                + " case when f.follows then $3::timestamptz else $2::timestamptz end, $2 from " + source.table + " m"
+                + " case when f.follows then $3::timestamptz else $2::timestamptz end, $2 from " + source.given()
                 + " cross join lateral (select m.kind in " + Outbox.FOLLOW_UP_KINDS + " and exists (" + inApp + ") as follows) f"
                 + " cross join lateral ("
                 + "   select 'WEBHOOK' as channel, c.webhook_url as target, null::bigint as account_id from unit_channel c"
@@ -99,7 +99,7 @@ public class Deliveries {
                 + "   union select 'EMAIL', a.email, a.id from account a where a.enabled and a.email is not null and a.id = " + source.account
                 + "   union select 'EMAIL', a.email, a.id from task_person p join account a on a.id = p.account_id"
                 + "   where p.task_id = m.task_id and p.unit_id = m.unit_id and a.enabled and a.email is not null) x"
-                + " where m.id = any($1) and (not f.follows or x.account_id is null or exists (" + inApp + " and n.account_id = x.account_id))"
+                + " where (not f.follows or x.account_id is null or exists (" + inApp + " and n.account_id = x.account_id))"
                 + " on conflict (" + source.reference + ", channel, target) do nothing")
                 .execute(Tuple.of(ids, utc(now), utc(now.plus(settings.followUpAfter()))))
                 .replaceWithVoid();

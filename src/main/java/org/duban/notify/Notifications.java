@@ -31,10 +31,9 @@ public class Notifications {
      * reminder per task and day, the most urgent, however many of the task's units and milestones they are reached through.
      */
     Uni<Integer> write(SqlConnection connection, Outbox.Source source, Long[] ids, Instant now) {
-        String columns = " a.id, m.id, m.task_id, m.kind, m.title, m.body, $2 from " + source.table + " m " + source.reachedAccounts()
-                + " where m.id = any($1)";
+        String columns = " a.id, m.id, m.task_id, m.kind, m.title, m.body, $2 from " + source.given() + " " + source.reachedAccounts();
         String select = source == Outbox.Source.REMINDER
-                ? "select distinct on (a.id, m.task_id, m.remind_on)" + columns + " and not exists (select 1 from notification n"
+                ? "select distinct on (a.id, m.task_id, m.remind_on)" + columns + " where not exists (select 1 from notification n"
                         + " join reminder r on r.id = n.reminder_id where n.account_id = a.id and n.task_id = m.task_id"
                         + " and r.remind_on = m.remind_on) order by a.id, m.task_id, m.remind_on, m.urgency desc, m.id"
                 : "select" + columns;

@@ -34,6 +34,15 @@ public class Outbox {
         }
 
         /**
+         * The messages whose ids are {@code $1}, as alias {@code m}: a join on the ids, not {@code m.id = any($1)}, which
+         * PostgreSQL's first plans of a connection read by scanning the whole table (5,000 ids among 60,000 reminders: 330 ms a
+         * chunk of the 09:00 run, where the key lookups take 5).
+         */
+        String given() {
+            return "unnest($1::bigint[]) as given(id) join " + table + " m on m.id = given.id";
+        }
+
+        /**
          * The enabled accounts a message {@code m} of this source reaches, as alias {@code a}: the unit's, the one it is
          * addressed to, and the people the unit named for the task (责任到人); a union of index lookups, where a join on
          * "unit or account" read every account once per message.
