@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Runs the reminders every minute (duban.reminders.every); a run still going when the next is due is not
@@ -25,13 +24,15 @@ public class Scheduler {
     private static final Logger LOG = Logger.getLogger(Scheduler.class);
 
     private final SchedulerRun run;
+    private final SchedulerPool pool;
     private final WorkGate gate;
     private final Clock wallClock;
     private final Instant startedAt;
     private volatile Instant lastCompleted;
 
-    Scheduler(SchedulerRuns runs, Pool pool, Clock clock, WorkGate gate, @WallClock Clock wallClock) {
-        this.run = runs.on(pool, clock);
+    Scheduler(SchedulerRuns runs, SchedulerPool pool, Clock clock, WorkGate gate, @WallClock Clock wallClock) {
+        this.run = runs.on(pool.pool(), clock);
+        this.pool = pool;
         this.gate = gate;
         this.wallClock = wallClock;
         this.startedAt = wallClock.instant();
@@ -53,7 +54,7 @@ public class Scheduler {
             return Uni.createFrom().voidItem();
         }
         long started = System.nanoTime();
-        return run.runOnce()
+        return pool.onItsLoop(run::runOnce)
                 .invoke(outcome -> {
                     lastCompleted = wallClock.instant();
                     long millis = (System.nanoTime() - started) / 1_000_000;
