@@ -42,12 +42,17 @@ public class SchedulerPool {
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "quarkus.datasource.reactive.additional-properties") Optional<Map<String, String>> properties) {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(WORKER_THREADS));
-        PgConnectOptions connect = PgConnectOptions.fromUri(url).setCachePreparedStatements(true);
+        PgConnectOptions connect = PgConnectOptions.fromUri(firstUri(url)).setCachePreparedStatements(true);
         user.ifPresent(connect::setUser);
         password.ifPresent(connect::setPassword);
         properties.ifPresent(given -> given.forEach(connect::addProperty));
         this.pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(CONNECTIONS)).connectingTo(connect)
                 .using(vertx).build());
+    }
+
+    /** The URL as Quarkus takes it: optionally prefixed by {@code vertx-reactive:}, several hosts separated by commas. */
+    static String firstUri(String url) {
+        return url.split(",")[0].strip().replaceFirst("^vertx-reactive:", "");
     }
 
     public Pool pool() {
