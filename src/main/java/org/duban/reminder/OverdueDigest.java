@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
 import org.duban.common.WorkerThreads;
+import org.duban.common.sql.Rows;
 import org.duban.notify.MessageText;
 import org.duban.notify.NotificationKind;
 import org.duban.notify.Notices;
@@ -75,14 +76,7 @@ public class OverdueDigest {
         return pool.preparedQuery("select distinct tu.unit_id from task t join task_unit tu on tu.task_id = t.id where " + items("$1")
                 + " order by tu.unit_id")
                 .execute(Tuple.of(today))
-                .map(rows -> {
-                    Long[] units = new Long[rows.size()];
-                    int i = 0;
-                    for (Row row : rows) {
-                        units[i++] = row.getLong(0);
-                    }
-                    return units;
-                });
+                .map(rows -> Rows.map(rows, row -> row.getLong(0)).toArray(Long[]::new));
     }
 
     private Uni<Integer> chunks(Pool pool, Long[] units, int from, WorkingCalendar calendar, LocalDate today, LocalDate monday,
@@ -94,14 +88,8 @@ public class OverdueDigest {
         return pool.withTransaction(tx -> tx.preparedQuery("insert into overdue_digest_week (unit_id, week_of)"
                 + " select unnest($1::bigint[]), $2 on conflict do nothing returning unit_id")
                 .execute(Tuple.of(chunk, monday))
-                .chain(claimed -> {
-                    Long[] mine = new Long[claimed.size()];
-                    int i = 0;
-                    for (Row row : claimed) {
-                        mine[i++] = row.getLong("unit_id");
-                    }
-                    return digest(tx, mine, calendar, today, monday, now);
-                }))
+                .chain(claimed -> digest(tx, Rows.map(claimed, row -> row.getLong("unit_id")).toArray(Long[]::new), calendar,
+                        today, monday, now)))
                 .chain(written -> chunks(pool, units, from + CHUNK_UNITS, calendar, today, monday, now, sum + written));
     }
 
