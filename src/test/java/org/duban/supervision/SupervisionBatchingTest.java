@@ -159,6 +159,21 @@ class SupervisionBatchingTest {
         assertThat(SqlStatements.recorded().stream().filter(sql -> sql.contains("checklist.deliverables_done"))).hasSize(1);
     }
 
+    @Test
+    void aDashboardColoursItsOverdueTasksWithThePlansFacts() {
+        TestPlans.Names names = TestPlans.fresh("dashboard-overdue");
+        String planId = TestPlans.importPlan(TestPlans.document(names, """
+                - { code: O1, title: 逾期一, deadline: 2021-03-01, units: [{ unit: 局甲 }] }
+                - { code: O2, title: 逾期二, deadline: 2021-04-01, units: [{ unit: 局甲 }] }
+                - { code: L1, title: 未到期, deadline: 2030-10-01, units: [{ unit: 局甲 }] }"""));
+        List<String> recorded = statements("admin", "plan-dashboard", "planId", planId);
+        JsonPath answer = ok(run("admin", "plan-dashboard", "planId", planId));
+        assertThat(answer.getList("data.planDashboard.overdueTasks.code")).containsExactly("O1", "O2");
+        assertThat(answer.getList("data.planDashboard.overdueTasks.warningLevel")).containsExactly("RED", "RED");
+        // The overdue tasks are the plan's own task objects: their colour is the one the plan's facts already have.
+        assertThat(recorded.stream().filter(sql -> sql.contains("checklist.deliverables_done"))).hasSize(1);
+    }
+
     private static List<String> statements(String user, String operation, Object... variables) {
         ok(run(user, operation, variables)); // warm-up: prepared statements, caches
         SqlStatements.reset();
