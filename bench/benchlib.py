@@ -138,6 +138,17 @@ def wrk(port, name, query, variables, token, duration, connections=CONNECTIONS):
     return rate, float(p50), float(p99)
 
 
+def settle(db, seconds=120):
+    """Waits until no statement runs on db: wrk stops at its deadline, but the requests it leaves behind (three seconds
+    each for a count over a million tasks) go on, and would land in the next operation's measurement as its tail."""
+    for _ in range(seconds * 4):
+        if psql(db, "-Atc", "select count(*) from pg_stat_activity where datname = current_database()"
+                            " and state = 'active' and pid <> pg_backend_pid()").strip() == "0":
+            return
+        time.sleep(0.25)
+    raise SystemExit(f"statements still running on {db} after {seconds} s")
+
+
 def ensure_package():
     if not os.path.exists("target/quarkus-app/quarkus-run.jar"):
         sh("./mvnw", "-B", "-q", "package", "-DskipTests")
