@@ -48,7 +48,8 @@ public class SchedulerPool {
         properties.ifPresent(given -> given.forEach(connect::addProperty));
         // No JIT compilation of a run's statements: the planner's estimates for the outbox's lateral joins over a chunk
         // of 2,000 reminders cross jit_above_cost, and compiling took 320 ms of a 360 ms delivery insert that ran in 20.
-        // Requests keep the database's setting: the counts over a million tasks (totalCount) gain a quarter from JIT.
+        // Requests keep the database's setting: the one statement JIT compiles for them, a count over a million tasks
+        // (totalCount), ran as fast with it as without (pgbench, bench/RESULTS.md), so nothing argues for overriding it.
         connect.addProperty("jit", "off");
         this.pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(CONNECTIONS)).connectingTo(connect)
                 .using(vertx).build());
