@@ -98,6 +98,8 @@ public class ProgressFacts {
                 return known.facts();
             }
             Shared fresh = new Shared(taskIds, byId(taskIds).memoize().indefinitely(), System.nanoTime());
+            // A subscription's context outlives its answers: what no answer can share any more goes.
+            shared.values().removeIf(old -> fresh.since() - old.since() >= SHARE_WITHIN_NANOS);
             shared.put(sources.get(0), fresh);
             return fresh.facts();
         } catch (UnsupportedOperationException notOnARequestContext) {
@@ -136,6 +138,7 @@ public class ProgressFacts {
                 return fresh;
             });
             long now = System.nanoTime();
+            computed.values().removeIf(old -> now - old.since() >= SHARE_WITHIN_NANOS);
             facts.forEach(f -> computed.put(f.task(), new Computed(f, now)));
         } catch (UnsupportedOperationException notOnARequestContext) {
             // nothing to share with
