@@ -87,12 +87,7 @@ public class ProgressFacts {
             if (computed != null) {
                 return Uni.createFrom().item(computed);
             }
-            Optional<Map<Task, Shared>> found = ContextLocals.get(SHARED);
-            Map<Task, Shared> shared = found.orElseGet(() -> {
-                Map<Task, Shared> fresh = Collections.synchronizedMap(new IdentityHashMap<>());
-                ContextLocals.put(SHARED, fresh);
-                return fresh;
-            });
+            Map<Task, Shared> shared = byTaskObject(SHARED);
             Shared known = shared.get(sources.get(0));
             if (known != null && Arrays.equals(known.ids(), taskIds) && System.nanoTime() - known.since() < SHARE_WITHIN_NANOS) {
                 return known.facts();
@@ -131,12 +126,7 @@ public class ProgressFacts {
     /** Keeps the plan's facts for the fields of the same answer that read the same task objects. */
     private static List<TaskFacts> remembered(List<TaskFacts> facts) {
         try {
-            Optional<Map<Task, Computed>> found = ContextLocals.get(COMPUTED);
-            Map<Task, Computed> computed = found.orElseGet(() -> {
-                Map<Task, Computed> fresh = Collections.synchronizedMap(new IdentityHashMap<>());
-                ContextLocals.put(COMPUTED, fresh);
-                return fresh;
-            });
+            Map<Task, Computed> computed = byTaskObject(COMPUTED);
             long now = System.nanoTime();
             computed.values().removeIf(old -> now - old.since() >= SHARE_WITHIN_NANOS);
             facts.forEach(f -> computed.put(f.task(), new Computed(f, now)));
@@ -147,6 +137,16 @@ public class ProgressFacts {
     }
 
     private record Computed(TaskFacts facts, long since) {
+    }
+
+    /** The request context's map under this key, keyed by task object identity; made on first use. */
+    private static <V> Map<Task, V> byTaskObject(String key) {
+        Optional<Map<Task, V>> found = ContextLocals.get(key);
+        return found.orElseGet(() -> {
+            Map<Task, V> fresh = Collections.synchronizedMap(new IdentityHashMap<>());
+            ContextLocals.put(key, fresh);
+            return fresh;
+        });
     }
 
     private static final String COMPUTED = "duban.progress-facts.computed";
