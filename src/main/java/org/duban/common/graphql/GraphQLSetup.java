@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.graphql.schema.model.Argument;
 import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.spi.EventingService;
@@ -16,8 +22,8 @@ import io.smallrye.graphql.spi.EventingService;
  * Hooks Duban's error translation into graphql-java. SmallRye finds this through ServiceLoader (also in
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
  * SmallRye configured, so Duban's come after SmallRye's own in one chain ({@link RequestLevelChain}): SmallRye's
- * holds the depth and complexity limits and the document cache, which without it would parse and validate every
- * request twice. Plain properties are read by {@link PlainFields}, batched fields go to their loaders through
+ * holds the document cache, which without it would parse and validate every request twice, and its depth and
+ * complexity limits, which {@link LimitsPerDocument} replaces. Plain properties are read by {@link PlainFields}, batched fields go to their loaders through
  * {@link BatchedFields}.
  */
 public class GraphQLSetup implements EventingService {
@@ -46,16 +52,25 @@ public class GraphQLSetup implements EventingService {
         GraphQL built = builder.build();
         builder.schema(IntrospectionTypesHidden.inPlaceOfTheRegexOne(
                 BatchedFields.direct(PlainFields.lighten(built.getGraphQLSchema()), batchArguments)));
-        return builder.instrumentation(chain(built.getInstrumentation()));
+        return builder.instrumentation(chain(built.getInstrumentation(), limitsPerDocument()));
     }
 
-    static RequestLevelChain chain(Instrumentation smallRyes) {
+    private static LimitsPerDocument limitsPerDocument() {
+        Config config = ConfigProvider.getConfig();
+        return new LimitsPerDocument(config.unwrap(SmallRyeConfig.class).getConfigMapping(GraphQLLimits.class),
+                config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-depth", Integer.class)
+                        .orElse(Integer.MAX_VALUE),
+                config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-complexity", Integer.class)
+                        .orElse(Integer.MAX_VALUE));
+    }
+
+    static RequestLevelChain chain(Instrumentation smallRyes, LimitsPerDocument limits) {
         List<Instrumentation> chain = new ArrayList<>();
-        if (smallRyes instanceof ChainedInstrumentation chained) {
-            chain.addAll(chained.getInstrumentations());
-        } else if (smallRyes != null) {
-            chain.add(smallRyes);
-        }
+        chain.add(limits);
+        List<Instrumentation> theirs = smallRyes instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
+                : smallRyes == null ? List.of() : List.of(smallRyes);
+        theirs.stream().filter(instrumentation -> !(instrumentation instanceof MaxQueryDepthInstrumentation
+                || instrumentation instanceof MaxQueryComplexityInstrumentation)).forEach(chain::add);
         MutationNames mutationNames = new MutationNames();
         chain.add(new PendingLoadersOnly());
         chain.add(new WholeNumberInputs());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimpleInstrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -26,13 +27,16 @@ class RequestLevelChainTest {
     private static final Set<Class<?>> NO_OP = Set.of(Instrumentation.class, SimpleInstrumentation.class,
             SimplePerformantInstrumentation.class);
 
+    /** What SmallRye 2.17 chains (ExecutionService) when depth and complexity limits are set, as Duban sets them. */
+    private static RequestLevelChain chainAfterSmallRyes() {
+        return GraphQLSetup.chain(new ChainedInstrumentation(new MaxQueryComplexityInstrumentation(400),
+                new MaxQueryDepthInstrumentation(10), new QueryCache()), new LimitsPerDocument(LimitsPerDocumentTest.limits(20, 5), 10, 400));
+    }
+
     @Test
     void noInstrumentationInTheChainWatchesSingleFields() {
-        RequestLevelChain chain = GraphQLSetup.chain(null);
-        // SmallRye 2.17 chains these (ExecutionService) when depth and complexity limits are set, as Duban sets them.
-        List<Class<?>> classes = new ArrayList<>(List.of(MaxQueryComplexityInstrumentation.class,
-                MaxQueryDepthInstrumentation.class, QueryCache.class));
-        chain.getInstrumentations().forEach(instrumentation -> classes.add(instrumentation.getClass()));
+        List<Class<?>> classes = new ArrayList<>();
+        chainAfterSmallRyes().getInstrumentations().forEach(instrumentation -> classes.add(instrumentation.getClass()));
 
         List<String> watching = classes.stream()
                 .flatMap(type -> Stream.of(type.getMethods())
@@ -44,8 +48,15 @@ class RequestLevelChainTest {
     }
 
     @Test
+    void theDocumentsLimitsStandForSmallRyesDepthAndComplexity() {
+        assertThat(chainAfterSmallRyes().getInstrumentations()).extracting(instrumentation -> instrumentation.getClass().getSimpleName())
+                .startsWith("LimitsPerDocument", "QueryCache")
+                .doesNotContain("MaxQueryComplexityInstrumentation", "MaxQueryDepthInstrumentation");
+    }
+
+    @Test
     void onlyTheMutationNamesWrapFetchers() {
-        List<String> wrapping = GraphQLSetup.chain(null).getInstrumentations().stream()
+        List<String> wrapping = chainAfterSmallRyes().getInstrumentations().stream()
                 .filter(instrumentation -> !NO_OP.contains(declaringClassOfFetcherWrapping(instrumentation.getClass())))
                 .map(instrumentation -> instrumentation.getClass().getSimpleName())
                 .toList();
