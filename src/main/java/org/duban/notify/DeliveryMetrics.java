@@ -20,8 +20,8 @@ public class DeliveryMetrics {
         registry.gauge("duban.deliveries.oldest.pending.seconds", oldestPendingSeconds);
     }
 
-    public void reminderWritten(String kind) {
-        registry.counter("duban.reminders.written", "kind", kind).increment();
+    public void remindersWritten(String kind, long count) {
+        registry.counter("duban.reminders.written", "kind", kind).increment(count);
     }
 
     public void delivered(String channel, int count) {

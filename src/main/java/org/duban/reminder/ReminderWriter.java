@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -85,7 +86,9 @@ public class ReminderWriter {
     }
 
     public void committed(Written written) {
-        written.kinds().forEach(metrics::reminderWritten);
+        // Once per kind and chunk: finding a counter by its tags costs more than counting, and a morning writes 50,000.
+        written.kinds().stream().collect(Collectors.groupingBy(kind -> kind, Collectors.counting()))
+                .forEach(metrics::remindersWritten);
     }
 
     private record Inserted(long id, String kind) {
