@@ -23,8 +23,8 @@ import io.smallrye.graphql.spi.EventingService;
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
  * SmallRye configured, so Duban's come after SmallRye's own in one chain ({@link RequestLevelChain}): SmallRye's
  * holds the document cache, which without it would parse and validate every request twice, and its depth and
- * complexity limits, which {@link LimitsPerDocument} replaces. Plain properties are read by {@link PlainFields}, batched fields go to their loaders through
- * {@link BatchedFields}.
+ * complexity limits, which {@link LimitsPerDocument} replaces. Plain properties are read by {@link PlainFields},
+ * batched fields go to their loaders through {@link BatchedFields}.
  */
 public class GraphQLSetup implements EventingService {
 
