@@ -13,9 +13,11 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.quarkus.arc.Arc;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.graphql.schema.model.Argument;
 import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.Schema;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -23,7 +25,8 @@ import io.smallrye.graphql.spi.EventingService;
  * native mode) and calls it just before building the engine. Setting an instrumentation replaces the one
  * SmallRye configured, so Duban's come after SmallRye's own in one chain ({@link RequestLevelChain}): SmallRye's
  * holds the document cache, which without it would parse and validate every request twice, and its depth and
- * complexity limits, which {@link LimitsPerDocument} replaces. Plain properties are read by {@link PlainFields},
+ * complexity limits, which {@link LimitsPerDocument} replaces. Data loaders are made when a request asks for them
+ * ({@link LoadersOnDemand}). Plain properties are read by {@link PlainFields},
  * batched fields go to their loaders through {@link BatchedFields}.
  */
 public class GraphQLSetup implements EventingService {
@@ -52,7 +55,8 @@ public class GraphQLSetup implements EventingService {
         GraphQL built = builder.build();
         builder.schema(IntrospectionTypesHidden.inPlaceOfTheRegexOne(
                 BatchedFields.direct(PlainFields.lighten(built.getGraphQLSchema()), batchArguments)));
-        return builder.instrumentation(chain(built.getInstrumentation(), limitsPerDocument()));
+        LoadersOnDemand loaders = LoadersOnDemand.takeOver(Arc.container().instance(Schema.class).get());
+        return builder.instrumentation(chain(built.getInstrumentation(), limitsPerDocument(), loaders));
     }
 
     private static LimitsPerDocument limitsPerDocument() {
@@ -64,7 +68,7 @@ public class GraphQLSetup implements EventingService {
                         .orElse(Integer.MAX_VALUE));
     }
 
-    static RequestLevelChain chain(Instrumentation smallRyes, LimitsPerDocument limits) {
+    static RequestLevelChain chain(Instrumentation smallRyes, LimitsPerDocument limits, LoadersOnDemand loaders) {
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(limits);
         List<Instrumentation> theirs = smallRyes instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
@@ -72,7 +76,7 @@ public class GraphQLSetup implements EventingService {
         theirs.stream().filter(instrumentation -> !(instrumentation instanceof MaxQueryDepthInstrumentation
                 || instrumentation instanceof MaxQueryComplexityInstrumentation)).forEach(chain::add);
         MutationNames mutationNames = new MutationNames();
-        chain.add(new PendingLoadersOnly());
+        chain.add(loaders);
         chain.add(new WholeNumberInputs());
         chain.add(mutationNames);
         chain.add(new ErrorCodeInstrumentation());

@@ -17,6 +17,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimpleInstrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.schema.model.Schema;
 
 /** The chain drops per-field callbacks; this keeps every instrumentation in it one that has none to lose. */
 class RequestLevelChainTest {
@@ -30,7 +31,8 @@ class RequestLevelChainTest {
     /** What SmallRye 2.17 chains (ExecutionService) when depth and complexity limits are set, as Duban sets them. */
     private static RequestLevelChain chainAfterSmallRyes() {
         return GraphQLSetup.chain(new ChainedInstrumentation(new MaxQueryComplexityInstrumentation(400),
-                new MaxQueryDepthInstrumentation(10), new QueryCache()), new LimitsPerDocument(LimitsPerDocumentTest.limits(20, 5), 10, 400));
+                new MaxQueryDepthInstrumentation(10), new QueryCache()), new LimitsPerDocument(LimitsPerDocumentTest.limits(20, 5), 10, 400),
+                LoadersOnDemand.takeOver(new Schema()));
     }
 
     @Test
