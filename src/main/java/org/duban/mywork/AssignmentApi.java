@@ -5,6 +5,7 @@ import java.util.List;
 import org.duban.access.Callers;
 import org.duban.common.DubanException;
 import org.duban.common.ErrorCode;
+import org.duban.common.graphql.Selections;
 import org.duban.common.page.PageInfo;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.Batches;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
@@ -31,8 +33,10 @@ public class AssignmentApi {
     private final SupervisionQueries reports;
     private final CalendarFeeds feeds;
     private final Callers callers;
+    private final Context context;
 
-    AssignmentApi(AssignmentQueries queries, SupervisionQueries reports, CalendarFeeds feeds, Callers callers) {
+    AssignmentApi(AssignmentQueries queries, SupervisionQueries reports, CalendarFeeds feeds, Callers callers, Context context) {
+        this.context = context;
         this.queries = queries;
         this.reports = reports;
         this.feeds = feeds;
@@ -44,7 +48,7 @@ public class AssignmentApi {
             + "by deadline (none last). Optionally only those in the given statuses. Empty for an account without a unit.")
     public Uni<@NonNull AssignmentConnection> myAssignments(@Nullable List<@NonNull TaskStatus> status, Integer first,
             String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = PageRequest.of(first, after).counting(Selections.asks(context, "totalCount"));
         return callers.current().chain(caller -> caller.unitId() == null
                 ? Uni.createFrom().item(new AssignmentConnection(0, List.of(), new PageInfo(false, page.after() != null, null, null)))
                 : queries.page(caller.unitId(), status, page));

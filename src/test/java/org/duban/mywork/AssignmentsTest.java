@@ -9,12 +9,17 @@ import static org.duban.support.GraphQL.run;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.duban.common.page.Cursor;
+import org.duban.support.MutableClock;
 import org.duban.support.SqlStatements;
 import org.duban.support.TaskMoves;
 import org.duban.support.TestAccounts;
@@ -38,6 +43,9 @@ class AssignmentsTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MutableClock clock;
 
     @Test
     void theNaturalResourcesBureauHasExactlyItsTwoDemoTasksOverdueFirst() {
@@ -110,6 +118,90 @@ class AssignmentsTest {
         assertThat(rest.getList("data.myAssignments.edges.node.task.code")).containsExactly("B1", "B3");
         assertThat(rest.getBoolean("data.myAssignments.pageInfo.hasNextPage")).isFalse();
         assertThat(rest.getInt("data.myAssignments.totalCount")).isEqualTo(4);
+    }
+
+    @Test
+    void pagesFollowOneAnotherInTheOrderOfTheWholeListWhereverTheirLastAssignmentFalls() {
+        TestPlans.Names names = TestPlans.fresh("asgpages");
+        String planId = TestPlans.importPlan(TestPlans.document(names, """
+                - { code: C1, title: 逾期甲, deadline: 2022-03-10, units: [{ unit: 局乙, role: LEAD }] }
+                - { code: C2, title: 逾期乙, deadline: 2022-03-10, units: [{ unitSet: 相关单位, role: ASSIST }] }
+                - { code: C3, title: 逾期更早, deadline: 2021-05-01, units: [{ unit: 局乙 }] }
+                - { code: C4, title: 已销号, deadline: 2022-01-01, units: [{ unit: 局乙 }] }
+                - { code: C5, title: 将到期甲, deadline: 2031-03-10, units: [{ unit: 局乙 }] }
+                - { code: C6, title: 将到期乙, deadline: 2031-03-10, units: [{ unit: 局乙 }] }
+                - { code: C7, title: 已报送, deadline: 2030-01-01, units: [{ unit: 局乙 }] }
+                - { code: C8, title: 无期限甲, units: [{ unit: 局乙 }] }
+                - { code: C9, title: 无期限乙, units: [{ unit: 局乙 }] }
+                - { code: C10, title: 月报, startDate: 2026-09-01, recurrence: "FREQ=MONTHLY;BYMONTHDAY=-1", units: [{ unit: 局乙 }] }
+                - { code: C11, title: 年报, startDate: 2031-06-30, recurrence: "FREQ=YEARLY", units: [{ unit: 局乙 }] }
+                - { code: C12, title: 新月报, startDate: 2027-02-01, recurrence: "FREQ=MONTHLY;BYMONTHDAY=-1", units: [{ unit: 局乙 }] }
+                - { code: D1, title: 他人之事, deadline: 2022-03-10, units: [{ unit: 局甲 }] }
+                """));
+        Map<String, String> tasks = TestPlans.taskIds(planId);
+        TaskMoves.signOff(tasks.get("C4"));
+        ok(run("admin", "change-task-status", "id", tasks.get("C7"), "status", "IN_PROGRESS"));
+        ok(run("admin", "change-task-status", "id", tasks.get("C7"), "status", "SUBMITTED"));
+        String user = "asgp-" + names.regionCode();
+        TestAccounts.create(pool, user, "乙局人员", TestIds.key(TestPlans.unitId(names.regionCode(), "测试县乙局")), null);
+
+        clock.pin(LocalDate.of(2027, 2, 10), LocalTime.of(9, 0));
+        try {
+            // Overdue (a monthly report's September occurrence among them), then by due date (the other report's February
+            // occurrence among them), undated last (the yearly report, not yet begun, with them); ties by task.
+            List<String> expected = new ArrayList<>(
+                    List.of("C3", "C1", "C2", "C10", "C4", "C12", "C7", "C5", "C6", "C8", "C9", "C11"));
+            sortTies(expected, List.of("C1", "C2"), tasks);
+            sortTies(expected, List.of("C5", "C6"), tasks);
+            sortTies(expected, List.of("C8", "C9", "C11"), tasks);
+            pagesFollowTheWholeList(user, expected);
+        } finally {
+            clock.reset();
+        }
+
+        assertThat(errorCode(run(user, "my-assignments", "after", "bm90LWEtY3Vyc29y"))).isEqualTo("VALIDATION");
+        String overdueUndated = Cursor.encode("assignment", "0|infinity|0000000000000000001");
+        assertThat(errorCode(run(user, "my-assignments", "after", overdueUndated))).as("overdue without a date").isEqualTo("VALIDATION");
+    }
+
+    private static void pagesFollowTheWholeList(String user, List<String> expected) {
+        assertThat(ok(run(user, "my-assignments", "first", 100)).getList("data.myAssignments.edges.node.task.code"))
+                .containsExactlyElementsOf(expected);
+        for (int size = 1; size <= 4; size++) {
+            assertThat(walk(user, size, null)).as("pages of %d", size).containsExactlyElementsOf(expected);
+        }
+        List<String> notStarted = expected.stream().filter(code -> !code.equals("C4") && !code.equals("C7")).toList();
+        assertThat(walk(user, 3, List.of("NOT_STARTED"))).containsExactlyElementsOf(notStarted);
+    }
+
+    /** The codes of every page of {@code size}, following each page's end cursor; each page counts them all. */
+    private static List<String> walk(String user, int size, List<String> status) {
+        List<String> codes = new ArrayList<>();
+        String after = null;
+        int total = -1;
+        for (int pages = 0; pages < 20; pages++) {
+            JsonPath page = ok(status == null ? run(user, "my-assignments", "first", size, "after", after)
+                    : run(user, "my-assignments", "first", size, "after", after, "status", status));
+            codes.addAll(page.getList("data.myAssignments.edges.node.task.code", String.class));
+            int counted = page.getInt("data.myAssignments.totalCount");
+            assertThat(total == -1 || total == counted).as("totalCount on every page").isTrue();
+            total = counted;
+            if (!page.getBoolean("data.myAssignments.pageInfo.hasNextPage")) {
+                assertThat(codes).hasSize(total);
+                return codes;
+            }
+            after = page.getString("data.myAssignments.pageInfo.endCursor");
+        }
+        throw new AssertionError("more than 20 pages: " + codes);
+    }
+
+    /** Puts {@code tied} (consecutive in {@code codes}) in the order of their task ids. */
+    private static void sortTies(List<String> codes, List<String> tied, Map<String, String> tasks) {
+        int at = codes.indexOf(tied.get(0));
+        List<String> sorted = tied.stream().sorted(Comparator.comparingLong(code -> TestIds.key(tasks.get(code)))).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            codes.set(at + i, sorted.get(i));
+        }
     }
 
     @Test
