@@ -3,7 +3,7 @@
 -- tenth also with a listed unit set of five; a unit set per 30 units, an account per 10 units (role UNIT, the demo
 -- admin's password), a parcel per 10 tasks (a third supplied, a quarter standard land through the stages), a quota
 -- for each of 2023 to 2025, a lead unit's progress report on every third task, a notification per 10 tasks.
--- Deadlines spread over two years, statuses mixed. Run after the service has migrated the database and loaded the demo:
+-- A bureau assists on every tenth task. Deadlines spread over two years, statuses mixed. Run after the service has migrated the database and loaded the demo:
 --   psql -v plans=300 -v units=3000 -f bench/generate.sql      (30,000 tasks)
 --   psql -v plans=10000 -v units=30000 -f bench/generate.sql   (1,000,000 tasks)
 \set ON_ERROR_STOP on
@@ -44,6 +44,16 @@ from task t join plan p on p.id = t.plan_id where p.document_number like '基准
 insert into task_assignment (task_id, ordinal, unit_set_id, role)
 select t.id, 3, (select id from bench_set where n = t.id % (select count(*) from bench_set)), 'ASSIST'
 from task t join plan p on p.id = t.plan_id where p.document_number like '基准%' and t.id % 10 = 0;
+-- A county bureau assisting on every tenth task (3,000 of 30,000, 100,000 of 1,000,000), with the account
+-- benchbureau: bench/run's my-assignments-heavy, whose page should cost what a unit of twenty tasks' does.
+insert into unit (region_id, name, kind, created_at, updated_at)
+select r.id, '基准自然资源局', 'DEPARTMENT', now(), now() from region r where r.code = 'BENCH';
+insert into task_assignment (task_id, ordinal, unit_id, role)
+select t.id, 4, (select id from unit where name = '基准自然资源局'), 'ASSIST'
+from task t join plan p on p.id = t.plan_id where p.document_number like '基准%' and t.id % 10 = 5;
+insert into account (username, display_name, password_hash, roles, unit_id, created_at, updated_at)
+select 'benchbureau', '基准自然资源局账号', (select password_hash from account where username = 'admin'), '{UNIT}',
+       (select id from unit where name = '基准自然资源局'), now(), now();
 insert into account (username, display_name, password_hash, roles, unit_id, created_at, updated_at)
 select 'bench' || u.n, '基准账号 ' || u.n, (select password_hash from account where username = 'admin'), '{UNIT}', u.id,
        now(), now()
