@@ -109,16 +109,20 @@ public class AssignmentQueries {
         }
         return pool.preparedQuery("select count(*)::int from task t join task_unit tu on tu.task_id = t.id and tu.unit_id = $1"
                 + " where t.deleted_at is null and t.recurrence is null and ($2::text[] is null or t.status = any($2))")
-                .execute(Tuple.of(unitId, statuses == null || statuses.isEmpty() ? null
-                        : statuses.stream().map(Enum::name).toArray(String[]::new)))
+                .execute(Tuple.of(unitId, names(statuses)))
                 .map(rows -> rows.iterator().next().getInteger(0));
+    }
+
+    /** The statuses asked for as the task table writes them; null for all. */
+    private static String[] names(List<TaskStatus> statuses) {
+        return statuses == null || statuses.isEmpty() ? null : statuses.stream().map(Enum::name).toArray(String[]::new);
     }
 
     /**
      * The unit's recurring tasks, and the first page + 1 of its dated ones after the cursor. Which way the dated ones
-     * are found depends on how many the unit has, and a prepared statement keeps one plan for all
-     * units (PostgreSQL's plan for an average unit read a bureau's 3,000 assignments twice per request), so the
-     * statement holds both ways and takes one at run time. A unit with up to about the square root of page size times
+     * are found depends on how many the unit has, and a prepared statement keeps one plan for all units (PostgreSQL's
+     * plan for an average unit read a bureau's 3,000 assignments twice per request), so the statement holds both ways
+     * and takes one at run time. A unit with up to about the square root of page size times
      * tasks (200 at least; 4,600 at 1,000,000 tasks) has them read whole and sorted, at most that many rows; a unit with
      * more has its overdue tasks and the rest each walked along a deadline index, probing its assignments, until a page
      * is found (about page size times tasks over the unit's, fewer than the unit's), and its recurring ones found among
@@ -133,8 +137,8 @@ public class AssignmentQueries {
         // Written, not bound: for a bound limit PostgreSQL's plan for all values expects a tenth of the rows, estimates
         // the walks at a whole table's cost and compiles the statement (JIT, 29 ms) at every execution.
         int rows = page.first() + 1;
-        String dated = " where recurrence is null" + (statuses == null || statuses.isEmpty() ? ""
-                : " and status = any(" + params.bind(statuses.stream().map(Enum::name).toArray(String[]::new)) + "::text[])");
+        String[] names = names(statuses);
+        String dated = " where recurrence is null" + (names == null ? "" : " and status = any(" + params.bind(names) + "::text[])");
         String recurring = " where recurrence is not null";
         String overdueNow = "is_open(status) and deadline < " + day;
         String rank = "case when " + overdueNow + " then 0 else 1 end";
