@@ -2,6 +2,7 @@ package org.duban.mywork;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.duban.calendar.CalendarStore;
 import org.duban.calendar.WorkingCalendar;
 import org.duban.common.ChinaTime;
 import org.duban.common.page.Cursor;
-import org.duban.common.page.KeysetPage;
 import org.duban.common.page.PageInfo;
 import org.duban.common.page.PageRequest;
 import org.duban.common.sql.SqlParams;
@@ -83,8 +83,12 @@ public class AssignmentQueries {
                 throw Cursor.invalid();
             }
             boolean overdue = parts[0].equals("0");
-            String part = (String) KeysetPage.DATE_OR_INFINITY.decode(parts[1]);
-            LocalDate due = part.equals("infinity") ? LocalDate.MAX : LocalDate.parse(part);
+            LocalDate due;
+            try {
+                due = parts[1].equals("infinity") ? LocalDate.MAX : LocalDate.parse(parts[1]);
+            } catch (DateTimeParseException e) {
+                throw Cursor.invalid();
+            }
             if (overdue && due.equals(LocalDate.MAX)) {
                 throw Cursor.invalid();
             }
