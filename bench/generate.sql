@@ -85,9 +85,10 @@ from task t join plan p on p.id = t.plan_id and p.document_number like '基准%'
 join account a on a.username = 'bench' || (((t.id * 7) % :units) / 10 * 10)
 where t.id % 10 = 0;
 insert into unit_set_unit (set_id, unit_id) select * from resolve_set_units(array(select id from bench_set));
-insert into task_unit (task_id, unit_id, role, via_set_id, ordinal)
-select * from resolve_task_units(array(select t.id from task t join plan p on p.id = t.plan_id
-                                       where p.document_number like '基准%'));
+insert into task_unit (task_id, unit_id, role, via_set_id, ordinal, task_due, task_status, task_recurring, task_live)
+select r.*, coalesce(t.deadline, 'infinity'::date), t.status, t.recurrence is not null, t.deleted_at is null
+from resolve_task_units(array(select t.id from task t join plan p on p.id = t.plan_id
+                                       where p.document_number like '基准%')) r join task t on t.id = r.task_id;
 -- The units of a plan in its stride have been told of their tasks and signed for them long ago; one in ten is
 -- still to sign, and one in a hundred of those overdue to sign, as an office's dashboard would show them.
 update task_signing s set told = true, overdue_told = s.task_id % 100 <> 0,

@@ -5,8 +5,9 @@
 --   psql -v due=20000 -f bench/scheduler-day.sql
 \set ON_ERROR_STOP on
 begin;
--- Every row is marked for planning below at once, not one trigger call per task.
+-- Every row is marked for planning, and its units' copies of it updated, below at once, not one trigger call per task.
 alter table task disable trigger reminder_due;
+alter table task disable trigger task_units_follow_task;
 with bench as (select t.id, row_number() over (order by t.id) - 1 as n
                from task t join plan p on p.id = t.plan_id where p.document_number like '基准%')
 update task t
@@ -17,6 +18,8 @@ update task t
   from bench b
  where b.id = t.id;
 alter table task enable trigger reminder_due;
+alter table task enable trigger task_units_follow_task;
+update task_unit tu set task_due = coalesce(t.deadline, 'infinity'::date), task_status = t.status from task t where t.id = tu.task_id;
 update reminder_due set next_on = date '1900-01-01', planned_on = date '1900-01-01';
 commit;
 vacuum analyze;

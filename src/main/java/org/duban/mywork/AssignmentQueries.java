@@ -36,24 +36,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A unit's assignments, overdue first, then by due date (none last), then by task: one statement, the schedules of
- * the recurring ones, and a count when the total is asked for. Tasks with a deadline are paged in PostgreSQL, sorted
- * there for a unit with few and walked along the deadline indexes for one with many ({@link #statement}), so a bureau
- * responsible for a tenth of all tasks is not read whole at every request. The due date of a recurring task is that of
- * its current occurrence, which only its rule can tell: the unit's recurring tasks (a few monthly reports) are read
- * whole and merged into the page here.
+ * the recurring ones, and a count when the total is asked for. Tasks with a deadline are paged in PostgreSQL along the
+ * unit's own indexes of {@code task_unit}, which carries the due date and status of each task (V32), so a page costs
+ * the same for a unit of twenty tasks and for a bureau responsible for a tenth of all tasks. The due date of a
+ * recurring task is that of its current occurrence, which only its rule can tell: the unit's recurring tasks (a few
+ * monthly reports) are read whole and merged into the page here.
  */
 @ApplicationScoped
 public class AssignmentQueries {
 
     private static final String KIND = "assignment";
-    private static final String DUE_KEY = "coalesce(t.deadline, 'infinity'::date)";
 
     private final Pool pool;
     private final CalendarStore calendars;
     private final OccurrenceQueries occurrences;
     private final Clock clock;
-    /** How many of a unit's tasks are read whole at most (see {@link #statement}); null: as the task table's size says. */
-    private volatile Integer readWholeUpTo;
 
     AssignmentQueries(Pool pool, CalendarStore calendars, OccurrenceQueries occurrences, Clock clock) {
         this.pool = pool;
@@ -63,11 +60,6 @@ public class AssignmentQueries {
     }
 
     private record Responsibility(Task task, AssignmentRole role) {
-    }
-
-    /** Tests walk a dozen tasks along the deadline indexes as a bureau's thousands would be. */
-    void readWholeUpTo(Integer rows) {
-        this.readWholeUpTo = rows;
     }
 
     /**
@@ -106,13 +98,17 @@ public class AssignmentQueries {
                         .chain(datedTotal -> connection(rows, datedTotal, statuses, today, after, page, calendar))));
     }
 
-    /** The unit's live tasks with a deadline or none, in the statuses asked for; 0 when the total was not asked for. */
+    /**
+     * The unit's live tasks with a deadline or none, in the statuses asked for; 0 when the total was not asked for.
+     * Counted open and settled apart, each from its index alone (task_unit_open_by_due, task_unit_settled_by_due).
+     */
     private Uni<Integer> datedCount(long unitId, List<TaskStatus> statuses, PageRequest page) {
         if (!page.counted()) {
             return Uni.createFrom().item(0);
         }
-        return pool.preparedQuery("select count(*)::int from task t join task_unit tu on tu.task_id = t.id and tu.unit_id = $1"
-                + " where t.deleted_at is null and t.recurrence is null and ($2::text[] is null or t.status = any($2))")
+        String mine = "select count(*) from task_unit where unit_id = $1 and task_live and not task_recurring"
+                + " and ($2::text[] is null or task_status = any($2)) and ";
+        return pool.preparedQuery("select ((" + mine + "is_open(task_status)) + (" + mine + "not is_open(task_status)))::int")
                 .execute(Tuple.of(unitId, names(statuses)))
                 .map(rows -> rows.iterator().next().getInteger(0));
     }
@@ -123,61 +119,35 @@ public class AssignmentQueries {
     }
 
     /**
-     * The unit's recurring tasks, and the first page + 1 of its dated ones after the cursor. Which way the dated ones
-     * are found depends on how many the unit has, and a prepared statement keeps one plan for all units (PostgreSQL's
-     * plan for an average unit read a bureau's 3,000 assignments twice per request), so the statement holds both ways
-     * and takes one at run time. A unit with up to about the square root of page size times
-     * tasks (200 at least; 4,600 at 1,000,000 tasks) has them read whole and sorted, at most that many rows; a unit with
-     * more has its overdue tasks and the rest each walked along a deadline index, probing its assignments, until a page
-     * is found (about page size times tasks over the unit's, fewer than the unit's), and its recurring ones found among
-     * all recurring tasks. The branches name tasks only; their columns are joined once, for the page. Vert.x prepares
-     * and keeps a statement only under 2,048 characters, and one it does not keep is parsed and planned at every
-     * execution (AssignmentsTest holds this one under).
+     * The unit's recurring tasks, and the first page + 1 of its dated ones after the cursor: a range of the unit's open
+     * tasks by (due, task), which is the page's order among them, the overdue ones first (task_unit_open_by_due), and one
+     * of its settled tasks, which rank with those not overdue (task_unit_settled_by_due). The branches name tasks only;
+     * their columns are joined once, for the page.
      */
     private String statement(long unitId, List<TaskStatus> statuses, LocalDate today, After after, PageRequest page,
             SqlParams params) {
-        String unit = params.bind(unitId);
         String day = params.bind(today);
-        // Written, not bound: for a bound limit PostgreSQL's plan for all values expects a tenth of the rows, estimates
-        // the walks at a whole table's cost and compiles the statement (JIT, 29 ms) at every execution.
-        int rows = page.first() + 1;
+        String rows = params.bind(page.first() + 1);
         String[] names = names(statuses);
-        String dated = " where recurrence is null" + (names == null ? "" : " and status = any(" + params.bind(names) + "::text[])");
-        String recurring = " where recurrence is not null";
-        String overdueNow = "is_open(status) and deadline < " + day;
-        String rank = "case when " + overdueNow + " then 0 else 1 end";
-        String afterDue = after == null ? null : params.bind(after.due());
-        String afterTask = after == null ? null : params.bind(after.taskId());
-
+        String mine = " from task_unit where unit_id = " + params.bind(unitId) + " and task_live and ";
+        String dated = "not task_recurring" + (names == null ? "" : " and task_status = any(" + params.bind(names) + "::text[])");
+        String keyset = after == null ? ""
+                : " and (task_due, task_id) > (" + params.bind(after.due()) + ", " + params.bind(after.taskId()) + ")";
         List<String> parts = new ArrayList<>();
-        parts.add("select null::int as overdue_rank, id from whole" + recurring);
-        parts.add("select k, id from whole" + dated
-                + (after == null ? "" : " and (k, due, id) > (" + params.bind(after.overdue() ? 0 : 1) + ", " + afterDue + ", "
-                        + afterTask + ")")
-                + " order by k, due, id limit " + rows);
-        parts.add("select null, id from walked" + recurring);
-        if (after == null || after.overdue()) {
-            parts.add("select 0, id from walked" + dated + " and " + overdueNow
-                    + (after == null ? "" : " and (deadline, id) > (" + afterDue + ", " + afterTask + ")")
-                    + " order by deadline, id limit " + rows);
+        parts.add("select null::int as overdue_rank, task_id, role" + mine + "task_recurring");
+        // A range for statuses not asked for would read all the unit's tasks of that kind and keep none.
+        if (names == null || statuses.stream().anyMatch(TaskStatus::isOpen)) {
+            parts.add("select (task_due >= " + day + ")::int, task_id, role" + mine + dated + " and is_open(task_status)"
+                    + (after == null || after.overdue() ? keyset : " and task_due >= " + day + keyset)
+                    + " order by task_due, task_id limit " + rows);
         }
-        parts.add("select 1, id from walked" + dated + " and (deadline is null or deadline >= " + day + " or not is_open(status))"
-                + (after == null || after.overdue() ? "" : " and (due, id) > (" + afterDue + ", " + afterTask + ")")
-                + " order by due, id limit " + rows);
-
-        return "with cap as (select coalesce(" + params.bind(readWholeUpTo) + "::int, greatest(200, sqrt(abs(reltuples) * "
-                + rows + "))::int) as n from pg_class where oid = 'task'::regclass),"
-                + " mine as materialized (select task_id from task_unit where unit_id = " + unit + " limit (select n from cap) + 1),"
-                + " few as (select count(*) <= (select n from cap) as yes from mine),"
-                + " whole as not materialized (select t.*, " + rank + " as k, " + DUE_KEY + " as due from mine join task t"
-                + " on t.id = task_id where deleted_at is null and (select yes from few)),"
-                // A scalar subquery: PostgreSQL cannot make it a join driven by the unit's assignments.
-                + " walked as not materialized (select t.*, " + DUE_KEY + " as due from task t where deleted_at is null"
-                + " and not (select yes from few) and (select true from task_unit u where u.task_id = t.id and u.unit_id = " + unit
-                + ")) select page.overdue_rank, (select role from task_unit where task_id = t.id and unit_id = " + unit + ") as role, "
-                + Task.COLUMNS + " from ("
+        if (names == null || !statuses.stream().allMatch(TaskStatus::isOpen)) {
+            parts.add("select 1, task_id, role" + mine + dated + " and not is_open(task_status)"
+                    + (after == null || after.overdue() ? "" : keyset) + " order by task_due, task_id limit " + rows);
+        }
+        return "select page.overdue_rank, page.role, " + Task.COLUMNS + " from ("
                 + parts.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" union all "))
-                + ") page join task t on t.id = page.id join plan p on p.id = t.plan_id";
+                + ") page join task t on t.id = page.task_id join plan p on p.id = t.plan_id";
     }
 
     private Uni<AssignmentConnection> connection(RowSet<Row> rows, int datedTotal, List<TaskStatus> statuses, LocalDate today,

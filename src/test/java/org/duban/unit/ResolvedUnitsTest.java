@@ -15,8 +15,9 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * {@code unit_set_unit} and {@code task_unit} are tables the V8 triggers keep: after every kind of change they
- * follow from (set members, group members, a set's own row, parcels, adjustments, assignments), each holds exactly
- * what deriving it afresh gives. A missed trigger would leave a unit seeing tasks it no longer has, or none it has.
+ * follow from (set members, group members, a set's own row, parcels, adjustments, assignments, and for task_unit's
+ * copies of the task the task's deadline, status, recurrence and deletion, V32), each holds exactly what deriving it
+ * afresh gives. A missed trigger would leave a unit seeing tasks it no longer has, or none it has, or in the wrong place.
  */
 @QuarkusTest
 class ResolvedUnitsTest {
@@ -71,7 +72,12 @@ class ResolvedUnitsTest {
                 "update unit_set set leading_group_id = null, kind = 'LISTED' where id = " + members,
                 "delete from leading_group_member where group_id = " + group,
                 "update task_assignment set unit_id = " + units[1] + " where task_id = " + task + " and ordinal = 1",
-                "delete from task_assignment where task_id = " + task + " and ordinal in (2, 4)");
+                "delete from task_assignment where task_id = " + task + " and ordinal in (2, 4)",
+                "update task set deadline = date '2030-06-30' where id = " + task,
+                "update task set status = 'IN_PROGRESS' where id = " + task,
+                "update task set deadline = null, recurrence = 'FREQ=MONTHLY', start_date = date '2030-01-01' where id = " + task,
+                "update task set deleted_at = now() where id = " + task,
+                "update task set deleted_at = null, recurrence = null, deadline = date '2030-03-31' where id = " + task);
         assertThat(strings("select unit_id::text from task_unit where task_id = " + task))
                 .as("after the last change, only the direct unit is left").containsExactly(String.valueOf(units[1]));
     }
@@ -84,8 +90,11 @@ class ResolvedUnitsTest {
     }
 
     private void assertConsistent(String after) {
-        assertThat(one("select (select count(*) from (select * from task_unit except select * from resolve_task_units(array(select id from task))) a)"
-                + " + (select count(*) from (select * from resolve_task_units(array(select id from task)) except select * from task_unit) b)"
+        String derived = "select r.*, coalesce(t.deadline, 'infinity'::date), t.status, t.recurrence is not null, t.deleted_at is null"
+                + " from resolve_task_units(array(select id from task)) r join task t on t.id = r.task_id";
+        String kept = "select task_id, unit_id, role, via_set_id, ordinal, task_due, task_status, task_recurring, task_live from task_unit";
+        assertThat(one("select (select count(*) from (" + kept + " except " + derived + ") a)"
+                + " + (select count(*) from (" + derived + " except " + kept + ") b)"
                 + " + (select count(*) from (select * from unit_set_unit except select * from resolve_set_units(array(select id from unit_set))) c)"
                 + " + (select count(*) from (select * from resolve_set_units(array(select id from unit_set)) except select * from unit_set_unit) d)"))
                 .as("resolved units as derived afresh, after: " + after).isZero();
