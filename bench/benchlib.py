@@ -63,6 +63,11 @@ def port_free(port):
 STARTED = []
 
 
+def copy_of(db, name):
+    sh(*PSQL, "-c", f"drop database if exists {name} with (force)", "-c", f"create database {name} template {db}")
+    return name
+
+
 def start_duban(db, port=DUBAN_PORT, log_name=None, jvm=(), ready=True, **settings):
     """The packaged service on database db; settings are environment variables (the scheduler is off unless set)."""
     if not port_free(port):
