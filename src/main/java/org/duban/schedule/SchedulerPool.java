@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.duban.common.sql.DatabaseConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * pool, a run's statements were encoded and their rows decoded on the event loops that answer requests (2,000 reminders'
  * words a statement, thousands of rows a chunk): a light request queued behind them, its p99 2.6 times its p99 with the
  * scheduler off (bench/scheduler). Here the operating system shares the cores between the run and the requests instead.
- * Same database and settings as the service's pool but for JIT; two connections, since a run uses one at a time.
+ * Same database and settings as the service's pool ({@link DatabaseConnection}) but for JIT; two connections, since a
+ * run uses one at a time.
  */
 @ApplicationScoped
 @Startup // on the main thread: made on a thread of the service's Vert.x, a second Vert.x is warned against
@@ -39,14 +41,10 @@ public class SchedulerPool {
     private final Vertx vertx;
     private final Pool pool;
 
-    SchedulerPool(@ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+    SchedulerPool(DatabaseConnection database,
             @ConfigProperty(name = "quarkus.datasource.reactive.additional-properties") Optional<Map<String, String>> properties) {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(WORKER_THREADS));
-        PgConnectOptions connect = PgConnectOptions.fromUri(firstUri(url)).setCachePreparedStatements(true);
-        user.ifPresent(connect::setUser);
-        password.ifPresent(connect::setPassword);
+        PgConnectOptions connect = database.options().setCachePreparedStatements(true);
         // Not the requests' cost of a random page (application.properties): a run's statements were measured with the
         // server's own (bench/scheduler).
         properties.ifPresent(given -> given.forEach((name, value) -> {
@@ -61,11 +59,6 @@ public class SchedulerPool {
         connect.addProperty("jit", "off");
         this.pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(CONNECTIONS)).connectingTo(connect)
                 .using(vertx).build());
-    }
-
-    /** The URL as Quarkus takes it: optionally prefixed by {@code vertx-reactive:}, several hosts separated by commas. */
-    static String firstUri(String url) {
-        return url.split(",")[0].strip().replaceFirst("^vertx-reactive:", "");
     }
 
     public Pool pool() {

@@ -2,7 +2,6 @@ package org.duban.common.sql;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.Priority;
@@ -10,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,12 +33,8 @@ public class Listening {
     private final PgSubscriber subscriber;
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
 
-    Listening(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        username.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
+    Listening(Vertx vertx, DatabaseConnection database) {
+        PgConnectOptions options = database.options();
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> RECONNECT_DELAY_MS);
         subscriber.closeHandler(() -> closeListeners.forEach(Runnable::run));
     }
